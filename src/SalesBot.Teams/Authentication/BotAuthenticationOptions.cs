@@ -1,0 +1,61 @@
+namespace SalesBot.Teams.Authentication;
+
+/// <summary>
+/// Bot credentials and token-validation endpoints, under the configuration names Bot Framework
+/// developers already know (root-level keys, as in the SDK's appsettings).
+/// </summary>
+public sealed class BotAuthenticationOptions
+{
+    public const string PublicChannelIssuer = "https://api.botframework.com";
+    public const string PublicChannelMetadataUrl = "https://login.botframework.com/v1/.well-known/openidconfiguration";
+    public const string PublicEntraMetadataUrl = "https://login.microsoftonline.com/common/v2.0/.well-known/openid-configuration";
+
+    /// <summary>SingleTenant (default for new bots), MultiTenant or UserAssignedMSI.</summary>
+    public string MicrosoftAppType { get; set; } = "SingleTenant";
+    public string? MicrosoftAppId { get; set; }
+    public string? MicrosoftAppPassword { get; set; }
+    public string? MicrosoftAppTenantId { get; set; }
+
+    public string ToBotFromChannelOpenIdMetadataUrl { get; set; } = PublicChannelMetadataUrl;
+    public string ToBotFromEmulatorOpenIdMetadataUrl { get; set; } = PublicEntraMetadataUrl;
+    public string ToBotFromChannelTokenIssuer { get; set; } = PublicChannelIssuer;
+
+    /// <summary>Where outbound tokens come from; national clouds change it.</summary>
+    public string OAuthAuthorityHost { get; set; } = "https://login.microsoftonline.com/";
+    public string ToChannelFromBotOAuthScope { get; set; } = "https://api.botframework.com/.default";
+
+    public bool AuthenticationEnabled => !string.IsNullOrWhiteSpace(MicrosoftAppId);
+
+    /// <summary>Configuration problems, in words an operator can act on; empty when valid.</summary>
+    public IEnumerable<string> Validate()
+    {
+        if (!AuthenticationEnabled) yield break;
+        var type = MicrosoftAppType?.Trim() ?? "";
+        if (type.Equals("SingleTenant", StringComparison.OrdinalIgnoreCase))
+        {
+            if (string.IsNullOrWhiteSpace(MicrosoftAppTenantId)) yield return "MicrosoftAppType SingleTenant needs MicrosoftAppTenantId.";
+            if (string.IsNullOrWhiteSpace(MicrosoftAppPassword)) yield return "MicrosoftAppType SingleTenant needs MicrosoftAppPassword.";
+        }
+        else if (type.Equals("MultiTenant", StringComparison.OrdinalIgnoreCase))
+        {
+            if (string.IsNullOrWhiteSpace(MicrosoftAppPassword)) yield return "MicrosoftAppType MultiTenant needs MicrosoftAppPassword.";
+        }
+        else if (type.Equals("UserAssignedMSI", StringComparison.OrdinalIgnoreCase))
+        {
+            if (string.IsNullOrWhiteSpace(MicrosoftAppTenantId)) yield return "MicrosoftAppType UserAssignedMSI needs MicrosoftAppTenantId.";
+            if (!string.IsNullOrWhiteSpace(MicrosoftAppPassword)) yield return "MicrosoftAppType UserAssignedMSI must not have a MicrosoftAppPassword.";
+        }
+        else
+        {
+            yield return $"MicrosoftAppType '{MicrosoftAppType}' is not one of SingleTenant, MultiTenant, UserAssignedMSI.";
+        }
+        foreach (var (name, url) in new[]
+                 {
+                     (nameof(ToBotFromChannelOpenIdMetadataUrl), ToBotFromChannelOpenIdMetadataUrl),
+                     (nameof(ToBotFromEmulatorOpenIdMetadataUrl), ToBotFromEmulatorOpenIdMetadataUrl),
+                 })
+        {
+            if (!Uri.TryCreate(url, UriKind.Absolute, out _)) yield return $"{name} must be an absolute URL.";
+        }
+    }
+}

@@ -1,0 +1,27 @@
+namespace SalesBot.Teams.Schema;
+
+/// <summary>Activity type names as they appear on the wire; compared ordinally, as the spec requires.</summary>
+public static class ActivityTypes
+{
+    public const string Message = "message";
+    public const string ConversationUpdate = "conversationUpdate";
+    public const string InstallationUpdate = "installationUpdate";
+    public const string Invoke = "invoke";
+    public const string Event = "event";
+    public const string MessageReaction = "messageReaction";
+    public const string MessageUpdate = "messageUpdate";
+    public const string MessageDelete = "messageDelete";
+    public const string Typing = "typing";
+}
+
+public static class InvokeNames
+{
+    public const string AdaptiveCardAction = "adaptiveCard/action";
+}
+
+public static class ContentTypes
+{
+    public const string AdaptiveCard = "application/vnd.microsoft.card.adaptive";
+    public const string ActivityMessage = "application/vnd.microsoft.activity.message";
+    public const string Error = "application/vnd.microsoft.error";
+}

@@ -1,0 +1,32 @@
+using SalesBot.Bot.Cards;
+using SalesBot.Bot.Localization;
+using SalesBot.Features.Organization;
+using SalesBot.Teams.Hosting;
+using SalesBot.Teams.Schema;
+
+namespace SalesBot.Bot;
+
+/// <summary>
+/// What conversation code needs during one turn: who is speaking (and whether the organisation
+/// knows them), in which language to answer, and how to reply with text or a card.
+/// </summary>
+public sealed class BotTurn(ITurnContext context, Localizer localizer, CardRenderer cards, string language, Person? person, Actor actor, string correlationId)
+{
+    public ITurnContext Context { get; } = context;
+    public Activity Activity => Context.Activity;
+    public string Language { get; set; } = language;
+    public Person? Person { get; } = person;
+    public Actor Actor { get; } = actor;
+    public string CorrelationId { get; } = correlationId;
+
+    /// <summary>The Entra object id when Teams sends one, else the channel user id (stable per bot).</summary>
+    public string UserKey => Activity.From?.AadObjectId ?? Activity.From?.Id ?? "";
+
+    public string T(string key, params object?[] args) => localizer.Get(Language, key, args);
+
+    public void ReplyText(string text) => Context.Reply(text);
+
+    /// <summary>Cards go as their own activity: Teams splits text+card messages and the id is then unusable for updates.</summary>
+    public void ReplyCard(string template, object data) =>
+        Context.Reply(new Activity { Type = ActivityTypes.Message, Attachments = [cards.RenderAttachment(template, data)] });
+}

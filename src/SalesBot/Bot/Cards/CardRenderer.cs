@@ -1,0 +1,34 @@
+using System.Collections.Concurrent;
+using System.Text.Json;
+using System.Text.Json.Nodes;
+using SalesBot.Teams.Schema;
+
+namespace SalesBot.Bot.Cards;
+
+/// <summary>
+/// Renders the templates in cards/ (shipped beside the app) with view data. Templates are read
+/// once; the data objects are serialised camelCase so C# records match the template's names.
+/// </summary>
+public sealed class CardRenderer
+{
+    private static readonly JsonSerializerOptions DataJson = new(JsonSerializerDefaults.Web);
+    private readonly string _directory;
+    private readonly ConcurrentDictionary<string, JsonNode> _templates = new();
+
+    public CardRenderer(string? directory = null)
+    {
+        _directory = directory ?? Path.Combine(AppContext.BaseDirectory, "cards");
+    }
+
+    public JsonNode Render(string template, object data) =>
+        CardTemplateBinder.Bind(Template(template), JsonSerializer.SerializeToNode(data, data.GetType(), DataJson)!);
+
+    public Attachment RenderAttachment(string template, object data) => Attachment.AdaptiveCard(Render(template, data));
+
+    private JsonNode Template(string name) => _templates.GetOrAdd(name, n =>
+    {
+        var path = Path.Combine(_directory, n + ".json");
+        if (!File.Exists(path)) throw new FileNotFoundException($"Card template '{n}' not found in {_directory}", path);
+        return JsonNode.Parse(File.ReadAllText(path)) ?? throw new InvalidDataException($"Card template '{n}' is empty");
+    });
+}

@@ -1,0 +1,162 @@
+using System.Text;
+using System.Text.Json;
+using System.Text.Json.Nodes;
+
+namespace SalesBot.Bot.Cards;
+
+/// <summary>
+/// Binds an Adaptive Card template (Templating language: ${...}, $data, $when) to data, producing
+/// the same card as the official adaptivecards-templating package for the subset we use (the
+/// conformance test checks every template in cards/ against it).
+/// </summary>
+public static class CardTemplateBinder
+{
+    public static JsonNode Bind(JsonNode template, JsonNode data)
+    {
+        var scope = new BindingScope(data, data, null);
+        return BindNode(template.DeepClone(), scope).SingleOrDefault()
+            ?? throw new InvalidOperationException("The card template's root was removed by $when");
+    }
+
+    /// <summary>Binds one node; an element with an array $data expands to several, one with a false $when to none.</summary>
+    private static IEnumerable<JsonNode?> BindNode(JsonNode? node, BindingScope scope)
+    {
+        switch (node)
+        {
+            case JsonObject obj:
+                return BindObject(obj, scope);
+            case JsonArray array:
+                var result = new JsonArray();
+                foreach (var item in array.ToList())
+                {
+                    array.Remove(item);
+                    foreach (var bound in BindNode(item, scope)) result.Add(bound);
+                }
+                return [result];
+            case JsonValue value when value.GetValueKind() == JsonValueKind.String:
+                return [BindString(value.GetValue<string>(), scope)];
+            default:
+                return [node?.DeepClone()];
+        }
+    }
+
+    private static IEnumerable<JsonNode?> BindObject(JsonObject obj, BindingScope scope)
+    {
+        if (obj.TryGetPropertyValue("$data", out var dataNode))
+        {
+            obj.Remove("$data");
+            var data = dataNode is JsonValue v && v.GetValueKind() == JsonValueKind.String
+                ? EvaluateWhole(v.GetValue<string>(), scope)
+                : dataNode;
+            if (data is JsonArray items)
+            {
+                var expanded = new List<JsonNode?>();
+                for (var i = 0; i < items.Count; i++)
+                {
+                    var itemScope = scope with { Data = TemplateExpression.Unwrap(items[i]) is var u && u is JsonNode ? items[i] : u, Index = i };
+                    expanded.AddRange(BindObjectInScope((JsonObject)obj.DeepClone(), itemScope));
+                }
+                return expanded;
+            }
+            scope = scope with { Data = data is JsonNode n ? n : data };
+        }
+        return BindObjectInScope(obj, scope);
+    }
+
+    private static IEnumerable<JsonNode?> BindObjectInScope(JsonObject obj, BindingScope scope)
+    {
+        if (obj.TryGetPropertyValue("$when", out var when))
+        {
+            obj.Remove("$when");
+            var condition = when is JsonValue w && w.GetValueKind() == JsonValueKind.String
+                ? EvaluateWhole(w.GetValue<string>(), scope)
+                : TemplateExpression.Unwrap(when);
+            // The official binder keeps the element only for a boolean true, not for any truthy value.
+            if (condition is not true) return [];
+        }
+        var result = new JsonObject();
+        foreach (var (key, value) in obj.ToList())
+        {
+            obj.Remove(key);
+            var bound = BindNode(value, scope).ToList();
+            // As the official binder: nothing left -> null, one element -> itself, several -> an array.
+            result[key] = bound.Count switch
+            {
+                0 => null,
+                1 => bound[0],
+                _ => new JsonArray(bound.ToArray()),
+            };
+        }
+        return [result];
+    }
+
+    /// <summary>"${expr}" alone keeps the value's type; text around expressions makes a string.</summary>
+    private static JsonNode? BindString(string text, BindingScope scope)
+    {
+        if (!text.Contains("${", StringComparison.Ordinal)) return JsonValue.Create(text);
+        if (IsSingleExpression(text))
+        {
+            var value = TemplateExpression.Evaluate(text[2..^1], scope);
+            if (value == TemplateExpression.Undefined) return JsonValue.Create(text);
+            return ToJson(value);
+        }
+        var sb = new StringBuilder();
+        var pos = 0;
+        while (pos < text.Length)
+        {
+            var start = text.IndexOf("${", pos, StringComparison.Ordinal);
+            if (start < 0)
+            {
+                sb.Append(text, pos, text.Length - pos);
+                break;
+            }
+            var end = FindClose(text, start + 2);
+            sb.Append(text, pos, start - pos);
+            var value = TemplateExpression.Evaluate(text[(start + 2)..end], scope);
+            sb.Append(value == TemplateExpression.Undefined ? text[start..(end + 1)] : TemplateExpression.ToText(value));
+            pos = end + 1;
+        }
+        return JsonValue.Create(sb.ToString());
+    }
+
+    private static object? EvaluateWhole(string text, BindingScope scope) =>
+        IsSingleExpression(text) ? TemplateExpression.Evaluate(text[2..^1], scope) : text;
+
+    private static bool IsSingleExpression(string text) =>
+        text.StartsWith("${", StringComparison.Ordinal) && FindClose(text, 2) == text.Length - 1;
+
+    /// <summary>The '}' that closes an expression, skipping quoted strings and nested braces.</summary>
+    private static int FindClose(string text, int from)
+    {
+        var depth = 0;
+        char? quote = null;
+        for (var i = from; i < text.Length; i++)
+        {
+            var c = text[i];
+            if (quote is not null)
+            {
+                if (c == quote) quote = null;
+                continue;
+            }
+            switch (c)
+            {
+                case '\'' or '"': quote = c; break;
+                case '{': depth++; break;
+                case '}' when depth == 0: return i;
+                case '}': depth--; break;
+            }
+        }
+        throw new FormatException($"Unclosed expression in '{text}'");
+    }
+
+    private static JsonNode? ToJson(object? value) => value switch
+    {
+        null => null,
+        string s => JsonValue.Create(s),
+        bool b => JsonValue.Create(b),
+        double d when d == Math.Floor(d) && Math.Abs(d) < 1e15 => JsonValue.Create((long)d),
+        double d => JsonValue.Create(d),
+        JsonNode n => n.DeepClone(),
+        _ => JsonValue.Create(TemplateExpression.ToText(value)),
+    };
+}

@@ -1,0 +1,317 @@
+using System.Globalization;
+using System.Text.Json;
+using System.Text.Json.Nodes;
+
+namespace SalesBot.Bot.Cards;
+
+/// <summary>
+/// The subset of the Adaptive Expressions language our card templates use: paths ($root, $data,
+/// $index, a.b[0]), literals, ! - * / % + comparisons && ||, and a handful of functions. Anything
+/// else is a template bug and throws, so it is caught by the card tests and not by a user.
+/// </summary>
+internal sealed class TemplateExpression
+{
+    /// <summary>Result of a path that does not exist (unlike JSON null, which exists).</summary>
+    public static readonly object Undefined = new();
+
+    private readonly string _text;
+    private int _pos;
+
+    private TemplateExpression(string text) => _text = text;
+
+    public static object? Evaluate(string expression, BindingScope scope)
+    {
+        var parser = new TemplateExpression(expression);
+        var node = parser.ParseExpression(0);
+        parser.SkipSpace();
+        if (parser._pos != expression.Length)
+            throw new FormatException($"Unexpected '{expression[parser._pos..]}' in expression '{expression}'");
+        return node(scope);
+    }
+
+    private delegate object? Eval(BindingScope scope);
+
+    private static readonly Dictionary<string, int> Precedence = new()
+    {
+        ["||"] = 1, ["&&"] = 2, ["=="] = 3, ["!="] = 3, ["<"] = 4, ["<="] = 4, [">"] = 4, [">="] = 4,
+        ["+"] = 5, ["-"] = 5, ["*"] = 6, ["/"] = 6, ["%"] = 6,
+    };
+
+    private Eval ParseExpression(int minPrecedence)
+    {
+        var left = ParseUnary();
+        while (true)
+        {
+            SkipSpace();
+            var op = PeekOperator();
+            if (op is null || Precedence[op] < minPrecedence) return left;
+            _pos += op.Length;
+            var right = ParseExpression(Precedence[op] + 1);
+            var l = left;
+            left = s => Binary(op, l(s), right(s));
+        }
+    }
+
+    private string? PeekOperator()
+    {
+        foreach (var op in new[] { "||", "&&", "==", "!=", "<=", ">=", "<", ">", "+", "-", "*", "/", "%" })
+            if (string.CompareOrdinal(_text, _pos, op, 0, op.Length) == 0) return op;
+        return null;
+    }
+
+    private Eval ParseUnary()
+    {
+        SkipSpace();
+        if (Take('!'))
+        {
+            var operand = ParseUnary();
+            return s => !Truthy(operand(s));
+        }
+        if (Take('-'))
+        {
+            var operand = ParseUnary();
+            return s => -ToNumber(operand(s));
+        }
+        return ParsePostfix(ParsePrimary());
+    }
+
+    private Eval ParsePrimary()
+    {
+        SkipSpace();
+        if (_pos >= _text.Length) throw new FormatException($"Unexpected end of expression '{_text}'");
+        var c = _text[_pos];
+        if (c == '(')
+        {
+            _pos++;
+            var inner = ParseExpression(0);
+            Expect(')');
+            return inner;
+        }
+        if (c is '\'' or '"')
+        {
+            var literal = ReadString(c);
+            return _ => literal;
+        }
+        if (char.IsDigit(c))
+        {
+            var start = _pos;
+            while (_pos < _text.Length && (char.IsDigit(_text[_pos]) || _text[_pos] == '.')) _pos++;
+            var number = double.Parse(_text[start.._pos], CultureInfo.InvariantCulture);
+            return _ => number;
+        }
+        var name = ReadIdentifier();
+        SkipSpace();
+        if (_pos < _text.Length && _text[_pos] == '(')
+        {
+            _pos++;
+            var args = new List<Eval>();
+            SkipSpace();
+            if (!Take(')'))
+            {
+                do args.Add(ParseExpression(0)); while (Take(','));
+                Expect(')');
+            }
+            return Functions.Bind(name, args.Select(a => (Func<BindingScope, object?>)(s => a(s))).ToList());
+        }
+        return name switch
+        {
+            "true" => _ => true,
+            "false" => _ => false,
+            "null" => _ => null,
+            "$root" => s => s.Root,
+            "$data" => s => s.Data,
+            "$index" => s => s.Index.HasValue ? (double)s.Index.Value : Undefined,
+            _ => s => Member(s.Data, name),
+        };
+    }
+
+    private Eval ParsePostfix(Eval target)
+    {
+        while (true)
+        {
+            SkipSpace();
+            if (Take('.'))
+            {
+                var name = ReadIdentifier();
+                var t = target;
+                target = s => Member(t(s), name);
+            }
+            else if (Take('['))
+            {
+                var index = ParseExpression(0);
+                Expect(']');
+                var t = target;
+                target = s => Index(t(s), index(s));
+            }
+            else return target;
+        }
+    }
+
+    private static object? Member(object? target, string name) => target switch
+    {
+        JsonObject o => o.TryGetPropertyValue(name, out var v) ? Unwrap(v) : Undefined,
+        _ => Undefined,
+    };
+
+    private static object? Index(object? target, object? index) => (target, index) switch
+    {
+        (JsonArray a, double d) when d >= 0 && d < a.Count && d == Math.Floor(d) => Unwrap(a[(int)d]),
+        (JsonObject o, string key) => o.TryGetPropertyValue(key, out var v) ? Unwrap(v) : Undefined,
+        _ => Undefined,
+    };
+
+    /// <summary>JSON scalars become CLR values so expressions can compute with them.</summary>
+    internal static object? Unwrap(JsonNode? node) => node switch
+    {
+        null => null,
+        JsonValue v when v.GetValueKind() == JsonValueKind.String => v.GetValue<string>(),
+        JsonValue v when v.GetValueKind() == JsonValueKind.Number => v.GetValue<double>(),
+        JsonValue v when v.GetValueKind() == JsonValueKind.True => true,
+        JsonValue v when v.GetValueKind() == JsonValueKind.False => false,
+        _ => node,
+    };
+
+    private static object? Binary(string op, object? l, object? r) => op switch
+    {
+        "||" => Truthy(l) || Truthy(r),
+        "&&" => Truthy(l) && Truthy(r),
+        "==" => AreEqual(l, r),
+        "!=" => !AreEqual(l, r),
+        "<" => ToNumber(l) < ToNumber(r),
+        "<=" => ToNumber(l) <= ToNumber(r),
+        ">" => ToNumber(l) > ToNumber(r),
+        ">=" => ToNumber(l) >= ToNumber(r),
+        "+" when l is string || r is string => ToText(l) + ToText(r),
+        "+" => ToNumber(l) + ToNumber(r),
+        "-" => ToNumber(l) - ToNumber(r),
+        "*" => ToNumber(l) * ToNumber(r),
+        "/" => ToNumber(l) / ToNumber(r),
+        "%" => ToNumber(l) % ToNumber(r),
+        _ => throw new FormatException($"Unknown operator {op}"),
+    };
+
+    internal static bool AreEqual(object? l, object? r)
+    {
+        if (l == Undefined) l = null;
+        if (r == Undefined) r = null;
+        return (l, r) switch
+        {
+            (null, null) => true,
+            (double a, double b) => a == b,
+            (string a, string b) => a == b,
+            (bool a, bool b) => a == b,
+            (JsonNode a, JsonNode b) => JsonNode.DeepEquals(a, b),
+            _ => false,
+        };
+    }
+
+    internal static bool Truthy(object? value) => value switch
+    {
+        null => false,
+        bool b => b,
+        _ when value == Undefined => false,
+        _ => true,
+    };
+
+    internal static double ToNumber(object? value) => value switch
+    {
+        double d => d,
+        string s when double.TryParse(s, NumberStyles.Float, CultureInfo.InvariantCulture, out var d) => d,
+        bool b => b ? 1 : 0,
+        _ => throw new FormatException($"'{ToText(value)}' is not a number"),
+    };
+
+    internal static string ToText(object? value) => value switch
+    {
+        null => "",
+        string s => s,
+        bool b => b ? "true" : "false",
+        double d => d.ToString(CultureInfo.InvariantCulture),
+        JsonNode n => n.ToJsonString(),
+        _ when value == Undefined => "",
+        _ => value.ToString() ?? "",
+    };
+
+    private string ReadIdentifier()
+    {
+        var start = _pos;
+        while (_pos < _text.Length && (char.IsLetterOrDigit(_text[_pos]) || _text[_pos] is '_' or '$' or '@')) _pos++;
+        if (start == _pos) throw new FormatException($"Expected a name at {_pos} in '{_text}'");
+        return _text[start.._pos];
+    }
+
+    private string ReadString(char quote)
+    {
+        _pos++;
+        var start = _pos;
+        while (_pos < _text.Length && _text[_pos] != quote) _pos++;
+        if (_pos >= _text.Length) throw new FormatException($"Unterminated string in '{_text}'");
+        var value = _text[start.._pos];
+        _pos++;
+        return value;
+    }
+
+    private bool Take(char c)
+    {
+        SkipSpace();
+        if (_pos < _text.Length && _text[_pos] == c)
+        {
+            _pos++;
+            return true;
+        }
+        return false;
+    }
+
+    private void Expect(char c)
+    {
+        if (!Take(c)) throw new FormatException($"Expected '{c}' at {_pos} in '{_text}'");
+    }
+
+    private void SkipSpace()
+    {
+        while (_pos < _text.Length && char.IsWhiteSpace(_text[_pos])) _pos++;
+    }
+
+    /// <summary>The prebuilt functions we allow in templates (names as in Adaptive Expressions).</summary>
+    private static class Functions
+    {
+        public static Eval Bind(string name, List<Func<BindingScope, object?>> a) => name switch
+        {
+            "if" when a.Count == 3 => s => Truthy(a[0](s)) ? a[1](s) : a[2](s),
+            "not" when a.Count == 1 => s => !Truthy(a[0](s)),
+            "and" when a.Count >= 1 => s => a.All(x => Truthy(x(s))),
+            "or" when a.Count >= 1 => s => a.Any(x => Truthy(x(s))),
+            "equals" when a.Count == 2 => s => AreEqual(a[0](s), a[1](s)),
+            "exists" when a.Count == 1 => s => a[0](s) is { } v && v != Undefined,
+            "empty" when a.Count == 1 => s => IsEmpty(a[0](s)),
+            "count" or "length" when a.Count == 1 => s => (double)Count(a[0](s)),
+            "concat" when a.Count >= 1 => s => string.Concat(a.Select(x => ToText(x(s)))),
+            "string" when a.Count == 1 => s => ToText(a[0](s)),
+            "toUpper" when a.Count == 1 => s => ToText(a[0](s)).ToUpperInvariant(),
+            "toLower" when a.Count == 1 => s => ToText(a[0](s)).ToLowerInvariant(),
+            "join" when a.Count == 2 => s => a[0](s) is JsonArray arr
+                ? string.Join(ToText(a[1](s)), arr.Select(x => ToText(Unwrap(x))))
+                : Undefined,
+            _ => throw new FormatException($"Function {name} with {a.Count} arguments is not supported in card templates"),
+        };
+
+        private static bool IsEmpty(object? v) => v switch
+        {
+            null => true,
+            string s => s.Length == 0,
+            JsonArray arr => arr.Count == 0,
+            JsonObject o => o.Count == 0,
+            _ => v == Undefined,
+        };
+
+        private static int Count(object? v) => v switch
+        {
+            string s => s.Length,
+            JsonArray arr => arr.Count,
+            _ => 0,
+        };
+    }
+}
+
+/// <summary>What names refer to while binding: the whole data ($root), the current item ($data), its index.</summary>
+internal sealed record BindingScope(JsonNode? Root, object? Data, int? Index);

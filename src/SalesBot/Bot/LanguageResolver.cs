@@ -1,0 +1,22 @@
+using Microsoft.EntityFrameworkCore;
+using SalesBot.Bot.Localization;
+using SalesBot.Infrastructure.Data;
+
+namespace SalesBot.Bot;
+
+/// <summary>
+/// The language to answer in: the user's own choice ("idioma"), else English when their Teams
+/// client says English, else Spanish (the product's default).
+/// </summary>
+public static class LanguageResolver
+{
+    public static async Task<string> ResolveAsync(SalesBotDbContext db, string userKey, string? locale, CancellationToken ct)
+    {
+        var chosen = await db.LanguagePreferences.AsNoTracking()
+            .Where(p => p.UserKey == userKey).Select(p => p.Language).FirstOrDefaultAsync(ct);
+        return chosen ?? FromLocale(locale);
+    }
+
+    public static string FromLocale(string? locale) =>
+        locale is not null && locale.StartsWith("en", StringComparison.OrdinalIgnoreCase) ? Localizer.English : Localizer.Spanish;
+}

@@ -1,0 +1,46 @@
+using System.Collections.Frozen;
+using System.Globalization;
+using System.Text.Json;
+
+namespace SalesBot.Bot.Localization;
+
+/// <summary>
+/// User-visible text in Spanish (default) and English, from the embedded Resources/strings.*.json.
+/// A key missing from English falls back to Spanish, and a missing key everywhere shows the key,
+/// so a gap is visible rather than a crash in front of the user.
+/// </summary>
+public sealed class Localizer
+{
+    public const string Spanish = "es";
+    public const string English = "en";
+    public static readonly IReadOnlyList<string> Languages = [Spanish, English];
+
+    private readonly FrozenDictionary<string, FrozenDictionary<string, string>> _strings;
+
+    public Localizer()
+    {
+        _strings = Languages.ToFrozenDictionary(l => l, Load);
+    }
+
+    public IReadOnlyCollection<string> Keys(string language) => _strings[language].Keys;
+
+    public string this[string language, string key] => Get(language, key);
+
+    public string Get(string language, string key, params object?[] args)
+    {
+        var table = _strings.TryGetValue(language, out var t) ? t : _strings[Spanish];
+        if (!table.TryGetValue(key, out var text) && !_strings[Spanish].TryGetValue(key, out text)) text = key;
+        return args.Length == 0 ? text : string.Format(Culture(language), text, args);
+    }
+
+    public static CultureInfo Culture(string language) =>
+        CultureInfo.GetCultureInfo(language == English ? "en-US" : "es-CO");
+
+    private static FrozenDictionary<string, string> Load(string language)
+    {
+        var name = $"SalesBot.Resources.strings.{language}.json";
+        using var stream = typeof(Localizer).Assembly.GetManifestResourceStream(name)
+            ?? throw new InvalidOperationException($"Missing embedded resource {name}");
+        return (JsonSerializer.Deserialize<Dictionary<string, string>>(stream) ?? []).ToFrozenDictionary();
+    }
+}

@@ -1,0 +1,115 @@
+using System.Text.Json.Nodes;
+using SalesBot.Features.Assistant;
+using SalesBot.Infrastructure.Data;
+using SalesBot.Teams.Hosting;
+using SalesBot.Teams.Schema;
+
+namespace SalesBot.Bot;
+
+/// <summary>
+/// Routes one turn: typed text through the recognizer to a command, card buttons by their
+/// "command" data, installs and new members to the welcome. Everything else is the features' job.
+/// </summary>
+public sealed class SalesBotActivityHandler(
+    BotTurn turn,
+    StoredConversationReference conversation,
+    CommandRouter router,
+    IIntentRecognizer recognizer,
+    TimeProvider clock) : ActivityHandler
+{
+    protected override Task OnMessageAsync(ITurnContext context, CancellationToken ct)
+    {
+        var activity = context.Activity;
+        if (activity.Value is JsonObject data)
+        {
+            var command = router.Find(data["command"] is JsonValue v && v.TryGetValue<string>(out var name) ? name : null);
+            if (command is null)
+            {
+                turn.ReplyText(turn.T("error.invalidSubmit"));
+                return Task.CompletedTask;
+            }
+            return command.HandleAsync(turn, new CommandInput(null, data), ct);
+        }
+
+        var text = activity.TextWithoutBotMention();
+        if (string.IsNullOrWhiteSpace(text))
+        {
+            turn.ReplyText(turn.T("fallback.empty"));
+            return Task.CompletedTask;
+        }
+        if (recognizer.Recognize(text) is { } intent && router.Find(intent.Command) is { } recognized)
+            return recognized.HandleAsync(turn, new CommandInput(intent.Remainder, null), ct);
+
+        return Fallback(text);
+    }
+
+    private Task Fallback(string text)
+    {
+        var shown = text.Length > 80 ? text[..80] + "…" : text;
+        turn.ReplyText(turn.T("fallback.text", shown));
+        return router.Find("menu")?.HandleAsync(turn, CommandInput.Empty, CancellationToken.None) ?? Task.CompletedTask;
+    }
+
+    protected override Task OnInstallationAddAsync(ITurnContext context, CancellationToken ct) => WelcomeOnce();
+
+    protected override Task OnBotAddedAsync(ITurnContext context, CancellationToken ct) => WelcomeOnce();
+
+    protected override Task OnInstallationRemoveAsync(ITurnContext context, CancellationToken ct)
+    {
+        conversation.WelcomedAt = null;
+        return Task.CompletedTask;
+    }
+
+    protected override Task OnMembersAddedAsync(IReadOnlyList<ChannelAccount> members, ITurnContext context, CancellationToken ct)
+    {
+        if (IsPersonal)
+        {
+            // In a personal chat the "member" is the user themself: same as installing.
+            return WelcomeOnce();
+        }
+        foreach (var member in members)
+        {
+            var name = member.Name ?? turn.T("app.name");
+            var mention = $"<at>{name}</at>";
+            context.Reply(new Activity
+            {
+                Type = ActivityTypes.Message,
+                Text = turn.T("welcome.member", mention),
+                Entities = [MentionEntity(member, mention)],
+            });
+        }
+        return Task.CompletedTask;
+    }
+
+    /// <summary>
+    /// Teams announces an install twice (installationUpdate and conversationUpdate); the stored
+    /// reference remembers the welcome, and its concurrency token stops two racing turns.
+    /// </summary>
+    private Task WelcomeOnce()
+    {
+        if (conversation.WelcomedAt is not null) return Task.CompletedTask;
+        conversation.WelcomedAt = clock.GetUtcNow();
+        if (IsPersonal) WelcomeCard.Reply(turn);
+        else turn.ReplyText(turn.T("welcome.team"));
+        return Task.CompletedTask;
+    }
+
+    protected override Task<InvokeResponse?> OnAdaptiveCardActionAsync(AdaptiveCardInvokeAction action, ITurnContext context, CancellationToken ct)
+    {
+        // No card of this release uses Action.Execute yet; features that do register their verbs.
+        return Task.FromResult<InvokeResponse?>(InvokeResponse.Error(400, "UnknownVerb", turn.T("error.invalidSubmit")));
+    }
+
+    private bool IsPersonal => turn.Activity.Conversation?.ConversationType is null or "personal";
+
+    private static Entity MentionEntity(ChannelAccount member, string text)
+    {
+        var json = new JsonObject
+        {
+            ["type"] = "mention",
+            ["text"] = text,
+            ["mentioned"] = new JsonObject { ["id"] = member.Id, ["name"] = member.Name },
+        };
+        return System.Text.Json.JsonSerializer.Deserialize<Entity>(json.ToJsonString(), ActivityJson.Options)!;
+    }
+}

@@ -1,0 +1,156 @@
+using System.Text.Json;
+using System.Text.Json.Nodes;
+using Microsoft.Data.Sqlite;
+using Microsoft.EntityFrameworkCore;
+using Npgsql;
+using SalesBot.Bot.Cards;
+using SalesBot.Bot.Localization;
+using SalesBot.Features.Organization;
+using SalesBot.Infrastructure.Auditing;
+using SalesBot.Infrastructure.Data;
+using SalesBot.Infrastructure.Outbox;
+using SalesBot.Teams.Hosting;
+using SalesBot.Teams.Schema;
+
+namespace SalesBot.Bot;
+
+/// <summary>
+/// Runs each turn as one unit of work: skip activities already processed, refresh the stored
+/// conversation reference, let the handler act, and commit its changes, the de-duplication mark
+/// and the outgoing replies (as outbox rows) in a single transaction. If that commit fails the
+/// POST fails and Teams retries; once it succeeds, nothing the turn produced can be lost.
+/// </summary>
+public sealed class TurnPipeline(IServiceScopeFactory scopes, ILogger<TurnPipeline> logger) : IBot
+{
+    private const int MaxAttempts = 3;
+
+    public async Task<InvokeResponse?> OnTurnAsync(ITurnContext context, CancellationToken ct)
+    {
+        for (var attempt = 1; ; attempt++)
+        {
+            await using var scope = scopes.CreateAsyncScope();
+            // A fresh context per attempt: replies of a failed attempt must not leak into the next.
+            var fresh = new TurnContext(context.Activity, context.Identity);
+            try
+            {
+                return await RunAsync(scope.ServiceProvider, fresh, ct);
+            }
+            catch (DbUpdateException e) when (attempt < MaxAttempts && IsRace(e))
+            {
+                // Another turn changed the same rows (a duplicate delivery, the second install
+                // activity): run again on the now-current state.
+                logger.LogInformation("Turn {ActivityId} raced another; retrying", context.Activity.Id);
+            }
+        }
+    }
+
+    private async Task<InvokeResponse?> RunAsync(IServiceProvider sp, TurnContext context, CancellationToken ct)
+    {
+        var activity = context.Activity;
+        var db = sp.GetRequiredService<SalesBotDbContext>();
+        var clock = sp.GetRequiredService<TimeProvider>();
+        var correlationId = Guid.NewGuid().ToString("N")[..16];
+
+        string? dedupKey = activity.Id is { Length: > 0 } id
+            ? ProcessedActivity.KeyFor(activity.ChannelId, activity.Conversation?.Id, id)
+            : null;
+        if (dedupKey is not null)
+        {
+            var seen = await db.ProcessedActivities.AsNoTracking().FirstOrDefaultAsync(p => p.Key == dedupKey, ct);
+            if (seen is not null)
+            {
+                logger.LogInformation("Activity {ActivityId} already processed; ignoring the retry", activity.Id);
+                return seen.InvokeResponseJson is null ? null : JsonSerializer.Deserialize<InvokeResponse>(seen.InvokeResponseJson, ActivityJson.Options);
+            }
+        }
+
+        var userKey = activity.From?.AadObjectId ?? activity.From?.Id ?? "";
+        var person = activity.From?.AadObjectId is { Length: > 0 } aad
+            ? await db.People.Include(p => p.Team).FirstOrDefaultAsync(p => p.AadObjectId == aad, ct)
+            : null;
+        var actor = person is null ? Actor.Unknown(userKey, activity.From?.Name) : Actor.For(person);
+        sp.GetRequiredService<AuditContext>().Set(actor, correlationId);
+        var language = await LanguageResolver.ResolveAsync(db, userKey, activity.ClientLocale(), ct);
+        var conversation = await RefreshConversationReferenceAsync(db, activity, clock, ct);
+
+        var turn = new BotTurn(context, sp.GetRequiredService<Localizer>(), sp.GetRequiredService<CardRenderer>(),
+            language, person, actor, correlationId);
+        InvokeResponse? response;
+        using (logger.BeginScope(new Dictionary<string, object?> { ["CorrelationId"] = correlationId, ["ActivityId"] = activity.Id }))
+        {
+            try
+            {
+                var handler = ActivatorUtilities.CreateInstance<SalesBotActivityHandler>(sp, turn, conversation);
+                response = await handler.OnTurnAsync(context, ct);
+            }
+            catch (Exception e) when (e is not OperationCanceledException && e is not DbUpdateException)
+            {
+                logger.LogError(e, "Turn failed; correlation id {CorrelationId}", correlationId);
+                // Nothing the failed handler changed is kept; the user gets the error card instead.
+                db.ChangeTracker.Clear();
+                context.ClearOutgoing();
+                conversation = await RefreshConversationReferenceAsync(db, activity, clock, ct);
+                ReplyWithError(turn, correlationId);
+                response = activity.IsType(ActivityTypes.Invoke)
+                    ? InvokeResponse.Error(500, "InternalError", turn.T("error.body") + " " + correlationId)
+                    : null;
+            }
+        }
+
+        if (dedupKey is not null)
+        {
+            db.ProcessedActivities.Add(new ProcessedActivity
+            {
+                Key = dedupKey,
+                ProcessedAt = clock.GetUtcNow(),
+                InvokeResponseJson = response is null ? null : JsonSerializer.Serialize(response, ActivityJson.Options),
+            });
+        }
+        var outbox = sp.GetRequiredService<OutboxWriter>();
+        foreach (var reply in context.Outgoing) outbox.EnqueueReply(activity, reply, correlationId);
+        await db.SaveChangesAsync(ct);
+        return response;
+    }
+
+    private static void ReplyWithError(BotTurn turn, string correlationId) =>
+        turn.ReplyCard("error", new
+        {
+            title = turn.T("error.title"),
+            message = turn.T("error.body"),
+            correlationLabel = turn.T("error.correlation"),
+            correlationId,
+        });
+
+    private static async Task<StoredConversationReference> RefreshConversationReferenceAsync(
+        SalesBotDbContext db, Activity activity, TimeProvider clock, CancellationToken ct)
+    {
+        var conversationId = activity.Conversation?.Id ?? "";
+        var stored = await db.ConversationReferences.FirstOrDefaultAsync(r => r.ConversationId == conversationId, ct);
+        if (stored is null)
+        {
+            stored = new StoredConversationReference { ConversationId = conversationId };
+            db.ConversationReferences.Add(stored);
+        }
+        var channelData = activity.GetTeamsChannelData();
+        stored.ChannelId = activity.ChannelId ?? "msteams";
+        stored.ServiceUrl = activity.ServiceUrl ?? stored.ServiceUrl;
+        stored.ConversationType = activity.Conversation?.ConversationType ?? stored.ConversationType;
+        stored.TenantId = activity.TenantId ?? stored.TenantId;
+        stored.BotId = activity.Recipient?.Id ?? stored.BotId;
+        stored.BotName = activity.Recipient?.Name ?? stored.BotName;
+        stored.UserId = activity.From?.Id ?? stored.UserId;
+        stored.UserAadObjectId = activity.From?.AadObjectId ?? stored.UserAadObjectId;
+        stored.UserName = activity.From?.Name ?? stored.UserName;
+        stored.TeamId = channelData?.Team?.Id ?? stored.TeamId;
+        stored.TeamsChannelId = channelData?.Channel?.Id ?? stored.TeamsChannelId;
+        stored.Locale = activity.ClientLocale() ?? stored.Locale;
+        stored.UpdatedAt = clock.GetUtcNow();
+        return stored;
+    }
+
+    /// <summary>A unique-key or concurrency-token clash with a turn that committed first.</summary>
+    private static bool IsRace(DbUpdateException e) =>
+        e is DbUpdateConcurrencyException
+        || e.InnerException is SqliteException { SqliteErrorCode: 19 }
+        || e.InnerException is PostgresException { SqlState: PostgresErrorCodes.UniqueViolation };
+}

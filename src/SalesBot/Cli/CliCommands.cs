@@ -1,0 +1,17 @@
+using SalesBot.Features.Organization;
+
+namespace SalesBot.Cli;
+
+/// <summary>A parsed command line. HostArgs are configuration overrides passed on to the host (e.g. --Database:Path=x).</summary>
+public abstract record CliCommand(string[] HostArgs);
+
+public sealed record ServeCommand(string[] HostArgs) : CliCommand(HostArgs);
+public sealed record MigrateCommand(string[] HostArgs) : CliCommand(HostArgs);
+public sealed record SeedDemoCommand(string PlaygroundDirectory, string[] HostArgs) : CliCommand(HostArgs);
+public sealed record UsersAddCommand(AddPersonInput Input, string[] HostArgs) : CliCommand(HostArgs);
+public sealed record UsersListCommand(string[] HostArgs) : CliCommand(HostArgs);
+public sealed record TeamsAddCommand(string Name, string[] HostArgs) : CliCommand(HostArgs);
+public sealed record ShowHelpCommand() : CliCommand([]);
+
+/// <summary>The parser's answer: a command, or why the arguments are wrong (exit code 2).</summary>
+public sealed record CliParseResult(CliCommand? Command, string? Error);

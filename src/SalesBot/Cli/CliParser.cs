@@ -1,0 +1,141 @@
+using SalesBot.Features.Organization;
+
+namespace SalesBot.Cli;
+
+/// <summary>
+/// Parses `salesbot &lt;command&gt; [options]`. Options are `--name value` or `--name=value`;
+/// options whose name contains ':' (e.g. --Database:Path=x) are configuration overrides.
+/// </summary>
+public static class CliParser
+{
+    public const string Usage = """
+        SalesBot: a sales assistant for Microsoft Teams.
+
+        Usage: salesbot [command] [options]      (salesbot = dotnet run --project src/SalesBot --)
+
+        Commands:
+          serve                         Run the bot (default). ASP.NET options such as --urls apply.
+          migrate                       Create or update the database schema.
+          seed-demo [--playground-dir DIR]
+                                        Create the demo organisation (one person per role, a team)
+                                        and write one Agents Playground config per demo person
+                                        into DIR (default .playground).
+          users add --aad-object-id ID --name NAME --email EMAIL --role ROLE [--role ROLE]
+                    [--team NAME] [--manager-aad-object-id ID]
+                                        Register a person. Roles: executive, team-lead,
+                                        commercial-director, general-director, customer-service, admin.
+          users list                    List the people of the organisation.
+          teams add --name NAME         Create a sales team.
+          --help, help                  Show this help.
+
+        Configuration overrides: any --Section:Key=value (e.g. --Database:Path=/data/salesbot.db).
+        Exit codes: 0 done, 1 failed, 2 bad arguments.
+        """;
+
+    public static CliParseResult Parse(string[] args)
+    {
+        if (args.Length == 0) return Ok(new ServeCommand([]));
+        var first = args[0];
+        if (first is "--help" or "-h" or "help" or "-?") return Ok(new ShowHelpCommand());
+        // Leading options without a command keep the old `dotnet SalesBot.dll --urls ...` form working.
+        if (first.StartsWith('-')) return Ok(new ServeCommand(args));
+
+        switch (first)
+        {
+            case "serve":
+                return Ok(new ServeCommand(args[1..]));
+            case "migrate":
+                return WithOptions(args[1..], [], o => new MigrateCommand(o.HostArgs));
+            case "seed-demo":
+                return WithOptions(args[1..], ["playground-dir"],
+                    o => new SeedDemoCommand(o.Single("playground-dir") ?? ".playground", o.HostArgs));
+            case "users" when args.Length > 1 && args[1] == "add":
+                return WithOptions(args[2..], ["aad-object-id", "name", "email", "role", "team", "manager-aad-object-id"], UsersAdd);
+            case "users" when args.Length > 1 && args[1] == "list":
+                return WithOptions(args[2..], [], o => new UsersListCommand(o.HostArgs));
+            case "users":
+                return Fail("'users' needs a subcommand: add or list.");
+            case "teams" when args.Length > 1 && args[1] == "add":
+                return WithOptions(args[2..], ["name"], o => o.Single("name") is { Length: > 0 } name
+                    ? new TeamsAddCommand(name, o.HostArgs)
+                    : throw new CliArgumentException("--name is required."));
+            case "teams":
+                return Fail("'teams' needs a subcommand: add.");
+            default:
+                return Fail($"Unknown command '{first}'.");
+        }
+    }
+
+    private static CliCommand UsersAdd(ParsedOptions o)
+    {
+        string Required(string name) => o.Single(name) is { Length: > 0 } v ? v : throw new CliArgumentException($"--{name} is required.");
+        var input = new AddPersonInput(Required("aad-object-id"), Required("name"), Required("email"),
+            o.All("role"), o.Single("team"), o.Single("manager-aad-object-id"));
+        if (input.Roles.Count == 0) throw new CliArgumentException("At least one --role is required.");
+        if (AddPerson.Validate(input) is { } error)
+            throw new CliArgumentException($"--{error.Args[0]}: {error.Args[1]}.");
+        return new UsersAddCommand(input, o.HostArgs);
+    }
+
+    private static CliParseResult WithOptions(string[] args, string[] known, Func<ParsedOptions, CliCommand> build)
+    {
+        try
+        {
+            return Ok(build(ParsedOptions.From(args, known)));
+        }
+        catch (CliArgumentException e)
+        {
+            return Fail(e.Message);
+        }
+    }
+
+    private static CliParseResult Ok(CliCommand command) => new(command, null);
+    private static CliParseResult Fail(string error) => new(null, error);
+
+    private sealed class CliArgumentException(string message) : Exception(message);
+
+    private sealed class ParsedOptions
+    {
+        private readonly Dictionary<string, List<string>> _values = new(StringComparer.Ordinal);
+        public string[] HostArgs { get; private set; } = [];
+
+        public string? Single(string name)
+        {
+            if (!_values.TryGetValue(name, out var v)) return null;
+            if (v.Count > 1) throw new CliArgumentException($"--{name} was given more than once.");
+            return v[0];
+        }
+
+        public IReadOnlyList<string> All(string name) => _values.TryGetValue(name, out var v) ? v : [];
+
+        public static ParsedOptions From(string[] args, string[] known)
+        {
+            var hostArgs = new List<string>();
+            var parsed = new ParsedOptions();
+            for (var i = 0; i < args.Length; i++)
+            {
+                var arg = args[i];
+                if (!arg.StartsWith("--", StringComparison.Ordinal) || arg.Length == 2)
+                    throw new CliArgumentException($"Unexpected argument '{arg}'.");
+                var body = arg[2..];
+                var eq = body.IndexOf('=');
+                var name = eq >= 0 ? body[..eq] : body;
+                string value;
+                if (eq >= 0) value = body[(eq + 1)..];
+                else if (i + 1 < args.Length && !args[i + 1].StartsWith("--", StringComparison.Ordinal)) value = args[++i];
+                else throw new CliArgumentException($"--{name} needs a value.");
+
+                if (name.Contains(':'))
+                {
+                    hostArgs.Add($"--{name}={value}");
+                    continue;
+                }
+                if (!known.Contains(name)) throw new CliArgumentException($"Unknown option --{name}.");
+                if (!parsed._values.TryGetValue(name, out var list)) parsed._values[name] = list = [];
+                list.Add(value);
+            }
+            parsed.HostArgs = [.. hostArgs];
+            return parsed;
+        }
+    }
+}

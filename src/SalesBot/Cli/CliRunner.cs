@@ -1,0 +1,127 @@
+using Microsoft.EntityFrameworkCore;
+using SalesBot.Bot.Localization;
+using SalesBot.Features.Organization;
+using SalesBot.Features.Shared;
+using SalesBot.Infrastructure.Auditing;
+using SalesBot.Infrastructure.Data;
+
+namespace SalesBot.Cli;
+
+/// <summary>Runs the administrative commands against the configured database, outside the web host.</summary>
+public sealed class CliRunner(TextWriter stdout, TextWriter stderr)
+{
+    public const int Success = 0;
+    public const int Failure = 1;
+    public const int BadArguments = 2;
+
+    private readonly Localizer _localizer = new();
+
+    public async Task<int> RunAsync(CliCommand command, CancellationToken ct = default)
+    {
+        if (command is ShowHelpCommand)
+        {
+            await stdout.WriteLineAsync(CliParser.Usage);
+            return Success;
+        }
+        using var host = BuildHost(command.HostArgs);
+        await using var scope = host.Services.CreateAsyncScope();
+        var sp = scope.ServiceProvider;
+        var actor = Actor.CommandLine(Environment.UserName);
+        sp.GetRequiredService<AuditContext>().Set(actor, null);
+        try
+        {
+            return command switch
+            {
+                MigrateCommand => await MigrateAsync(sp, ct),
+                SeedDemoCommand seed => await SeedDemoAsync(sp, actor, seed, ct),
+                UsersAddCommand add => await UsersAddAsync(sp, actor, add, ct),
+                UsersListCommand => await UsersListAsync(sp, actor, ct),
+                TeamsAddCommand team => await TeamsAddAsync(sp, actor, team, ct),
+                _ => throw new InvalidOperationException($"{command.GetType().Name} is not a CLI command"),
+            };
+        }
+        catch (Exception e) when (e is DbUpdateException or InvalidOperationException or System.Data.Common.DbException)
+        {
+            await stderr.WriteLineAsync($"error: {e.GetBaseException().Message}");
+            return Failure;
+        }
+    }
+
+    private static IHost BuildHost(string[] hostArgs)
+    {
+        var builder = Host.CreateApplicationBuilder(hostArgs);
+        builder.Logging.SetMinimumLevel(LogLevel.Warning);
+        builder.Logging.AddFilter("Microsoft.EntityFrameworkCore", LogLevel.Error);
+        builder.Services.AddSalesBotData(builder.Configuration).AddOrganization();
+        return builder.Build();
+    }
+
+    private async Task<int> MigrateAsync(IServiceProvider sp, CancellationToken ct)
+    {
+        var applied = await sp.GetRequiredService<DatabaseMigrator>().MigrateAsync(ct);
+        await stdout.WriteLineAsync(applied.Count == 0
+            ? "Database is up to date."
+            : $"Applied {applied.Count} migration(s): {string.Join(", ", applied)}");
+        return Success;
+    }
+
+    private async Task<int> SeedDemoAsync(IServiceProvider sp, Actor actor, SeedDemoCommand command, CancellationToken ct)
+    {
+        await sp.GetRequiredService<DatabaseMigrator>().MigrateAsync(ct);
+        var result = await sp.GetRequiredService<SeedDemoOrganization>().ExecuteAsync(actor, ct);
+        if (!result.Ok) return await Refuse(result.Error!);
+        var s = result.Value!;
+        await stdout.WriteLineAsync($"Demo organisation ready: {s.PeopleCreated} people created, {s.PeopleUpdated} updated, team '{DemoOrganization.TeamName}' {(s.TeamCreated ? "created" : "already there")}.");
+        var files = PlaygroundConfigWriter.WriteAll(command.PlaygroundDirectory);
+        await stdout.WriteLineAsync($"Agents Playground configurations in {Path.GetFullPath(command.PlaygroundDirectory)}:");
+        foreach (var (person, file) in files)
+            await stdout.WriteLineAsync($"  {Path.GetFileName(file),-24} {person.Name} ({RoleNames.Format(person.Roles)})");
+        return Success;
+    }
+
+    private async Task<int> UsersAddAsync(IServiceProvider sp, Actor actor, UsersAddCommand command, CancellationToken ct)
+    {
+        if (!await EnsureMigratedAsync(sp, ct)) return Failure;
+        var result = await sp.GetRequiredService<AddPerson>().ExecuteAsync(actor, command.Input, ct);
+        if (!result.Ok) return await Refuse(result.Error!);
+        var p = result.Value!;
+        await stdout.WriteLineAsync($"Added {p.Name} <{p.Email}> ({RoleNames.Format(p.Roles)}), Entra object id {p.AadObjectId}.");
+        return Success;
+    }
+
+    private async Task<int> UsersListAsync(IServiceProvider sp, Actor actor, CancellationToken ct)
+    {
+        if (!await EnsureMigratedAsync(sp, ct)) return Failure;
+        var result = await sp.GetRequiredService<ListPeople>().ExecuteAsync(actor, ct);
+        if (!result.Ok) return await Refuse(result.Error!);
+        await stdout.WriteLineAsync("AAD_OBJECT_ID\tNAME\tEMAIL\tROLES\tTEAM\tMANAGER");
+        foreach (var p in result.Value!)
+            await stdout.WriteLineAsync($"{p.AadObjectId}\t{p.Name}\t{p.Email}\t{RoleNames.Format(p.Roles)}\t{p.Team ?? "-"}\t{p.ManagerName ?? "-"}");
+        await stdout.WriteLineAsync($"{result.Value!.Count} people.");
+        return Success;
+    }
+
+    private async Task<int> TeamsAddAsync(IServiceProvider sp, Actor actor, TeamsAddCommand command, CancellationToken ct)
+    {
+        if (!await EnsureMigratedAsync(sp, ct)) return Failure;
+        var result = await sp.GetRequiredService<AddTeam>().ExecuteAsync(actor, command.Name, ct);
+        if (!result.Ok) return await Refuse(result.Error!);
+        await stdout.WriteLineAsync($"Added team '{result.Value!.Name}'.");
+        return Success;
+    }
+
+    private async Task<bool> EnsureMigratedAsync(IServiceProvider sp, CancellationToken ct)
+    {
+        var db = sp.GetRequiredService<SalesBotDbContext>();
+        if (!(await db.Database.GetPendingMigrationsAsync(ct)).Any()) return true;
+        await stderr.WriteLineAsync("error: the database is not up to date; run 'salesbot migrate' first.");
+        return false;
+    }
+
+    /// <summary>A refusal from a use case: bad input or a conflict is the caller's to fix (exit 2).</summary>
+    private async Task<int> Refuse(DomainError error)
+    {
+        await stderr.WriteLineAsync("error: " + _localizer.Get(Localizer.English, "error." + error.Code, error.Args.Cast<object?>().ToArray()));
+        return error.Code is "invalid" or "not-found" or "conflict" ? BadArguments : Failure;
+    }
+}

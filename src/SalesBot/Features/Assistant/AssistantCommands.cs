@@ -1,0 +1,143 @@
+using Microsoft.EntityFrameworkCore;
+using SalesBot.Bot;
+using SalesBot.Features.Organization;
+using SalesBot.Infrastructure.Data;
+
+namespace SalesBot.Features.Assistant;
+
+/// <summary>"ayuda" / "help": every registered command with its description.</summary>
+public sealed class HelpCommand(IServiceProvider services) : IConversationCommand
+{
+    public string Name => "help";
+    public string? HelpKey => "command.help";
+    public (string TitleKey, int Order)? Menu => ("action.help", 1000);
+
+    public Task HandleAsync(BotTurn turn, CommandInput input, CancellationToken ct)
+    {
+        // Resolved lazily: the router holds this command, so it cannot be injected here.
+        var router = services.GetRequiredService<CommandRouter>();
+        var commands = router.All
+            .Where(c => c.HelpKey is not null)
+            .OrderBy(c => c.Menu?.Order ?? int.MaxValue)
+            .Select(c => new { name = turn.T(c.HelpKey!), description = turn.T(c.HelpKey + ".description") })
+            .ToList();
+        turn.ReplyCard("help", new
+        {
+            title = turn.T("help.title"),
+            intro = turn.T("help.intro"),
+            commands,
+            footer = turn.T("help.footer"),
+            actions = new[] { new { title = turn.T("action.menu"), command = "menu" } },
+        });
+        return Task.CompletedTask;
+    }
+}
+
+/// <summary>"menú": a button for each command that asks to be in the menu.</summary>
+public sealed class MenuCommand(IServiceProvider services) : IConversationCommand
+{
+    public string Name => "menu";
+    public string? HelpKey => "command.menu";
+    public (string TitleKey, int Order)? Menu => null;
+
+    public Task HandleAsync(BotTurn turn, CommandInput input, CancellationToken ct)
+    {
+        var items = services.GetRequiredService<CommandRouter>().All
+            .Where(c => c.Menu is not null)
+            .OrderBy(c => c.Menu!.Value.Order)
+            .Select(c => new { title = turn.T(c.Menu!.Value.TitleKey), command = c.Name })
+            .ToList();
+        turn.ReplyCard("menu", new { title = turn.T("menu.title"), intro = turn.T("menu.intro"), items });
+        return Task.CompletedTask;
+    }
+}
+
+/// <summary>"hola": the welcome card again.</summary>
+public sealed class WelcomeCommand : IConversationCommand
+{
+    public string Name => "welcome";
+    public string? HelpKey => null;
+    public (string TitleKey, int Order)? Menu => null;
+
+    public Task HandleAsync(BotTurn turn, CommandInput input, CancellationToken ct)
+    {
+        WelcomeCard.Reply(turn);
+        return Task.CompletedTask;
+    }
+}
+
+/// <summary>"idioma [es|en|auto]": without a choice shows the options; with one, switches.</summary>
+public sealed class LanguageCommand(SetLanguagePreference setLanguage) : IConversationCommand
+{
+    public string Name => "language";
+    public string? HelpKey => "command.language";
+    public (string TitleKey, int Order)? Menu => ("action.language", 900);
+
+    public async Task HandleAsync(BotTurn turn, CommandInput input, CancellationToken ct)
+    {
+        var choice = input.Field("language") ?? input.Text;
+        if (string.IsNullOrWhiteSpace(choice))
+        {
+            turn.ReplyCard("language", new
+            {
+                title = turn.T("language.title"),
+                current = turn.T("language.current", turn.T("language." + turn.Language)),
+                choose = turn.T("language.choose"),
+                options = SetLanguagePreference.Choices.Select(c => new { title = turn.T("language." + c), language = c }),
+            });
+            return;
+        }
+
+        var result = await setLanguage.ExecuteAsync(turn.Actor, choice, ct);
+        if (!result.Ok)
+        {
+            turn.ReplyText(turn.T("language.unknown", choice));
+            return;
+        }
+        if (result.Value is { } language)
+        {
+            turn.Language = language;
+            turn.ReplyText(turn.T("language.changed"));
+        }
+        else
+        {
+            turn.Language = LanguageResolver.FromLocale(turn.Activity.ClientLocale());
+            turn.ReplyText(turn.T("language.changedAuto"));
+        }
+    }
+}
+
+/// <summary>"mi perfil": what the organisation knows about the user.</summary>
+public sealed class ProfileCommand(SalesBotDbContext db) : IConversationCommand
+{
+    public string Name => "profile";
+    public string? HelpKey => "command.profile";
+    public (string TitleKey, int Order)? Menu => ("action.profile", 800);
+
+    public async Task HandleAsync(BotTurn turn, CommandInput input, CancellationToken ct)
+    {
+        if (turn.Person is null)
+        {
+            turn.ReplyText(turn.T("profile.unknown", turn.UserKey));
+            return;
+        }
+        var p = await db.People.AsNoTracking().Include(x => x.Team).Include(x => x.Manager)
+            .FirstAsync(x => x.Id == turn.Person.Id, ct);
+        var none = turn.T("profile.none");
+        turn.ReplyCard("profile", new
+        {
+            title = turn.T("profile.title"),
+            facts = new[]
+            {
+                new { label = turn.T("profile.name"), value = p.Name },
+                new { label = turn.T("profile.email"), value = p.Email },
+                new { label = turn.T("profile.roles"), value = RoleText(turn, p.Roles) },
+                new { label = turn.T("profile.team"), value = p.Team?.Name ?? none },
+                new { label = turn.T("profile.manager"), value = p.Manager?.Name ?? none },
+            },
+        });
+    }
+
+    internal static string RoleText(BotTurn turn, Role roles) =>
+        string.Join(", ", RoleNames.Format(roles).Split(',', StringSplitOptions.RemoveEmptyEntries).Select(r => turn.T("role." + r)));
+}

@@ -1,0 +1,62 @@
+using System.Globalization;
+using System.Text;
+
+namespace SalesBot.Features.Assistant;
+
+/// <summary>A command name recognised in what the user typed, and what followed the command words.</summary>
+public sealed record Intent(string Command, string Remainder);
+
+public interface IIntentRecognizer
+{
+    Intent? Recognize(string text);
+}
+
+/// <summary>
+/// The built-in recognizer used when no language model is configured: command words and common
+/// phrasings in Spanish and English, matched after folding case, accents and punctuation.
+/// </summary>
+public sealed class BuiltInRecognizer : IIntentRecognizer
+{
+    private static readonly (string Phrase, string Command)[] Phrases = new (string, string)[]
+    {
+        ("ayuda", "help"), ("help", "help"), ("?", "help"), ("que puedes hacer", "help"), ("what can you do", "help"),
+        ("comandos", "help"), ("commands", "help"),
+        ("menu principal", "menu"), ("main menu", "menu"), ("menu", "menu"), ("inicio", "menu"), ("start", "menu"),
+        ("opciones", "menu"), ("options", "menu"),
+        ("idioma", "language"), ("language", "language"), ("lenguaje", "language"), ("cambiar idioma", "language"),
+        ("change language", "language"),
+        ("mi perfil", "profile"), ("perfil", "profile"), ("my profile", "profile"), ("profile", "profile"),
+        ("quien soy", "profile"), ("who am i", "profile"), ("whoami", "profile"),
+        ("hola", "welcome"), ("buenos dias", "welcome"), ("buenas tardes", "welcome"), ("buenas noches", "welcome"),
+        ("hi", "welcome"), ("hello", "welcome"), ("hey", "welcome"), ("good morning", "welcome"),
+    }.OrderByDescending(p => p.Item1.Length).ToArray();
+
+    public Intent? Recognize(string text)
+    {
+        var folded = Fold(text);
+        if (folded.Length == 0) return null;
+        foreach (var (phrase, command) in Phrases)
+        {
+            if (folded == phrase) return new Intent(command, "");
+            if (folded.StartsWith(phrase + " ", StringComparison.Ordinal))
+                return new Intent(command, folded[(phrase.Length + 1)..].Trim());
+        }
+        return null;
+    }
+
+    /// <summary>Lower case, no accents, punctuation as spaces (but a lone "?" survives), single spaces.</summary>
+    public static string Fold(string text)
+    {
+        var trimmed = text.Trim();
+        if (trimmed == "?" || trimmed == "¿?") return "?";
+        var decomposed = trimmed.ToLowerInvariant().Normalize(NormalizationForm.FormD);
+        var sb = new StringBuilder(decomposed.Length);
+        foreach (var c in decomposed)
+        {
+            var category = CharUnicodeInfo.GetUnicodeCategory(c);
+            if (category == UnicodeCategory.NonSpacingMark) continue;
+            sb.Append(char.IsLetterOrDigit(c) ? c : ' ');
+        }
+        return string.Join(' ', sb.ToString().Split(' ', StringSplitOptions.RemoveEmptyEntries));
+    }
+}

@@ -1,0 +1,21 @@
+namespace SalesBot.Features.Shared;
+
+/// <summary>
+/// A refusal a user can understand: a stable code (the localisation key is "error.{Code}") and the
+/// values to put in the message.
+/// </summary>
+public sealed record DomainError(string Code, params string[] Args)
+{
+    public static DomainError Forbidden(string action) => new("forbidden", action);
+    public static DomainError Invalid(string field, string reason) => new("invalid", field, reason);
+    public static DomainError NotFound(string what, string key) => new("not-found", what, key);
+    public static DomainError Conflict(string what, string key) => new("conflict", what, key);
+}
+
+/// <summary>A use case's answer: a value or a <see cref="DomainError"/>.</summary>
+public readonly record struct Result<T>(T? Value, DomainError? Error)
+{
+    public bool Ok => Error is null;
+    public static implicit operator Result<T>(T value) => new(value, null);
+    public static implicit operator Result<T>(DomainError error) => new(default, error);
+}

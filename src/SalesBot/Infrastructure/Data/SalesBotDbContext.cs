@@ -1,0 +1,132 @@
+using Microsoft.EntityFrameworkCore;
+using Microsoft.EntityFrameworkCore.Storage.ValueConversion;
+using SalesBot.Features.Assistant;
+using SalesBot.Features.Organization;
+using SalesBot.Features.Shared;
+using SalesBot.Infrastructure.Auditing;
+using SalesBot.Infrastructure.Outbox;
+
+namespace SalesBot.Infrastructure.Data;
+
+/// <summary>
+/// The one model, shared by both providers. Each provider has a subclass only so that each keeps
+/// its own migration set (SQLite and PostgreSQL differ in column types).
+/// </summary>
+public abstract class SalesBotDbContext : DbContext
+{
+    private readonly AuditContext? _audit;
+    private readonly TimeProvider _clock;
+
+    protected SalesBotDbContext(DbContextOptions options, AuditContext? audit, TimeProvider? clock) : base(options)
+    {
+        _audit = audit;
+        _clock = clock ?? TimeProvider.System;
+    }
+
+    public DbSet<Person> People => Set<Person>();
+    public DbSet<Team> Teams => Set<Team>();
+    public DbSet<LanguagePreference> LanguagePreferences => Set<LanguagePreference>();
+    public DbSet<AuditEntry> AuditLog => Set<AuditEntry>();
+    public DbSet<OutboxMessage> Outbox => Set<OutboxMessage>();
+    public DbSet<ProcessedActivity> ProcessedActivities => Set<ProcessedActivity>();
+    public DbSet<StoredConversationReference> ConversationReferences => Set<StoredConversationReference>();
+
+    public override int SaveChanges(bool acceptAllChangesOnSuccess)
+    {
+        Audit();
+        return base.SaveChanges(acceptAllChangesOnSuccess);
+    }
+
+    public override Task<int> SaveChangesAsync(bool acceptAllChangesOnSuccess, CancellationToken cancellationToken = default)
+    {
+        Audit();
+        return base.SaveChangesAsync(acceptAllChangesOnSuccess, cancellationToken);
+    }
+
+    private void Audit() =>
+        AuditWriter.AddEntries(this, _audit ?? new AuditContext(), _clock, t => typeof(IAudited).IsAssignableFrom(t));
+
+    protected override void OnModelCreating(ModelBuilder b)
+    {
+        b.Entity<Person>(e =>
+        {
+            e.HasKey(p => p.Id);
+            e.Property(p => p.AadObjectId).HasMaxLength(128).IsRequired();
+            e.HasIndex(p => p.AadObjectId).IsUnique();
+            e.Property(p => p.Name).HasMaxLength(200).IsRequired();
+            e.Property(p => p.Email).HasMaxLength(254).IsRequired();
+            e.HasIndex(p => p.Email);
+            e.HasOne(p => p.Team).WithMany().HasForeignKey(p => p.TeamId).OnDelete(DeleteBehavior.Restrict);
+            e.HasOne(p => p.Manager).WithMany().HasForeignKey(p => p.ManagerId).OnDelete(DeleteBehavior.Restrict);
+        });
+        b.Entity<Team>(e =>
+        {
+            e.HasKey(t => t.Id);
+            e.Property(t => t.Name).HasMaxLength(100).IsRequired();
+            e.HasIndex(t => t.Name).IsUnique();
+            e.Property(t => t.ChannelConversationId).HasMaxLength(256);
+            e.Property(t => t.ChannelName).HasMaxLength(200);
+        });
+        b.Entity<LanguagePreference>(e =>
+        {
+            e.HasKey(p => p.UserKey);
+            e.Property(p => p.UserKey).HasMaxLength(128);
+            e.Property(p => p.Language).HasMaxLength(8).IsRequired();
+        });
+        b.Entity<AuditEntry>(e =>
+        {
+            e.ToTable("AuditLog");
+            e.HasKey(a => a.Id);
+            e.Property(a => a.ActorId).HasMaxLength(160).IsRequired();
+            e.Property(a => a.ActorName).HasMaxLength(200);
+            e.Property(a => a.Action).HasMaxLength(40).IsRequired();
+            e.Property(a => a.EntityType).HasMaxLength(100).IsRequired();
+            e.Property(a => a.EntityId).HasMaxLength(200).IsRequired();
+            e.Property(a => a.CorrelationId).HasMaxLength(64);
+            e.HasIndex(a => new { a.EntityType, a.EntityId });
+            e.HasIndex(a => a.At);
+        });
+        b.Entity<OutboxMessage>(e =>
+        {
+            e.ToTable("Outbox");
+            e.HasKey(m => m.Id);
+            e.Property(m => m.ServiceUrl).HasMaxLength(512).IsRequired();
+            e.Property(m => m.ConversationId).HasMaxLength(512).IsRequired();
+            e.Property(m => m.ActivityId).HasMaxLength(256);
+            e.Property(m => m.CorrelationId).HasMaxLength(64);
+            e.HasIndex(m => new { m.FailedAt, m.NextAttemptAt });
+        });
+        b.Entity<ProcessedActivity>(e =>
+        {
+            e.HasKey(p => p.Key);
+            e.Property(p => p.Key).HasMaxLength(900);
+            e.HasIndex(p => p.ProcessedAt);
+        });
+        b.Entity<StoredConversationReference>(e =>
+        {
+            e.ToTable("ConversationReferences");
+            e.HasKey(r => r.ConversationId);
+            e.Property(r => r.ConversationId).HasMaxLength(512);
+            e.Property(r => r.ChannelId).HasMaxLength(64).IsRequired();
+            e.Property(r => r.ServiceUrl).HasMaxLength(512).IsRequired();
+            e.Property(r => r.UserAadObjectId).HasMaxLength(128);
+            e.HasIndex(r => new { r.UserAadObjectId, r.ConversationType });
+            // Two install activities arrive together; only one of them may send the welcome card.
+            e.Property(r => r.WelcomedAt).IsConcurrencyToken();
+        });
+    }
+}
+
+public sealed class SqliteSalesBotDbContext(DbContextOptions<SqliteSalesBotDbContext> options, AuditContext? audit = null, TimeProvider? clock = null)
+    : SalesBotDbContext(options, audit, clock)
+{
+    protected override void ConfigureConventions(ModelConfigurationBuilder c)
+    {
+        // SQLite has no instant type: EF would store text it cannot compare in SQL. Ticks (UTC)
+        // keep ordering and range queries in the database.
+        c.Properties<DateTimeOffset>().HaveConversion<DateTimeOffsetToBinaryConverter>();
+    }
+}
+
+public sealed class PostgresSalesBotDbContext(DbContextOptions<PostgresSalesBotDbContext> options, AuditContext? audit = null, TimeProvider? clock = null)
+    : SalesBotDbContext(options, audit, clock);

@@ -1,0 +1,36 @@
+namespace SalesBot.Infrastructure.Outbox;
+
+public enum OutboxOperation
+{
+    Send = 0,
+    Reply = 1,
+    Update = 2,
+    Delete = 3,
+}
+
+/// <summary>
+/// An outbound Bot Connector call, written in the same transaction as the change it reports and
+/// deleted once delivered. A row that is still here after a crash is delivered after the restart.
+/// </summary>
+public sealed class OutboxMessage
+{
+    public long Id { get; set; }
+    public OutboxOperation Operation { get; set; }
+    public string ServiceUrl { get; set; } = "";
+    public string ConversationId { get; set; } = "";
+
+    /// <summary>The activity replied to, updated or deleted.</summary>
+    public string? ActivityId { get; set; }
+    public string PayloadJson { get; set; } = "";
+    public DateTimeOffset CreatedAt { get; set; }
+    public DateTimeOffset NextAttemptAt { get; set; }
+
+    /// <summary>An instance that took the row for delivery holds it until then; after that anyone may.</summary>
+    public DateTimeOffset? LockedUntil { get; set; }
+    public int Attempts { get; set; }
+    public string? LastError { get; set; }
+
+    /// <summary>Set when delivery failed for good (e.g. the user blocked the bot); kept for inspection.</summary>
+    public DateTimeOffset? FailedAt { get; set; }
+    public string? CorrelationId { get; set; }
+}

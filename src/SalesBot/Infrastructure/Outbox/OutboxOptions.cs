@@ -1,0 +1,19 @@
+namespace SalesBot.Infrastructure.Outbox;
+
+public sealed class OutboxOptions
+{
+    public const string Section = "Outbox";
+
+    /// <summary>How long an instance holds a row it is delivering before another may take it.</summary>
+    public TimeSpan ClaimDuration { get; set; } = TimeSpan.FromMinutes(2);
+
+    /// <summary>How often to look for rows left behind (earlier failures, crashes, other instances).</summary>
+    public TimeSpan PollInterval { get; set; } = TimeSpan.FromSeconds(5);
+
+    public int MaxParallelDeliveries { get; set; } = 32;
+
+    /// <summary>After this many failed attempts a message is marked failed and kept for inspection.</summary>
+    public int MaxAttempts { get; set; } = 12;
+
+    public TimeSpan MaxBackoff { get; set; } = TimeSpan.FromMinutes(10);
+}

@@ -1,0 +1,62 @@
+using System.Text.Json;
+using SalesBot.Infrastructure.Data;
+using SalesBot.Teams.Schema;
+
+namespace SalesBot.Infrastructure.Outbox;
+
+/// <summary>
+/// Adds outbound connector calls to the current unit of work. They are written by the same
+/// SaveChanges as the change they report, and handed to the dispatcher only once it committed.
+/// </summary>
+public sealed class OutboxWriter
+{
+    private readonly SalesBotDbContext _db;
+    private readonly OutboxQueue _queue;
+    private readonly TimeProvider _clock;
+    private readonly OutboxOptions _options;
+    private readonly List<OutboxMessage> _pending = [];
+
+    public OutboxWriter(SalesBotDbContext db, OutboxQueue queue, TimeProvider clock, Microsoft.Extensions.Options.IOptions<OutboxOptions> options)
+    {
+        _db = db;
+        _queue = queue;
+        _clock = clock;
+        _options = options.Value;
+        _db.SavedChanges += (_, _) => HandOff();
+        _db.SaveChangesFailed += (_, _) => _pending.Clear();
+    }
+
+    public OutboxMessage Enqueue(OutboxOperation operation, string serviceUrl, string conversationId, string? activityId, Activity? activity, string? correlationId)
+    {
+        var now = _clock.GetUtcNow();
+        var message = new OutboxMessage
+        {
+            Operation = operation,
+            ServiceUrl = serviceUrl,
+            ConversationId = conversationId,
+            ActivityId = activityId,
+            PayloadJson = activity is null ? "" : JsonSerializer.Serialize(activity, ActivityJson.Options),
+            CreatedAt = now,
+            NextAttemptAt = now,
+            // This instance delivers it right after commit; others leave it alone meanwhile.
+            LockedUntil = now + _options.ClaimDuration,
+            CorrelationId = correlationId,
+        };
+        _db.Outbox.Add(message);
+        _pending.Add(message);
+        return message;
+    }
+
+    /// <summary>A reply to the inbound activity, or a plain send when there is nothing to reply to.</summary>
+    public OutboxMessage EnqueueReply(Activity inbound, Activity reply, string? correlationId) =>
+        reply.ReplyToId is { Length: > 0 } replyTo
+            ? Enqueue(OutboxOperation.Reply, inbound.ServiceUrl!, inbound.Conversation!.Id!, replyTo, reply, correlationId)
+            : Enqueue(OutboxOperation.Send, inbound.ServiceUrl!, inbound.Conversation!.Id!, null, reply, correlationId);
+
+    private void HandOff()
+    {
+        if (_pending.Count == 0) return;
+        _queue.Committed(_pending.ToList());
+        _pending.Clear();
+    }
+}

@@ -1,0 +1,35 @@
+using SalesBot.Bot;
+using SalesBot.Cli;
+using SalesBot.Features.Organization;
+using SalesBot.Infrastructure.Data;
+using SalesBot.Infrastructure.Outbox;
+using SalesBot.Teams.Hosting;
+
+// One executable: the bot (serve, the default) and the administrative commands.
+var parsed = CliParser.Parse(args);
+if (parsed.Command is null)
+{
+    Console.Error.WriteLine($"error: {parsed.Error}\nRun 'salesbot --help' for the commands.");
+    return CliRunner.BadArguments;
+}
+if (parsed.Command is not ServeCommand serve) return await new CliRunner(Console.Out, Console.Error).RunAsync(parsed.Command);
+
+var builder = WebApplication.CreateBuilder(serve.HostArgs);
+builder.Services
+    .AddTeamsProtocol(builder.Configuration)   // Bot Framework protocol: inbound auth, connector client
+    .AddSalesBotData(builder.Configuration)    // EF Core on SQLite (default) or PostgreSQL, audit log
+    .AddOutbox(builder.Configuration)          // durable outbound messages and their dispatcher
+    .AddOrganization()                         // people, teams, roles
+    .AddSalesBotConversation();                // turn pipeline, commands, cards, languages
+builder.Services.AddHealthChecks();
+
+var app = builder.Build();
+await app.PrepareDatabaseAsync();
+app.LogInboundAuthenticationMode();
+app.MapBotMessages();
+app.MapHealthChecks("/healthz");
+await app.RunAsync();
+return 0;
+
+/// <summary>Visible to the integration tests' WebApplicationFactory.</summary>
+public partial class Program;
