@@ -1,5 +1,6 @@
 using SalesBot.Bot;
 using SalesBot.Cli;
+using SalesBot.Features.Assistant;
 using SalesBot.Features.Organization;
 using SalesBot.Infrastructure.Data;
 using SalesBot.Infrastructure.Outbox;
@@ -19,8 +20,9 @@ builder.Services
     .AddTeamsProtocol(builder.Configuration)   // Bot Framework protocol: inbound auth, connector client
     .AddSalesBotData(builder.Configuration)    // EF Core on SQLite (default) or PostgreSQL, audit log
     .AddOutbox(builder.Configuration)          // durable outbound messages and their dispatcher
+    .AddSalesBotConversation()                 // turn pipeline, command routing, cards, languages
     .AddOrganization()                         // people, teams, roles
-    .AddSalesBotConversation();                // turn pipeline, commands, cards, languages
+    .AddAssistant();                           // welcome, help, menu, language, profile
 builder.Services.AddHealthChecks();
 
 var app = builder.Build();

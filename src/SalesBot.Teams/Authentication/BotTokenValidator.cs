@@ -2,6 +2,7 @@ using System.Security.Claims;
 using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Options;
 using Microsoft.IdentityModel.JsonWebTokens;
+using Microsoft.IdentityModel.Protocols.OpenIdConnect;
 using Microsoft.IdentityModel.Tokens;
 using SalesBot.Teams.Schema;
 
@@ -55,7 +56,7 @@ public sealed class BotTokenValidator(
             return InboundAuthenticationResult.Fail($"issuer '{issuer}' is not trusted");
 
         var metadataUrl = isChannelToken ? opts.ToBotFromChannelOpenIdMetadataUrl : opts.ToBotFromEmulatorOpenIdMetadataUrl;
-        var (result, config) = await ValidateSignedAsync(token, metadataUrl, issuer, ct);
+        var (result, config) = await ValidateSignedAsync(token, unverified.Kid, metadataUrl, issuer, ct);
         if (result is null || config is null) return InboundAuthenticationResult.Fail("signing keys unavailable");
         if (!result.IsValid)
         {
@@ -97,35 +98,26 @@ public sealed class BotTokenValidator(
         return new InboundAuthenticationResult(true, identity, null);
     }
 
-    private async Task<(TokenValidationResult?, Microsoft.IdentityModel.Protocols.OpenIdConnect.OpenIdConnectConfiguration?)> ValidateSignedAsync(
-        string token, string metadataUrl, string issuer, CancellationToken ct)
+    private async Task<(TokenValidationResult?, OpenIdConnectConfiguration?)> ValidateSignedAsync(
+        string token, string keyId, string metadataUrl, string issuer, CancellationToken ct)
     {
-        for (var attempt = 0; attempt < 2; attempt++)
+        OpenIdConnectConfiguration config;
+        try
         {
-            Microsoft.IdentityModel.Protocols.OpenIdConnect.OpenIdConnectConfiguration config;
-            try
-            {
-                config = await metadata.GetAsync(metadataUrl, ct);
-            }
-            catch (Exception e) when (e is InvalidOperationException or IOException or HttpRequestException)
-            {
-                logger.LogWarning(e, "Could not load OpenID metadata from {MetadataUrl}", metadataUrl);
-                return (null, null);
-            }
-
-            var result = await _handler.ValidateTokenAsync(token, Parameters(config, issuer));
-            // A key id we have not seen: keys rotate at any time, so refresh once and try again.
-            if (!result.IsValid && result.Exception is SecurityTokenSignatureKeyNotFoundException && attempt == 0)
-            {
-                metadata.RequestRefresh(metadataUrl);
-                continue;
-            }
-            return (result, config);
+            config = await metadata.GetAsync(metadataUrl, ct);
+            // Keys rotate at any time: a key id we have never seen means "fetch the keys again", once.
+            if (OpenIdMetadataCache.FindKey(config, keyId) is null)
+                config = await metadata.RefreshAsync(metadataUrl, ct);
         }
-        return (null, null);
+        catch (Exception e) when (e is InvalidOperationException or IOException or HttpRequestException)
+        {
+            logger.LogWarning(e, "Could not load OpenID metadata from {MetadataUrl}", metadataUrl);
+            return (null, null);
+        }
+        return (await _handler.ValidateTokenAsync(token, Parameters(config, issuer)), config);
     }
 
-    private TokenValidationParameters Parameters(Microsoft.IdentityModel.Protocols.OpenIdConnect.OpenIdConnectConfiguration config, string issuer) => new()
+    private TokenValidationParameters Parameters(OpenIdConnectConfiguration config, string issuer) => new()
     {
         ValidateIssuer = true,
         ValidIssuer = issuer, // already checked against the allow-list above
@@ -138,7 +130,7 @@ public sealed class BotTokenValidator(
         ValidateIssuerSigningKey = true,
         IssuerSigningKeys = config.SigningKeys,
         ValidAlgorithms = AllowedAlgorithms,
-        // Without this, an unknown kid falls back to trying every key; we want the explicit refresh path.
+        // A token whose kid is not published must fail, not be tried against every key.
         TryAllIssuerSigningKeys = false,
     };
 

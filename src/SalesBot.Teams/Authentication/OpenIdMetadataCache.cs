@@ -7,27 +7,62 @@ using Microsoft.IdentityModel.Tokens;
 namespace SalesBot.Teams.Authentication;
 
 /// <summary>
-/// One IdentityModel configuration manager per metadata URL: keys are fetched once, refreshed on
-/// the library's schedule (12 h), and refreshed on demand (throttled to 5 min) when a token names
-/// a key id we do not know yet.
+/// OpenID metadata and signing keys per metadata URL. Fetched once and kept 12 hours (Bot
+/// Framework asks for at least daily refreshes); fetched again at once when a token names a key
+/// id we do not know, at most every 5 minutes per URL, so forged key ids cannot flood the key
+/// endpoint. If a refresh fails, the last good keys stay in use.
 /// </summary>
-public sealed class OpenIdMetadataCache(IHttpClientFactory httpClients)
+public sealed class OpenIdMetadataCache(IHttpClientFactory httpClients, TimeProvider clock)
 {
     public const string HttpClientName = "SalesBot.OpenIdMetadata";
+    public static readonly TimeSpan AutomaticRefreshInterval = TimeSpan.FromHours(12);
+    public static readonly TimeSpan MinimumForcedRefreshInterval = TimeSpan.FromMinutes(5);
 
-    private readonly ConcurrentDictionary<string, ConfigurationManager<OpenIdConnectConfiguration>> _managers = new();
+    private readonly ConcurrentDictionary<string, Entry> _entries = new();
 
-    public Task<OpenIdConnectConfiguration> GetAsync(string metadataUrl, CancellationToken ct) =>
-        Manager(metadataUrl).GetConfigurationAsync(ct);
+    public async Task<OpenIdConnectConfiguration> GetAsync(string metadataUrl, CancellationToken ct)
+    {
+        var entry = _entries.GetOrAdd(metadataUrl, _ => new Entry());
+        var now = clock.GetUtcNow();
+        if (entry.Config is { } current && now - entry.FetchedAt < AutomaticRefreshInterval) return current;
+        return await FetchAsync(metadataUrl, entry, force: false, ct);
+    }
 
-    public void RequestRefresh(string metadataUrl) => Manager(metadataUrl).RequestRefresh();
+    /// <summary>Fetches again now unless that was done in the last 5 minutes; returns what we then have.</summary>
+    public async Task<OpenIdConnectConfiguration> RefreshAsync(string metadataUrl, CancellationToken ct)
+    {
+        var entry = _entries.GetOrAdd(metadataUrl, _ => new Entry());
+        if (entry.Config is { } current && clock.GetUtcNow() - entry.ForcedAt < MinimumForcedRefreshInterval) return current;
+        return await FetchAsync(metadataUrl, entry, force: true, ct);
+    }
 
-    private ConfigurationManager<OpenIdConnectConfiguration> Manager(string url) =>
-        _managers.GetOrAdd(url, u => new ConfigurationManager<OpenIdConnectConfiguration>(
-            u,
-            new OpenIdConnectConfigurationRetriever(),
-            // Tests and national clouds may serve metadata over plain http on loopback only.
-            new HttpDocumentRetriever(httpClients.CreateClient(HttpClientName)) { RequireHttps = !IsLoopback(u) }));
+    private async Task<OpenIdConnectConfiguration> FetchAsync(string url, Entry entry, bool force, CancellationToken ct)
+    {
+        await entry.Lock.WaitAsync(ct);
+        try
+        {
+            var now = clock.GetUtcNow();
+            // Another caller may have fetched while we waited for the lock.
+            if (entry.Config is { } current && (force ? now - entry.ForcedAt < MinimumForcedRefreshInterval : now - entry.FetchedAt < AutomaticRefreshInterval))
+                return current;
+            if (force) entry.ForcedAt = now;
+            try
+            {
+                var retriever = new HttpDocumentRetriever(httpClients.CreateClient(HttpClientName)) { RequireHttps = !IsLoopback(url) };
+                entry.Config = await OpenIdConnectConfigurationRetriever.GetAsync(url, retriever, ct);
+                entry.FetchedAt = now;
+            }
+            catch (Exception) when (entry.Config is not null)
+            {
+                // Keep serving the last good keys; try again at the next refresh.
+            }
+            return entry.Config!;
+        }
+        finally
+        {
+            entry.Lock.Release();
+        }
+    }
 
     private static bool IsLoopback(string url) =>
         Uri.TryCreate(url, UriKind.Absolute, out var uri) && uri.IsLoopback;
@@ -47,4 +82,12 @@ public sealed class OpenIdMetadataCache(IHttpClientFactory httpClients)
 
     internal static SecurityKey? FindKey(OpenIdConnectConfiguration config, string? keyId) =>
         config.SigningKeys.FirstOrDefault(k => string.Equals(k.KeyId, keyId, StringComparison.Ordinal));
+
+    private sealed class Entry
+    {
+        public readonly SemaphoreSlim Lock = new(1, 1);
+        public OpenIdConnectConfiguration? Config;
+        public DateTimeOffset FetchedAt;
+        public DateTimeOffset ForcedAt = DateTimeOffset.MinValue;
+    }
 }

@@ -1,5 +1,6 @@
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.DependencyInjection.Extensions;
 using Microsoft.Extensions.Options;
 using Polly;
 using SalesBot.Teams.Authentication;
@@ -22,6 +23,7 @@ public static class TeamsProtocolServiceCollectionExtensions
         services.AddOptions<BotEndpointOptions>().Bind(configuration.GetSection("BotEndpoint"));
 
         services.AddHttpClient(OpenIdMetadataCache.HttpClientName, c => c.Timeout = TimeSpan.FromSeconds(10));
+        services.TryAddSingleton(TimeProvider.System);
         services.AddSingleton<OpenIdMetadataCache>();
         services.AddSingleton<BotTokenValidator>();
         services.AddSingleton<InboundAuthenticator>();

@@ -50,6 +50,7 @@ public sealed class Activity
         ChannelData?.Deserialize<TeamsChannelData>(ActivityJson.Options);
 
     /// <summary>Tenant id: newer payloads carry it on the conversation, older ones only in channelData.</summary>
+    [JsonIgnore]
     public string? TenantId => Conversation?.TenantId ?? GetTeamsChannelData()?.Tenant?.Id;
 
     /// <summary>

@@ -30,7 +30,7 @@ public sealed class SetLanguagePreference(SalesBotDbContext db, TimeProvider clo
     }
 
     /// <summary>Accepts the codes and the languages' names in either language.</summary>
-    public static string? Normalize(string choice) => BuiltInRecognizer.Fold(choice) switch
+    public static string? Normalize(string choice) => TextFolding.Fold(choice) switch
     {
         "es" or "espanol" or "spanish" or "castellano" => "es",
         "en" or "ingles" or "english" => "en",

@@ -1,6 +1,6 @@
 using SalesBot.Bot;
 
-namespace SalesBot.Features.Assistant;
+namespace SalesBot.Features.Assistant.Conversation;
 
 /// <summary>The welcome card: who SalesBot is, what it knows about you, and where to start.</summary>
 public static class WelcomeCard

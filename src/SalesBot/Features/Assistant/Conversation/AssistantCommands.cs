@@ -3,7 +3,7 @@ using SalesBot.Bot;
 using SalesBot.Features.Organization;
 using SalesBot.Infrastructure.Data;
 
-namespace SalesBot.Features.Assistant;
+namespace SalesBot.Features.Assistant.Conversation;
 
 /// <summary>"ayuda" / "help": every registered command with its description.</summary>
 public sealed class HelpCommand(IServiceProvider services) : IConversationCommand

@@ -1,7 +1,6 @@
-using System.Globalization;
-using System.Text;
+using SalesBot.Features.Shared;
 
-namespace SalesBot.Features.Assistant;
+namespace SalesBot.Features.Assistant.Conversation;
 
 /// <summary>A command name recognised in what the user typed, and what followed the command words.</summary>
 public sealed record Intent(string Command, string Remainder);
@@ -33,7 +32,7 @@ public sealed class BuiltInRecognizer : IIntentRecognizer
 
     public Intent? Recognize(string text)
     {
-        var folded = Fold(text);
+        var folded = TextFolding.Fold(text);
         if (folded.Length == 0) return null;
         foreach (var (phrase, command) in Phrases)
         {
@@ -42,21 +41,5 @@ public sealed class BuiltInRecognizer : IIntentRecognizer
                 return new Intent(command, folded[(phrase.Length + 1)..].Trim());
         }
         return null;
-    }
-
-    /// <summary>Lower case, no accents, punctuation as spaces (but a lone "?" survives), single spaces.</summary>
-    public static string Fold(string text)
-    {
-        var trimmed = text.Trim();
-        if (trimmed == "?" || trimmed == "¿?") return "?";
-        var decomposed = trimmed.ToLowerInvariant().Normalize(NormalizationForm.FormD);
-        var sb = new StringBuilder(decomposed.Length);
-        foreach (var c in decomposed)
-        {
-            var category = CharUnicodeInfo.GetUnicodeCategory(c);
-            if (category == UnicodeCategory.NonSpacingMark) continue;
-            sb.Append(char.IsLetterOrDigit(c) ? c : ' ');
-        }
-        return string.Join(' ', sb.ToString().Split(' ', StringSplitOptions.RemoveEmptyEntries));
     }
 }

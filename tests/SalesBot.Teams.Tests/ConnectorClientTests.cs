@@ -1,0 +1,142 @@
+using System.Net;
+using System.Text.Json.Nodes;
+using Microsoft.Extensions.DependencyInjection;
+using SalesBot.Teams.Connector;
+using SalesBot.Teams.Schema;
+using SalesBot.Teams.Tests.Support;
+using SalesBot.Testing;
+
+namespace SalesBot.Teams.Tests;
+
+/// <summary>The connector client, with its real retry pipeline, against a connector served over HTTP.</summary>
+public sealed class ConnectorClientTests : IAsyncLifetime
+{
+    private FakeConnector _connector = null!;
+    private ServiceProvider _services = null!;
+    private ConnectorClient _client = null!;
+
+    public async Task InitializeAsync()
+    {
+        _connector = await FakeConnector.StartAsync();
+        _services = TestServices.Build([], s => s.AddSingleton<IBotTokenProvider>(new FixedToken("test-token")));
+        _client = _services.GetRequiredService<ConnectorClient>();
+    }
+
+    public async Task DisposeAsync()
+    {
+        await _services.DisposeAsync();
+        await _connector.DisposeAsync();
+    }
+
+    private static Activity Message(string text) => new() { Type = ActivityTypes.Message, Text = text };
+
+    [Fact]
+    public async Task A_reply_escapes_Teams_ids_in_the_path_and_carries_the_bot_token()
+    {
+        var response = await _client.ReplyToActivityAsync(_connector.ServiceUrl, "19:abc@thread.tacv2;messageid=17", "1:xy", Message("hola"), default);
+
+        var request = Assert.Single(_connector.Requests);
+        Assert.Equal("POST", request.Method);
+        Assert.Equal("/_connector/v3/conversations/19%3Aabc%40thread.tacv2%3Bmessageid%3D17/activities/1%3Axy", request.RawPath);
+        Assert.Equal("Bearer test-token", request.Headers["Authorization"]);
+        Assert.Equal("hola", JsonNode.Parse(request.Body)!["text"]!.GetValue<string>());
+        Assert.StartsWith("msg-", response.Id);
+    }
+
+    [Fact]
+    public async Task Send_update_delete_and_member_use_the_documented_routes()
+    {
+        await _client.SendToConversationAsync(_connector.ServiceUrl.TrimEnd('/'), "a:1", Message("x"), default);
+        await _client.UpdateActivityAsync(_connector.ServiceUrl, "a:1", "m1", Message("y"), default);
+        await _client.DeleteActivityAsync(_connector.ServiceUrl, "a:1", "m1", default);
+        var member = await _client.GetConversationMemberAsync(_connector.ServiceUrl, "a:1", "29:member", default);
+
+        Assert.Equal(
+            ["POST /_connector/v3/conversations/a%3A1/activities",
+             "PUT /_connector/v3/conversations/a%3A1/activities/m1",
+             "DELETE /_connector/v3/conversations/a%3A1/activities/m1",
+             "GET /_connector/v3/conversations/a%3A1/members/29%3Amember"],
+            _connector.Requests.Select(r => $"{r.Method} {r.RawPath}"));
+        Assert.Equal("aad-member", member.EntraObjectId);
+    }
+
+    [Fact]
+    public async Task Creating_a_personal_conversation_returns_its_id()
+    {
+        var created = await _client.CreateConversationAsync(_connector.ServiceUrl, new ConversationParameters
+        {
+            Bot = new ChannelAccount { Id = "28:bot" },
+            Members = [new ChannelAccount { Id = "29:user" }],
+            TenantId = "tenant",
+            ChannelData = new JsonObject { ["tenant"] = new JsonObject { ["id"] = "tenant" } },
+        }, default);
+
+        Assert.StartsWith("a:created-", created.Id);
+        var body = JsonNode.Parse(Assert.Single(_connector.Requests).Body)!;
+        Assert.Equal("29:user", body["members"]![0]!["id"]!.GetValue<string>());
+        Assert.Equal("tenant", body["channelData"]!["tenant"]!["id"]!.GetValue<string>());
+    }
+
+    [Fact]
+    public async Task A_429_with_Retry_After_is_retried_and_then_succeeds()
+    {
+        _connector.FailNext(429, retryAfter: "1");
+
+        var response = await _client.SendToConversationAsync(_connector.ServiceUrl, "a:1", Message("x"), default);
+
+        Assert.NotNull(response.Id);
+        var requests = _connector.Requests;
+        Assert.Equal(2, requests.Count);
+        Assert.True(requests[1].At - requests[0].At >= TimeSpan.FromMilliseconds(900), "Retry-After: 1 was not honoured");
+    }
+
+    [Theory]
+    [InlineData(412)]
+    [InlineData(502)]
+    [InlineData(503)]
+    [InlineData(504)]
+    public async Task Transient_gateway_errors_are_retried(int status)
+    {
+        _connector.FailNext(status);
+        await _client.SendToConversationAsync(_connector.ServiceUrl, "a:1", Message("x"), default);
+        Assert.Equal(2, _connector.Requests.Count);
+    }
+
+    [Fact]
+    public async Task A_refusal_is_not_retried_and_says_so()
+    {
+        _connector.FailNext(403);
+
+        var e = await Assert.ThrowsAsync<ConnectorException>(() =>
+            _client.SendToConversationAsync(_connector.ServiceUrl, "a:1", Message("x"), default));
+
+        Assert.Equal(HttpStatusCode.Forbidden, e.StatusCode);
+        Assert.False(e.IsTransient);
+        Assert.Single(_connector.Requests);
+    }
+
+    [Fact]
+    public async Task Retries_are_bounded()
+    {
+        for (var i = 0; i < 10; i++) _connector.FailNext(429, retryAfter: "0");
+
+        var e = await Assert.ThrowsAsync<ConnectorException>(() =>
+            _client.SendToConversationAsync(_connector.ServiceUrl, "a:1", Message("x"), default));
+
+        Assert.True(e.IsTransient);
+        Assert.Equal(ConnectorRetry.MaxRetryAttempts + 1, _connector.Requests.Count);
+    }
+
+    [Fact]
+    public async Task Without_credentials_no_Authorization_header_is_sent()
+    {
+        await using var anonymous = TestServices.Build([]);
+        await anonymous.GetRequiredService<ConnectorClient>().SendToConversationAsync(_connector.ServiceUrl, "a:1", Message("x"), default);
+        Assert.False(Assert.Single(_connector.Requests).Headers.ContainsKey("Authorization"));
+    }
+
+    private sealed class FixedToken(string token) : IBotTokenProvider
+    {
+        public Task<string?> GetTokenAsync(CancellationToken ct) => Task.FromResult<string?>(token);
+    }
+}
