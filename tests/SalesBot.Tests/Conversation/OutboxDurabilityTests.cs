@@ -1,0 +1,75 @@
+using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Hosting;
+using SalesBot.Infrastructure.Outbox;
+using SalesBot.Tests.Support;
+using SalesBot.Testing;
+
+namespace SalesBot.Tests.Conversation;
+
+/// <summary>A crash after a turn committed but before its reply left: the next process delivers it.</summary>
+public abstract class OutboxDurabilityTests
+{
+    protected abstract Task<TestDatabase> CreateDatabaseAsync();
+
+    [Fact]
+    public async Task A_reply_accepted_before_a_crash_is_delivered_after_the_restart()
+    {
+        await using var database = await CreateDatabaseAsync();
+        await using var connector = await FakeConnector.StartAsync();
+        var alex = new Activities(connector.ServiceUrl);
+
+        // First process: the turn commits, but the dispatcher never runs (the process "dies").
+        await using (var crashed = BotHost.Start(database, WithoutDispatcher))
+        {
+            await crashed.SendAsync(alex.Message("ayuda"));
+            Assert.Equal(1, await crashed.WithDbAsync(db => db.Outbox.CountAsync()));
+        }
+        Assert.Empty(connector.Requests);
+
+        // Second process on the same database: the poller finds the row once its claim expired.
+        await using var restarted = BotHost.Start(database);
+        var delivered = await connector.WaitForActivitiesAsync(1);
+        await restarted.WaitForOutboxDrainedAsync();
+
+        Assert.Contains("Lo que puedo hacer", delivered[0].Card().AllText());
+        Assert.Equal(0, await restarted.WithDbAsync(db => db.Outbox.CountAsync()));
+    }
+
+    [Fact]
+    public async Task A_message_the_connector_refuses_for_good_is_kept_as_failed_not_retried_forever()
+    {
+        await using var database = await CreateDatabaseAsync();
+        await using var connector = await FakeConnector.StartAsync();
+        await using var bot = BotHost.Start(database);
+        connector.FailNext(403);
+
+        await bot.SendAsync(new Activities(connector.ServiceUrl).Message("ayuda"));
+
+        var deadline = DateTime.UtcNow.AddSeconds(20);
+        while (await bot.WithDbAsync(db => db.Outbox.CountAsync(m => m.FailedAt != null)) == 0)
+        {
+            Assert.True(DateTime.UtcNow < deadline, "the refused message was never marked failed");
+            await Task.Delay(50);
+        }
+        var failed = await bot.WithDbAsync(db => db.Outbox.SingleAsync());
+        Assert.StartsWith("403", failed.LastError);
+        Assert.Single(connector.Requests);
+    }
+
+    private static void WithoutDispatcher(IServiceCollection services)
+    {
+        var hosted = services.Where(d => d.ServiceType == typeof(IHostedService) && d.ImplementationFactory is not null).ToList();
+        foreach (var d in hosted) services.Remove(d);
+    }
+}
+
+public sealed class SqliteOutboxDurabilityTests : OutboxDurabilityTests
+{
+    protected override Task<TestDatabase> CreateDatabaseAsync() => Task.FromResult(TestDatabase.Sqlite());
+}
+
+public sealed class PostgresOutboxDurabilityTests : OutboxDurabilityTests
+{
+    protected override Task<TestDatabase> CreateDatabaseAsync() => TestDatabase.PostgresAsync();
+}

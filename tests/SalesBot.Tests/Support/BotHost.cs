@@ -1,0 +1,106 @@
+using System.Collections.Concurrent;
+using System.Net.Http.Json;
+using System.Text.Json.Nodes;
+using Microsoft.AspNetCore.Hosting;
+using Microsoft.AspNetCore.Hosting.Server;
+using Microsoft.AspNetCore.Hosting.Server.Features;
+using Microsoft.AspNetCore.Mvc.Testing;
+using Microsoft.AspNetCore.TestHost;
+using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Logging;
+using SalesBot.Infrastructure.Data;
+
+namespace SalesBot.Tests.Support;
+
+/// <summary>
+/// The real SalesBot (Program.cs, Kestrel on a loopback port, the configured database) with its
+/// replies going to a fake Bot Connector. No app id: the anonymous loopback mode the Agents
+/// Playground uses, so activities need no token.
+/// </summary>
+public sealed class BotHost : IAsyncDisposable
+{
+    private readonly WebApplicationFactory<Program> _factory;
+    private readonly HttpClient _http = new();
+
+    public ConcurrentQueue<(LogLevel Level, string Category, string Message, Exception? Error)> Logs { get; } = new();
+    public string MessagesUrl { get; }
+    public IServiceProvider Services => _factory.Services;
+
+    private BotHost(TestDatabase database, Action<IServiceCollection>? configure, IReadOnlyDictionary<string, string?>? settings)
+    {
+        _factory = new WebApplicationFactory<Program>().WithWebHostBuilder(b =>
+        {
+            b.UseEnvironment("Testing");
+            b.UseSetting("urls", "http://127.0.0.1:0");
+            foreach (var (key, value) in database.Settings) b.UseSetting(key, value);
+            b.UseSetting("Database:MigrateOnStart", "true");
+            b.UseSetting("Outbox:PollInterval", "00:00:00.200");
+            b.UseSetting("Outbox:ClaimDuration", "00:00:01");
+            foreach (var (key, value) in settings ?? new Dictionary<string, string?>()) b.UseSetting(key, value);
+            b.ConfigureLogging(l => l.AddProvider(new CollectingLoggerProvider(Logs)));
+            b.ConfigureTestServices(s => configure?.Invoke(s));
+        });
+        _factory.UseKestrel();
+        _factory.StartServer();
+        var address = _factory.Services.GetRequiredService<IServer>().Features.Get<IServerAddressesFeature>()!.Addresses.First();
+        MessagesUrl = address.TrimEnd('/') + "/api/messages";
+    }
+
+    public static BotHost Start(TestDatabase database, Action<IServiceCollection>? configure = null,
+        IReadOnlyDictionary<string, string?>? settings = null) => new(database, configure, settings);
+
+    public async Task<HttpResponseMessage> PostAsync(JsonObject activity)
+    {
+        var response = await _http.PostAsJsonAsync(MessagesUrl, activity);
+        return response;
+    }
+
+    /// <summary>Posts and insists on a success status, so a broken turn fails the test right here.</summary>
+    public async Task<string> SendAsync(JsonObject activity)
+    {
+        var response = await PostAsync(activity);
+        var body = await response.Content.ReadAsStringAsync();
+        Assert.True(response.IsSuccessStatusCode, $"POST /api/messages answered {(int)response.StatusCode}: {body}");
+        return body;
+    }
+
+    public async Task<T> WithDbAsync<T>(Func<SalesBotDbContext, Task<T>> query)
+    {
+        await using var scope = _factory.Services.CreateAsyncScope();
+        return await query(scope.ServiceProvider.GetRequiredService<SalesBotDbContext>());
+    }
+
+    /// <summary>Waits until every committed outbound message was delivered (the outbox holds no pending row).</summary>
+    public async Task WaitForOutboxDrainedAsync(TimeSpan? timeout = null)
+    {
+        var deadline = DateTime.UtcNow + (timeout ?? TimeSpan.FromSeconds(20));
+        while (await WithDbAsync(db => db.Outbox.CountAsync(m => m.FailedAt == null)) > 0)
+        {
+            if (DateTime.UtcNow > deadline) throw new TimeoutException("The outbox still holds undelivered messages");
+            await Task.Delay(50);
+        }
+    }
+
+    public async ValueTask DisposeAsync()
+    {
+        _http.Dispose();
+        await _factory.DisposeAsync();
+    }
+
+    private sealed class CollectingLoggerProvider(ConcurrentQueue<(LogLevel, string, string, Exception?)> sink) : ILoggerProvider
+    {
+        public ILogger CreateLogger(string categoryName) => new Collector(categoryName, sink);
+        public void Dispose() { }
+
+        private sealed class Collector(string category, ConcurrentQueue<(LogLevel, string, string, Exception?)> sink) : ILogger
+        {
+            public IDisposable? BeginScope<TState>(TState state) where TState : notnull => null;
+            public bool IsEnabled(LogLevel logLevel) => logLevel >= LogLevel.Information;
+            public void Log<TState>(LogLevel logLevel, EventId eventId, TState state, Exception? exception, Func<TState, Exception?, string> formatter)
+            {
+                if (IsEnabled(logLevel)) sink.Enqueue((logLevel, category, formatter(state, exception), exception));
+            }
+        }
+    }
+}

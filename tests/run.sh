@@ -1,0 +1,82 @@
+#!/usr/bin/env bash
+# Runs every SalesBot test: the .NET unit and integration tests (SQLite and PostgreSQL), the card
+# and manifest checks against Microsoft's npm packages, and the end-to-end scenarios through the
+# Microsoft 365 Agents Playground. Exits non-zero if anything fails.
+#
+#   bash tests/run.sh            # everything
+#   SKIP_E2E=1 bash tests/run.sh # without the Playground scenarios (faster inner loop)
+#
+# PostgreSQL: set SALESBOT_TEST_POSTGRES to a server's connection string, or have Debian's
+# postgresql package installed (apt-get install postgresql): this script then starts a throwaway
+# server on a free loopback port for the run and removes it afterwards.
+set -euo pipefail
+
+ROOT="$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)"
+SHARED="$(cd "$ROOT/.." && pwd)/shared"
+cd "$ROOT"
+WORK="$(mktemp -d -t salesbot-tests-XXXXXX)"
+PG_DATA=""
+cleanup() {
+  if [ -n "$PG_DATA" ] && [ -f "$PG_DATA/postmaster.pid" ]; then
+    as_postgres "$PG_BIN/pg_ctl" -D "$PG_DATA" -m immediate stop >/dev/null 2>&1 || true
+  fi
+  rm -rf "$WORK"
+}
+trap cleanup EXIT
+
+say() { printf '\n==> %s\n' "$*"; }
+die() { printf '\ntests/run.sh: %s\n' "$*" >&2; exit 1; }
+command -v dotnet >/dev/null || die "dotnet (the .NET 10 SDK) is not on PATH"
+command -v node >/dev/null || die "node (Node.js 20) is not on PATH"
+[ -d "$SHARED/reference" ] || die "../shared is missing beside the repository (it holds the recorded activities, the manifest schema and the Playground driver)"
+
+free_port() { node -e 'const s=require("net").createServer().listen(0,"127.0.0.1",()=>{console.log(s.address().port);s.close()})'; }
+
+# --- PostgreSQL -------------------------------------------------------------------------------
+as_postgres() { if [ "$(id -u)" = 0 ]; then runuser -u postgres -- "$@"; else "$@"; fi; }
+if [ -z "${SALESBOT_TEST_POSTGRES:-}" ]; then
+  PG_BIN="$(ls -d /usr/lib/postgresql/*/bin 2>/dev/null | sort -V | tail -n 1 || true)"
+  [ -n "$PG_BIN" ] && [ -x "$PG_BIN/initdb" ] || die "PostgreSQL is needed for the PostgreSQL half of the integration tests: install Debian's postgresql package, or set SALESBOT_TEST_POSTGRES to a server's connection string"
+  say "Starting a throwaway PostgreSQL ($PG_BIN)"
+  PG_DATA="$WORK/pgdata"
+  mkdir -p "$PG_DATA"
+  # initdb refuses to run as root; CI runs as root, so the cluster belongs to the postgres user.
+  [ "$(id -u)" = 0 ] && chown postgres "$WORK" "$PG_DATA" && chmod 755 "$WORK"
+  as_postgres "$PG_BIN/initdb" -D "$PG_DATA" -U postgres --auth=trust -E UTF8 --locale=C.UTF-8 >/dev/null
+  PG_PORT="$(free_port)"
+  as_postgres "$PG_BIN/pg_ctl" -D "$PG_DATA" -l "$PG_DATA/server.log" -w -t 60 \
+    -o "-c listen_addresses=127.0.0.1 -p $PG_PORT -k $PG_DATA -c fsync=off" start >/dev/null
+  export SALESBOT_TEST_POSTGRES="Host=127.0.0.1;Port=$PG_PORT;Username=postgres;Database=postgres"
+fi
+
+# --- Node packages for the card and manifest checks -------------------------------------------
+say "Installing the card and manifest checkers (tests/tooling)"
+(cd tests/tooling && npm ci --no-audit --no-fund --loglevel=error)
+
+say "Building (Release)"
+dotnet build SalesBot.sln -c Release -v quiet -nologo
+
+# --- End-to-end through the Agents Playground ---------------------------------------------------
+if [ "${SKIP_E2E:-0}" != 1 ]; then
+  say "End-to-end: Agents Playground in front of the bot (tests/e2e)"
+  DRIVER="$WORK/playground-driver"
+  cp -r "$SHARED/tools/playground-driver/." "$DRIVER"
+  rm -rf "$DRIVER/node_modules" "$DRIVER/out"
+  (cd "$DRIVER" && npm ci --no-audit --no-fund --loglevel=error)
+  DLL="$ROOT/src/SalesBot/bin/Release/net10.0/SalesBot.dll"
+  E2E_DB="$WORK/e2e.db"
+  (cd "$WORK" && dotnet "$DLL" seed-demo --playground-dir "$WORK/playground" --Database:Path="$E2E_DB" >/dev/null)
+  BOT_PORT="$(free_port)"
+  node "$DRIVER/pg-drive.mjs" \
+    --bot-cmd "dotnet $DLL serve" --bot-cwd "$ROOT/src/SalesBot/bin/Release/net10.0" \
+    --bot-env "ASPNETCORE_URLS=http://127.0.0.1:$BOT_PORT" --bot-env "Database__Path=$E2E_DB" \
+    --bot-env "ASPNETCORE_ENVIRONMENT=Production" \
+    --endpoint "http://127.0.0.1:$BOT_PORT/api/messages" --out "$WORK/e2e-out" \
+    tests/e2e/*.json || { cp -r "$WORK/e2e-out" "$ROOT/TestResults-e2e" 2>/dev/null || true; die "end-to-end scenarios failed (report copied to TestResults-e2e/)"; }
+fi
+
+# --- .NET tests: last, so the output ends with the runner's summary ----------------------------
+say "Unit and integration tests (SQLite and PostgreSQL)"
+status=0
+dotnet test SalesBot.sln -c Release --no-build -nologo || status=$?
+exit "$status"
