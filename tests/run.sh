@@ -66,13 +66,24 @@ if [ "${SKIP_E2E:-0}" != 1 ]; then
   DLL="$ROOT/src/SalesBot/bin/Release/net10.0/SalesBot.dll"
   E2E_DB="$WORK/e2e.db"
   (cd "$WORK" && dotnet "$DLL" seed-demo --playground-dir "$WORK/playground" --Database:Path="$E2E_DB" >/dev/null)
-  BOT_PORT="$(free_port)"
-  node "$DRIVER/pg-drive.mjs" \
-    --bot-cmd "dotnet $DLL serve" --bot-cwd "$ROOT/src/SalesBot/bin/Release/net10.0" \
-    --bot-env "ASPNETCORE_URLS=http://127.0.0.1:$BOT_PORT" --bot-env "Database__Path=$E2E_DB" \
-    --bot-env "ASPNETCORE_ENVIRONMENT=Production" \
-    --endpoint "http://127.0.0.1:$BOT_PORT/api/messages" --out "$WORK/e2e-out" \
-    tests/e2e/*.json || { cp -r "$WORK/e2e-out" "$ROOT/TestResults-e2e" 2>/dev/null || true; die "end-to-end scenarios failed (report copied to TestResults-e2e/)"; }
+  run_scenarios() { # $1: output dir, $2...: pg-drive options and scenario files
+    local out="$1"; shift
+    local port; port="$(free_port)"
+    node "$DRIVER/pg-drive.mjs" \
+      --bot-cmd "dotnet $DLL serve" --bot-cwd "$ROOT/src/SalesBot/bin/Release/net10.0" \
+      --bot-env "ASPNETCORE_URLS=http://127.0.0.1:$port" --bot-env "Database__Path=$E2E_DB" \
+      --bot-env "ASPNETCORE_ENVIRONMENT=Production" \
+      --endpoint "http://127.0.0.1:$port/api/messages" --out "$WORK/$out" "$@" \
+      || { cp -r "$WORK/$out" "$ROOT/TestResults-e2e" 2>/dev/null || true; die "end-to-end scenarios failed (report copied to TestResults-e2e/)"; }
+  }
+  # The Playground's default user (Alex Wilber, an executive in the demo organisation).
+  run_scenarios e2e-default tests/e2e/*.json
+  # tests/e2e/as-<person>/: the same bot seen by another demo person, through the config seed-demo wrote.
+  for dir in tests/e2e/as-*/; do
+    person="$(basename "$dir")"; person="${person#as-}"
+    [ -f "$WORK/playground/$person.yml" ] || die "tests/e2e/as-$person: seed-demo wrote no $person.yml"
+    run_scenarios "e2e-$person" --config "$WORK/playground/$person.yml" "$dir"*.json
+  done
 fi
 
 # --- .NET tests: last, so the output ends with the runner's summary ----------------------------

@@ -70,8 +70,9 @@ public sealed class TurnPipeline(IServiceScopeFactory scopes, ILogger<TurnPipeli
             : null;
         var actor = person is null ? Actor.Unknown(userKey, activity.From?.Name) : Actor.For(person);
         sp.GetRequiredService<AuditContext>().Set(actor, correlationId);
-        var language = await LanguageResolver.ResolveAsync(db, userKey, activity.ClientLocale(), ct);
         var conversation = await RefreshConversationReferenceAsync(db, activity, clock, ct);
+        // Some activities (Teams' conversationUpdate) carry no locale: the conversation's last one stands in.
+        var language = await LanguageResolver.ResolveAsync(db, userKey, conversation.Locale, ct);
 
         var turn = new BotTurn(context, sp.GetRequiredService<Localizer>(), sp.GetRequiredService<CardRenderer>(),
             language, person, actor, correlationId);

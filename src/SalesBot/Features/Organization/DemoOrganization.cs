@@ -12,7 +12,9 @@ public sealed record DemoPerson(
 /// </summary>
 public static class DemoOrganization
 {
+    // The Agents Playground's own defaults, so a Playground started without a config matches too.
     public const string TenantId = "00000000-0000-0000-0000-0000000000001";
+    public const string BotId = "00000000-0000-0000-0000-00000000000011";
     public const string TeamName = "Ventas Bogotá";
 
     public static readonly IReadOnlyList<DemoPerson> People =

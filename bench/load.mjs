@@ -1,0 +1,372 @@
+// Closed-loop load generator + fake Bot Connector, in one process.
+//
+//   node load.mjs --endpoint http://127.0.0.1:3978/api/messages [--levels 1,16,64]
+//                 [--duration 15] [--warmup 3] [--text ayuda] [--label NAME] [--json out.json]
+//
+// For each concurrency level C it runs C independent Teams personal conversations. Each
+// conversation posts a message activity to the bot, waits until the bot's reply reaches the fake
+// connector (started here on 127.0.0.1, its URL given to the bot as serviceUrl), then posts the
+// next one. Latency = start of the POST to /api/messages -> arrival (request headers) of the
+// bot's first non-typing activity for that turn at the connector.
+// Only Node built-ins are used.
+import http from 'node:http';
+import { randomUUID } from 'node:crypto';
+import { writeFileSync } from 'node:fs';
+import { performance } from 'node:perf_hooks';
+import os from 'node:os';
+
+// ---------------------------------------------------------------- options
+const defaults = {
+  endpoint: process.env.BENCH_ENDPOINT || 'http://127.0.0.1:3978/api/messages',
+  levels: process.env.BENCH_LEVELS || '1,16,64',
+  duration: process.env.BENCH_DURATION || '15',
+  warmup: process.env.BENCH_WARMUP || '3',
+  text: process.env.BENCH_TEXT || 'ayuda',
+  label: process.env.BENCH_LABEL || 'bot',
+  json: process.env.BENCH_JSON || '',
+  timeout: process.env.BENCH_TIMEOUT || '10',
+  tenant: process.env.BENCH_TENANT || '00000000-0000-0000-0000-0000000be7c0',
+  'connector-port': process.env.BENCH_CONNECTOR_PORT || '0',
+  'count-typing': '',
+  quiet: '',
+};
+const booleanFlags = new Set(['count-typing', 'quiet', 'help']);
+
+function parseArgs(argv) {
+  const o = { ...defaults };
+  for (let i = 0; i < argv.length; i++) {
+    let a = argv[i];
+    if (!a.startsWith('--')) throw new Error(`unexpected argument: ${a}`);
+    a = a.slice(2);
+    let v;
+    const eq = a.indexOf('=');
+    if (eq >= 0) { v = a.slice(eq + 1); a = a.slice(0, eq); }
+    if (!(a in o) && a !== 'help') throw new Error(`unknown flag --${a}`);
+    if (booleanFlags.has(a)) { o[a] = v ?? 'true'; continue; }
+    if (v === undefined) {
+      v = argv[++i];
+      if (v === undefined) throw new Error(`--${a} needs a value`);
+    }
+    o[a] = v;
+  }
+  return o;
+}
+
+const opts = parseArgs(process.argv.slice(2));
+if (opts.help) {
+  console.log('usage: node load.mjs --endpoint URL [--levels 1,16,64] [--duration 15] [--warmup 3] ' +
+    '[--text ayuda] [--label NAME] [--json out.json] [--timeout 10] [--tenant ID] [--connector-port 0] ' +
+    '[--count-typing] [--quiet]');
+  process.exit(0);
+}
+const endpoint = new URL(opts.endpoint);
+const levels = opts.levels.split(',').map((s) => Number(s.trim())).filter((n) => n > 0);
+const durationS = Number(opts.duration);
+const warmupS = Number(opts.warmup);
+const timeoutMs = Number(opts.timeout) * 1000;
+const countTyping = opts['count-typing'] === 'true';
+const debugSlowMs = Number(process.env.BENCH_DEBUG_SLOW_MS || 0);
+const log = opts.quiet === 'true' ? () => {} : (...a) => console.error(...a);
+if (!levels.length || !(durationS > 0) || !(warmupS >= 0) || !(timeoutMs > 0)) {
+  throw new Error('bad --levels/--duration/--warmup/--timeout');
+}
+
+// ---------------------------------------------------------------- fake Bot Connector
+// convId -> Conversation (only conversations of the running level).
+const conversations = new Map();
+const connectorStats = { connections: 0, withAuthorization: 0, activities: 0, typing: 0, unknownConversation: 0, updates: 0, creates: 0, other: 0 };
+let idCounter = 0;
+const newId = () => `bench-act-${(++idCounter).toString(36)}`;
+
+function send(res, status, obj) {
+  const body = obj === undefined ? '' : JSON.stringify(obj);
+  res.writeHead(status, { 'content-type': 'application/json; charset=utf-8', 'content-length': Buffer.byteLength(body) });
+  res.end(body);
+}
+
+const connector = http.createServer((req, res) => {
+  const arrival = performance.now();
+  if (req.headers.authorization) connectorStats.withAuthorization++;
+  const chunks = [];
+  req.on('data', (c) => chunks.push(c));
+  req.on('end', () => {
+    const path = (req.url || '/').split('?')[0].replace(/\/+$/, '');
+    const parts = path.split('/').filter(Boolean).map((p) => { try { return decodeURIComponent(p); } catch { return p; } });
+    // parts: ['v3','conversations', convId?, 'activities'?, activityId?, ...]
+    if (parts[0] !== 'v3' || parts[1] !== 'conversations') { connectorStats.other++; return send(res, 404, { error: { code: 'NotFound', message: path } }); }
+    let body = null;
+    if (chunks.length) { try { body = JSON.parse(Buffer.concat(chunks).toString('utf8')); } catch { body = null; } }
+    if (parts.length === 2) {
+      if (req.method === 'POST') { connectorStats.creates++; return send(res, 200, { id: `bench-created-${newId()}`, activityId: newId() }); }
+      return send(res, 200, { conversations: [] });
+    }
+    const convId = parts[2];
+    if (parts[3] === 'activities' && parts.length <= 5) {
+      if (req.method === 'PUT' && parts.length === 5) { connectorStats.updates++; return send(res, 200, { id: parts[4] }); }
+      if (req.method === 'POST') {
+        const id = newId();
+        send(res, 200, { id });
+        onBotActivity(convId, parts[4], body, arrival);
+        return;
+      }
+      if (req.method === 'DELETE') return send(res, 200, {});
+    }
+    // Members (a bot may look its user up), attachments, anything else: answer something harmless and fast.
+    connectorStats.other++;
+    if (req.method === 'GET' && parts[3] === 'members') {
+      if (parts[4]) return send(res, 200, member(parts[4]));
+      const i = conversations.get(convId)?.index ?? 0;
+      return send(res, 200, [member(`bench-user-${i}`)]);
+    }
+    if (req.method === 'GET' && parts[3] === 'pagedmembers') {
+      const i = conversations.get(convId)?.index ?? 0;
+      return send(res, 200, { members: [member(`bench-user-${i}`)] });
+    }
+    if (req.method === 'GET') return send(res, 200, {});
+    return send(res, 200, { id: newId() });
+  });
+});
+connector.on('connection', () => { connectorStats.connections++; });
+connector.keepAliveTimeout = 120_000;
+connector.headersTimeout = 125_000;
+connector.requestTimeout = 0;
+connector.maxRequestsPerSocket = 0;
+
+function member(id) {
+  return {
+    id, name: `Bench User ${id.replace(/^bench-user-/, '')}`, aadObjectId: id, objectId: id,
+    email: `${id}@bench.invalid`, userPrincipalName: `${id}@bench.invalid`, tenantId: opts.tenant, userRole: 'user',
+  };
+}
+
+function onBotActivity(convId, urlReplyToId, body, arrival) {
+  connectorStats.activities++;
+  if (body && body.type === 'typing' && !countTyping) { connectorStats.typing++; return; }
+  const conv = conversations.get(convId);
+  if (!conv) { connectorStats.unknownConversation++; return; }
+  const replyTo = urlReplyToId || (body && body.replyToId) || null;
+  const turn = conv.turn;
+  if (!turn || turn.done || (replyTo && replyTo !== turn.activityId)) { conv.level.extra++; return; }
+  if (conv.level.sampleReply === undefined && body) {
+    conv.level.sampleReply = typeof body.text === 'string' ? body.text.slice(0, 200)
+      : (body.attachments?.[0]?.contentType ? `[${body.attachments[0].contentType}]` : `[${body.type}]`);
+  }
+  finishTurn(conv, turn, 'ok', arrival);
+}
+
+// ---------------------------------------------------------------- load generator
+const serviceUrlOf = () => `http://127.0.0.1:${connector.address().port}/`;
+
+function makeActivity(level, i, conv) {
+  const now = new Date();
+  return {
+    type: 'message',
+    id: randomUUID(),
+    timestamp: now.toISOString(),
+    localTimestamp: now.toISOString().replace('Z', '+00:00'),
+    localTimezone: 'America/Bogota',
+    channelId: 'msteams',
+    serviceUrl: conv.serviceUrl,
+    from: { id: `bench-user-${i}`, name: `Bench User ${i}`, aadObjectId: `bench-user-${i}` },
+    recipient: { id: '28:bench-bot', name: 'SalesBot' },
+    conversation: { id: conv.id, conversationType: 'personal', tenantId: opts.tenant },
+    channelData: { tenant: { id: opts.tenant } },
+    locale: 'es-CO',
+    textFormat: 'plain',
+    text: opts.text,
+    entities: [{ type: 'clientInfo', locale: 'es-CO', country: 'CO', platform: 'Web', timezone: 'America/Bogota' }],
+  };
+}
+
+function percentile(sorted, p) {
+  if (!sorted.length) return null;
+  const idx = Math.min(sorted.length - 1, Math.max(0, Math.ceil((p / 100) * sorted.length) - 1));
+  return sorted[idx];
+}
+
+const round = (x, d = 1) => (x === null || x === undefined ? null : Math.round(x * 10 ** d) / 10 ** d);
+
+function finishTurn(conv, turn, outcome, tEnd) {
+  if (turn.done) return;
+  turn.done = true;
+  clearTimeout(turn.timer);
+  const L = conv.level;
+  // Throughput counts replies that arrive inside the measured window; latency, errors and
+  // timeouts belong to the turns that *started* inside it (in-flight ones are drained at the end),
+  // so slow warm-up turns finishing late do not pollute the tail.
+  const startedInWindow = turn.start >= L.windowStart && turn.start < L.windowEnd;
+  if (outcome === 'ok') {
+    if (tEnd >= L.windowStart && tEnd <= L.windowEnd) L.completed++;
+    else if (tEnd < L.windowStart) L.warmupTurns++;
+    if (startedInWindow) L.latencies.push(tEnd - turn.start);
+    if (debugSlowMs && tEnd - turn.start > debugSlowMs) {
+      log(`[slow] ${conv.id} start=${(turn.start - L.t0).toFixed(0)}ms latency=${(tEnd - turn.start).toFixed(0)}ms`);
+    }
+  } else if (startedInWindow) {
+    if (outcome === 'timeout') L.timeouts++;
+    else L.errors++;
+    if (L.errorSamples.length < 5 && turn.detail) L.errorSamples.push(turn.detail);
+  }
+  conv.turn = null;
+  // Closed loop: start the next message now (after an error, pause briefly so a dead bot
+  // cannot turn the loop into a busy spin).
+  if (outcome === 'error') setTimeout(() => nextTurn(conv), 50);
+  else setImmediate(() => nextTurn(conv));
+}
+
+function nextTurn(conv) {
+  const L = conv.level;
+  if (performance.now() >= L.windowEnd) { conv.finished = true; L.maybeDone(); return; }
+  const activity = makeActivity(L.level, conv.index, conv);
+  const payload = JSON.stringify(activity);
+  const turn = { activityId: activity.id, start: 0, done: false, timer: null, detail: null };
+  conv.turn = turn;
+  turn.timer = setTimeout(() => {
+    turn.detail = 'timeout';
+    finishTurn(conv, turn, 'timeout', performance.now());
+    // Free the socket if the bot has not even answered the POST (the real connector gives up too).
+    if (!turn.responded && turn.req) turn.req.destroy();
+  }, timeoutMs);
+  turn.start = performance.now();
+  const req = http.request({
+    agent: L.agent,
+    host: endpoint.hostname,
+    port: endpoint.port || 80,
+    path: endpoint.pathname + endpoint.search,
+    method: 'POST',
+    headers: { 'content-type': 'application/json; charset=utf-8', 'content-length': Buffer.byteLength(payload) },
+  }, (res) => {
+    turn.responded = true;
+    const status = res.statusCode;
+    const chunks = [];
+    res.on('data', (c) => chunks.push(c));
+    res.on('end', () => {
+      const t = performance.now();
+      const inWindow = turn.start >= L.windowStart && turn.start < L.windowEnd;
+      if (inWindow) L.ackLatencies.push(t - turn.start);
+      if (status < 200 || status > 299) {
+        turn.detail = `HTTP ${status} ${Buffer.concat(chunks).toString('utf8').slice(0, 200)}`;
+        // Count the error even if a reply already arrived; only end the turn if it is still open.
+        if (turn.done) { if (inWindow) L.errors++; }
+        else finishTurn(conv, turn, 'error', t);
+      }
+    });
+  });
+  turn.req = req;
+  req.on('error', (err) => {
+    turn.detail = `request error: ${err.code || err.message}`;
+    finishTurn(conv, turn, 'error', performance.now());
+  });
+  req.end(payload);
+}
+
+async function runLevel(level) {
+  const agent = new http.Agent({ keepAlive: true, maxSockets: Math.max(4, 2 * level), maxFreeSockets: Math.max(4, 2 * level), keepAliveMsecs: 30_000 });
+  const t0 = performance.now();
+  const L = {
+    level, agent, t0,
+    windowStart: t0 + warmupS * 1000,
+    windowEnd: t0 + (warmupS + durationS) * 1000,
+    completed: 0, latencies: [], ackLatencies: [], errors: 0, timeouts: 0, extra: 0, warmupTurns: 0,
+    errorSamples: [], sampleReply: undefined,
+  };
+  const convs = [];
+  for (let i = 0; i < level; i++) {
+    const conv = { id: `bench-conv-${level}-${i}`, index: i, level: L, serviceUrl: serviceUrlOf(), turn: null, finished: false };
+    conversations.set(conv.id, conv);
+    convs.push(conv);
+  }
+  const done = new Promise((resolve) => {
+    L.maybeDone = () => { if (convs.every((c) => c.finished)) resolve(); };
+  });
+  log(`[${opts.label}] level ${level}: ${warmupS}s warm-up + ${durationS}s measured ...`);
+  // The generator's own CPU use during the measured window (user+sys, % of one core).
+  let cpuAtStart = null;
+  let cpuPct = null;
+  let cpuWallStart = 0;
+  const cpuSample = () => {
+    if (cpuAtStart && cpuPct === null) {
+      const d = process.cpuUsage(cpuAtStart);
+      cpuPct = ((d.user + d.system) / 1000) / (performance.now() - cpuWallStart) * 100;
+    }
+  };
+  const cpuStartTimer = setTimeout(() => { cpuAtStart = process.cpuUsage(); cpuWallStart = performance.now(); }, warmupS * 1000);
+  const cpuEndTimer = setTimeout(cpuSample, (warmupS + durationS) * 1000);
+  for (const conv of convs) nextTurn(conv);
+  // Conversations stop by themselves after windowEnd (in-flight turns end by reply or timeout).
+  await done;
+  cpuSample();
+  clearTimeout(cpuStartTimer);
+  clearTimeout(cpuEndTimer);
+  agent.destroy();
+  for (const conv of convs) conversations.delete(conv.id);
+
+  const sorted = L.latencies.sort((a, b) => a - b);
+  const acks = L.ackLatencies.sort((a, b) => a - b);
+  const n = sorted.length;
+  const result = {
+    level,
+    turns: L.completed,
+    turnsPerSec: round(L.completed / durationS, 1),
+    latencySamples: n,
+    p50Ms: round(percentile(sorted, 50), 2),
+    p90Ms: round(percentile(sorted, 90), 2),
+    p99Ms: round(percentile(sorted, 99), 2),
+    maxMs: round(n ? sorted[n - 1] : null, 2),
+    meanMs: round(n ? sorted.reduce((a, b) => a + b, 0) / n : null, 2),
+    httpAckP50Ms: round(percentile(acks, 50), 2),
+    loadgenCpuPct: round(cpuPct, 0),
+    errors: L.errors,
+    timeouts: L.timeouts,
+    extraActivities: L.extra,
+    warmupTurns: L.warmupTurns,
+    sampleReply: L.sampleReply ?? null,
+    errorSamples: L.errorSamples,
+  };
+  log(`[${opts.label}] level ${level}: ${result.turnsPerSec} turns/s, p50 ${result.p50Ms} ms, p99 ${result.p99Ms} ms, errors ${result.errors}, timeouts ${result.timeouts}`);
+  if (result.errorSamples.length) log(`[${opts.label}]   e.g. ${result.errorSamples[0]}`);
+  return result;
+}
+
+function markdown(label, results) {
+  const lines = [
+    `| bot | conc | turns | turns/s | p50 ms | p99 ms | max ms | errors | timeouts |`,
+    `|---|---:|---:|---:|---:|---:|---:|---:|---:|`,
+  ];
+  const f = (x) => (x === null || x === undefined ? '-' : String(x));
+  for (const r of results) {
+    lines.push(`| ${label} | ${r.level} | ${r.turns} | ${f(r.turnsPerSec)} | ${f(r.p50Ms)} | ${f(r.p99Ms)} | ${f(r.maxMs)} | ${r.errors} | ${r.timeouts} |`);
+  }
+  return lines.join('\n');
+}
+
+async function main() {
+  await new Promise((resolve, reject) => {
+    connector.once('error', reject);
+    connector.listen(Number(opts['connector-port']), '127.0.0.1', resolve);
+  });
+  log(`[${opts.label}] fake connector at ${serviceUrlOf()}; bot endpoint ${endpoint.href}`);
+  const results = [];
+  for (const level of levels) {
+    results.push(await runLevel(level));
+    await new Promise((r) => setTimeout(r, 500)); // let stray late activities land before the next level
+  }
+  const report = {
+    label: opts.label,
+    endpoint: endpoint.href,
+    text: opts.text,
+    warmupS, durationS, timeoutS: timeoutMs / 1000,
+    countTyping,
+    startedAt: new Date().toISOString(),
+    node: process.version,
+    cpus: os.cpus().length,
+    connector: connectorStats,
+    levels: results,
+  };
+  console.log(markdown(opts.label, results));
+  if (opts.json) writeFileSync(opts.json, JSON.stringify(report, null, 2) + '\n');
+  connector.close();
+  connector.closeAllConnections();
+}
+
+main().catch((err) => { console.error(err?.stack || err); process.exit(1); });
