@@ -161,14 +161,16 @@ internal sealed class TemplateExpression
     };
 
     /// <summary>JSON scalars become CLR values so expressions can compute with them.</summary>
+    // The arms are cast to object: JsonNode's implicit conversions from string, double and bool
+    // would otherwise make the switch's type JsonNode and wrap every scalar straight back.
     internal static object? Unwrap(JsonNode? node) => node switch
     {
         null => null,
-        JsonValue v when v.GetValueKind() == JsonValueKind.String => v.GetValue<string>(),
-        JsonValue v when v.GetValueKind() == JsonValueKind.Number => v.GetValue<double>(),
-        JsonValue v when v.GetValueKind() == JsonValueKind.True => true,
-        JsonValue v when v.GetValueKind() == JsonValueKind.False => false,
-        _ => node,
+        JsonValue v when v.GetValueKind() == JsonValueKind.String => (object)v.GetValue<string>(),
+        JsonValue v when v.GetValueKind() == JsonValueKind.Number => (object)v.GetValue<double>(),
+        JsonValue v when v.GetValueKind() == JsonValueKind.True => (object)true,
+        JsonValue v when v.GetValueKind() == JsonValueKind.False => (object)false,
+        _ => (object)node,
     };
 
     private static object? Binary(string op, object? l, object? r) => op switch

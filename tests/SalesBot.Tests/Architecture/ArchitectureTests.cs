@@ -1,0 +1,61 @@
+using NetArchTest.Rules;
+using SalesBot.Features.Organization;
+
+namespace SalesBot.Tests.Architecture;
+
+/// <summary>The layering ARCHITECTURE.md describes, checked on the compiled app.</summary>
+public class ArchitectureTests
+{
+    private static readonly System.Reflection.Assembly App = typeof(Person).Assembly;
+
+    private static readonly string[] Features =
+        App.GetTypes().Select(t => t.Namespace ?? "").Where(n => n.StartsWith("SalesBot.Features.", StringComparison.Ordinal))
+            .Select(n => n.Split('.')[2]).Distinct().ToArray();
+
+    [Fact]
+    public void Entities_and_use_cases_know_nothing_of_the_bot_or_the_Teams_protocol()
+    {
+        var result = Types.InAssembly(App)
+            .That().ResideInNamespaceStartingWith("SalesBot.Features")
+            .And().DoNotResideInNamespaceEndingWith(".Conversation")
+            .And().DoNotHaveNameEndingWith("ServiceCollectionExtensions")
+            .ShouldNot().HaveDependencyOnAny("SalesBot.Bot", "SalesBot.Teams", "SalesBot.Cli")
+            .GetResult();
+        Assert.True(result.IsSuccessful, "Offending types: " + string.Join(", ", result.FailingTypeNames ?? []));
+    }
+
+    [Fact]
+    public void Entities_carry_no_persistence_types()
+    {
+        var entities = App.GetTypes().Where(t => typeof(Features.Shared.IAudited).IsAssignableFrom(t) && t.IsClass).ToList();
+        Assert.NotEmpty(entities);
+        var result = Types.InAssembly(App).That().HaveName(entities.Select(e => e.Name).ToArray()).Or().HaveName("IAudited")
+            .ShouldNot().HaveDependencyOnAny("Microsoft.EntityFrameworkCore", "SalesBot.Infrastructure")
+            .GetResult();
+        Assert.True(result.IsSuccessful, "Offending types: " + string.Join(", ", result.FailingTypeNames ?? []));
+    }
+
+    [Fact]
+    public void Features_stay_out_of_each_others_internals()
+    {
+        // Shared and Organization (people, roles) are what every feature builds on.
+        var foundations = new[] { "Shared", "Organization" };
+        foreach (var feature in Features.Except(foundations))
+        {
+            var others = Features.Where(f => f != feature && !foundations.Contains(f)).Select(f => $"SalesBot.Features.{f}").ToArray();
+            if (others.Length == 0) continue;
+            var result = Types.InAssembly(App).That().ResideInNamespaceStartingWith($"SalesBot.Features.{feature}")
+                .ShouldNot().HaveDependencyOnAny(others).GetResult();
+            Assert.True(result.IsSuccessful, $"{feature} reaches into another feature: " + string.Join(", ", result.FailingTypeNames ?? []));
+        }
+    }
+
+    [Fact]
+    public void The_protocol_layer_knows_nothing_of_sales()
+    {
+        var result = Types.InAssembly(typeof(Teams.Schema.Activity).Assembly)
+            .ShouldNot().HaveDependencyOnAny("SalesBot.Features", "SalesBot.Bot", "SalesBot.Infrastructure", "Microsoft.EntityFrameworkCore")
+            .GetResult();
+        Assert.True(result.IsSuccessful);
+    }
+}

@@ -1,0 +1,139 @@
+using SalesBot.Cli;
+using SalesBot.Features.Organization;
+
+namespace SalesBot.Tests.Cli;
+
+/// <summary>The command line, run in-process against a SQLite file, as `salesbot &lt;command&gt;` would.</summary>
+public sealed class CliTests : IDisposable
+{
+    private readonly string _directory = Directory.CreateTempSubdirectory("salesbot-cli-").FullName;
+    private string DbArg => $"--Database:Path={Path.Combine(_directory, "cli.db")}";
+
+    public void Dispose()
+    {
+        Microsoft.Data.Sqlite.SqliteConnection.ClearAllPools();
+        try { Directory.Delete(_directory, recursive: true); } catch (IOException) { }
+    }
+
+    private async Task<(int Code, string Out, string Err)> Run(params string[] args)
+    {
+        var parsed = CliParser.Parse(args);
+        if (parsed.Command is null) return (CliRunner.BadArguments, "", parsed.Error!);
+        var stdout = new StringWriter();
+        var stderr = new StringWriter();
+        var code = await new CliRunner(stdout, stderr).RunAsync(parsed.Command);
+        return (code, stdout.ToString(), stderr.ToString());
+    }
+
+    [Fact]
+    public void No_arguments_means_serve()
+    {
+        Assert.IsType<ServeCommand>(CliParser.Parse([]).Command);
+        Assert.Equal(["--urls", "http://x"], Assert.IsType<ServeCommand>(CliParser.Parse(["serve", "--urls", "http://x"]).Command).HostArgs);
+    }
+
+    [Fact]
+    public async Task Help_lists_every_command()
+    {
+        var (code, output, _) = await Run("--help");
+        Assert.Equal(0, code);
+        foreach (var command in new[] { "serve", "migrate", "seed-demo", "users add", "users list", "teams add" })
+            Assert.Contains(command, output);
+    }
+
+    [Theory]
+    [InlineData("frobnicate")]
+    [InlineData("users")]
+    [InlineData("users", "delete")]
+    [InlineData("teams", "add")]
+    [InlineData("teams", "add", "--name")]
+    [InlineData("users", "add", "--name", "Ana", "--email", "ana@contoso.example", "--role", "executive")]
+    [InlineData("users", "add", "--aad-object-id", "a1", "--name", "Ana", "--email", "not-an-email", "--role", "executive")]
+    [InlineData("users", "add", "--aad-object-id", "a1", "--name", "Ana", "--email", "ana@contoso.example")]
+    [InlineData("users", "add", "--aad-object-id", "a1", "--name", "Ana", "--email", "ana@contoso.example", "--role", "king")]
+    [InlineData("users", "add", "--aad-object-id", "a1", "--aad-object-id", "a2", "--name", "Ana", "--email", "ana@contoso.example", "--role", "admin")]
+    [InlineData("migrate", "--verbose", "yes")]
+    [InlineData("migrate", "stray")]
+    public async Task Bad_arguments_exit_2_with_a_message(params string[] args)
+    {
+        var (code, _, error) = await Run(args);
+        Assert.Equal(CliRunner.BadArguments, code);
+        Assert.False(string.IsNullOrWhiteSpace(error));
+    }
+
+    [Fact]
+    public async Task Users_and_teams_are_added_listed_and_audited()
+    {
+        Assert.Equal(0, (await Run("migrate", DbArg)).Code);
+        Assert.Equal(0, (await Run("teams", "add", "--name", "Ventas Cali", DbArg)).Code);
+        Assert.Equal(0, (await Run("users", "add", "--aad-object-id", "lead-1", "--name", "Laura Lead",
+            "--email", "laura@contoso.example", "--role", "team-lead", "--team", "Ventas Cali", DbArg)).Code);
+        var (code, output, _) = await Run("users", "add", "--aad-object-id", "exec-1", "--name", "Emilio Exec",
+            "--email", "emilio@contoso.example", "--role", "executive", "--role", "customer-service",
+            "--team", "Ventas Cali", "--manager-aad-object-id", "lead-1", DbArg);
+        Assert.Equal(0, code);
+        Assert.Contains("Emilio Exec", output);
+
+        var list = await Run("users", "list", DbArg);
+        Assert.Equal(0, list.Code);
+        Assert.Contains("exec-1\tEmilio Exec\temilio@contoso.example\texecutive,customer-service\tVentas Cali\tLaura Lead", list.Out);
+        Assert.Contains("2 people.", list.Out);
+    }
+
+    [Fact]
+    public async Task A_duplicate_person_an_unknown_team_or_manager_is_refused_with_exit_2()
+    {
+        await Run("migrate", DbArg);
+        await Run("users", "add", "--aad-object-id", "p1", "--name", "Ana", "--email", "ana@contoso.example", "--role", "executive", DbArg);
+
+        var duplicate = await Run("users", "add", "--aad-object-id", "p1", "--name", "Ana", "--email", "ana@contoso.example", "--role", "executive", DbArg);
+        var noTeam = await Run("users", "add", "--aad-object-id", "p2", "--name", "Bea", "--email", "bea@contoso.example", "--role", "executive", "--team", "Nope", DbArg);
+        var noManager = await Run("users", "add", "--aad-object-id", "p3", "--name", "Cai", "--email", "cai@contoso.example", "--role", "executive", "--manager-aad-object-id", "ghost", DbArg);
+        var duplicateTeam = await Run("teams", "add", "--name", "Norte", DbArg) is var first && first.Code == 0
+            ? await Run("teams", "add", "--name", "Norte", DbArg) : first;
+
+        Assert.Equal((2, "already exists"), (duplicate.Code, Contains(duplicate.Err, "already exists")));
+        Assert.Equal((2, "Nope"), (noTeam.Code, Contains(noTeam.Err, "Nope")));
+        Assert.Equal((2, "ghost"), (noManager.Code, Contains(noManager.Err, "ghost")));
+        Assert.Equal(2, duplicateTeam.Code);
+        Assert.Contains("1 people.", (await Run("users", "list", DbArg)).Out);
+    }
+
+    private static string? Contains(string text, string part) => text.Contains(part) ? part : text;
+
+    [Fact]
+    public async Task Commands_on_a_database_that_was_never_migrated_say_how_to_fix_it()
+    {
+        var (code, _, error) = await Run("users", "list", DbArg);
+        Assert.Equal(CliRunner.Failure, code);
+        Assert.Contains("salesbot migrate", error);
+    }
+
+    [Fact]
+    public async Task Seed_demo_creates_every_role_and_one_Playground_config_per_person_and_is_repeatable()
+    {
+        var playground = Path.Combine(_directory, "pg");
+        var first = await Run("seed-demo", "--playground-dir", playground, DbArg);
+        var second = await Run("seed-demo", "--playground-dir", playground, DbArg);
+
+        Assert.Equal(0, first.Code);
+        Assert.Contains("6 people created", first.Out);
+        Assert.Contains("0 people created, 0 updated", second.Out);
+        var list = (await Run("users", "list", DbArg)).Out;
+        foreach (var role in RoleNames.All) Assert.Contains("\t" + role + "\t", list);
+        Assert.Contains("00000000-0000-0000-0000-0000000000020\tAlex Wilber", list);
+
+        foreach (var person in DemoOrganization.People)
+        {
+            var yml = await File.ReadAllTextAsync(Path.Combine(playground, person.Slug + ".yml"));
+            var currentUser = yml[yml.IndexOf("currentUser:", StringComparison.Ordinal)..yml.IndexOf("users:", StringComparison.Ordinal)];
+            var users = yml[yml.IndexOf("users:", StringComparison.Ordinal)..yml.IndexOf("personalChat:", StringComparison.Ordinal)];
+            Assert.Contains($"aadObjectId: \"{person.AadObjectId}\"", currentUser);
+            // The Playground wants exactly five other users, none of them the current user.
+            Assert.Equal(5, users.Split("\n  -").Length - 1);
+            Assert.DoesNotContain(person.AadObjectId, users);
+        }
+        Assert.Equal(await File.ReadAllTextAsync(Path.Combine(playground, "alex-wilber.yml")),
+            await File.ReadAllTextAsync(Path.Combine(playground, "default.yml")));
+    }
+}
