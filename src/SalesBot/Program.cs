@@ -19,6 +19,7 @@ var builder = WebApplication.CreateBuilder(serve.HostArgs);
 builder.Services
     .AddTeamsProtocol(builder.Configuration)   // Bot Framework protocol: inbound auth, connector client
     .AddSalesBotData(builder.Configuration)    // EF Core on SQLite (default) or PostgreSQL, audit log
+    .AddDatabaseMaintenance()                  // forgets old processed activity ids
     .AddOutbox(builder.Configuration)          // durable outbound messages and their dispatcher
     .AddSalesBotConversation()                 // turn pipeline, command routing, cards, languages
     .AddOrganization()                         // people, teams, roles

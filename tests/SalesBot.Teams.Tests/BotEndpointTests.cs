@@ -154,6 +154,32 @@ public sealed class BotEndpointTests : IAsyncLifetime
     }
 
     [Fact]
+    public async Task An_activity_without_a_conversation_or_serviceUrl_is_400()
+    {
+        var noConversation = JsonNode.Parse(ActivityJson())!.AsObject();
+        noConversation.Remove("conversation");
+        var badServiceUrl = JsonNode.Parse(ActivityJson())!.AsObject();
+        badServiceUrl["serviceUrl"] = "not a url";
+
+        Assert.Equal(HttpStatusCode.BadRequest, (await PostAsync(_authenticated, noConversation.ToJsonString(), Token())).StatusCode);
+        Assert.Equal(HttpStatusCode.BadRequest, (await PostAsync(_authenticated, badServiceUrl.ToJsonString(), Token())).StatusCode);
+        Assert.Empty(_bot.Seen);
+    }
+
+    [Fact]
+    public async Task Without_an_app_id_a_request_forwarded_by_a_proxy_or_tunnel_is_refused()
+    {
+        using var request = new HttpRequestMessage(HttpMethod.Post, Url(_anonymous))
+        {
+            Content = new StringContent(ActivityJson(), Encoding.UTF8, "application/json"),
+        };
+        request.Headers.Add("X-Forwarded-For", "203.0.113.7");
+
+        Assert.Equal(HttpStatusCode.Unauthorized, (await _http.SendAsync(request)).StatusCode);
+        Assert.Empty(_bot.Seen);
+    }
+
+    [Fact]
     public async Task Without_an_app_id_loopback_callers_are_served_without_a_token()
     {
         var response = await PostAsync(_anonymous, ActivityJson());

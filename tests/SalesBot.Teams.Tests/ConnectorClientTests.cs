@@ -18,7 +18,9 @@ public sealed class ConnectorClientTests : IAsyncLifetime
     public async Task InitializeAsync()
     {
         _connector = await FakeConnector.StartAsync();
-        _services = TestServices.Build([], s => s.AddSingleton<IBotTokenProvider>(new FixedToken("test-token")));
+        // The fake connector is on loopback, which a real deployment would never trust with a token.
+        _services = TestServices.Build(new() { ["TrustedServiceUrlHosts:99"] = "127.0.0.1" },
+            s => s.AddSingleton<IBotTokenProvider>(new FixedToken("test-token")));
         _client = _services.GetRequiredService<ConnectorClient>();
     }
 
@@ -126,6 +128,39 @@ public sealed class ConnectorClientTests : IAsyncLifetime
         Assert.True(e.IsTransient);
         Assert.Equal(ConnectorRetry.MaxRetryAttempts + 1, _connector.Requests.Count);
     }
+
+    [Fact]
+    public async Task A_Retry_After_longer_than_the_cap_is_handed_back_to_the_caller_instead_of_waited_out()
+    {
+        _connector.FailNext(429, retryAfter: "120");
+
+        var e = await Assert.ThrowsAsync<ConnectorException>(() =>
+            _client.SendToConversationAsync(_connector.ServiceUrl, "a:1", Message("x"), default));
+
+        Assert.Equal(TimeSpan.FromSeconds(120), e.RetryAfter);
+        Assert.True(e.IsTransient);
+        Assert.Single(_connector.Requests);
+    }
+
+    [Fact]
+    public async Task The_bot_token_is_never_sent_to_a_serviceUrl_outside_the_trusted_hosts()
+    {
+        await using var strict = TestServices.Build([], s => s.AddSingleton<IBotTokenProvider>(new FixedToken("secret-token")));
+
+        await Assert.ThrowsAsync<UntrustedServiceUrlException>(() => strict.GetRequiredService<ConnectorClient>()
+            .SendToConversationAsync(_connector.ServiceUrl, "a:1", Message("x"), default));
+
+        Assert.Empty(_connector.Requests);
+    }
+
+    [Theory]
+    [InlineData("smba.trafficmanager.net", true)]
+    [InlineData("smba.infra.gcc.teams.microsoft.com", true)]
+    [InlineData("europe.webchat.botframework.com", true)]
+    [InlineData("smba.trafficmanager.net.evil.example", false)]
+    [InlineData("evilbotframework.com", false)]
+    public void Trusted_hosts_match_exactly_or_by_subdomain(string host, bool trusted) =>
+        Assert.Equal(trusted, BotTokenHandler.IsTrusted(host, new Authentication.BotAuthenticationOptions().TrustedServiceUrlHosts));
 
     [Fact]
     public async Task Without_credentials_no_Authorization_header_is_sent()

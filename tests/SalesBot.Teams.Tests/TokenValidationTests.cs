@@ -164,13 +164,51 @@ public sealed class TokenValidationTests : IAsyncLifetime
     }
 
     [Fact]
-    public async Task An_Entra_token_from_the_bots_own_tenant_is_accepted()
+    public async Task An_Entra_token_from_the_bots_own_tenant_and_the_bot_itself_is_accepted()
     {
         var entraKey = _issuer.CreateKey("entra-key", publish: true, endorsements: null);
         var token = TestTokenIssuer.Mint(entraKey, $"https://login.microsoftonline.com/{TenantId}/v2.0", AppId,
-            new Dictionary<string, object> { ["ver"] = "2.0", ["tid"] = TenantId, ["azp"] = "caller" });
+            new Dictionary<string, object> { ["ver"] = "2.0", ["tid"] = TenantId, ["azp"] = AppId });
         var result = await Validate("Bearer " + token);
         Assert.True(result.Succeeded, result.Failure);
+    }
+
+    [Fact]
+    public async Task Another_app_of_the_tenant_cannot_post_activities_unless_allowed()
+    {
+        var entraKey = _issuer.CreateKey("entra-key-3", publish: true, endorsements: null);
+        var token = TestTokenIssuer.Mint(entraKey, $"https://login.microsoftonline.com/{TenantId}/v2.0", AppId,
+            new Dictionary<string, object> { ["ver"] = "2.0", ["tid"] = TenantId, ["azp"] = "some-other-app" });
+
+        Assert.False((await Validate("Bearer " + token)).Succeeded);
+
+        await using var allowing = TestServices.Build(new()
+        {
+            ["MicrosoftAppId"] = AppId,
+            ["MicrosoftAppPassword"] = "x",
+            ["MicrosoftAppTenantId"] = TenantId,
+            ["ToBotFromChannelOpenIdMetadataUrl"] = _issuer.ChannelMetadataUrl,
+            ["ToBotFromEmulatorOpenIdMetadataUrl"] = _issuer.EntraMetadataUrl,
+            ["AllowedCallerAppIds:0"] = "some-other-app",
+        });
+        var result = await allowing.GetRequiredService<BotTokenValidator>().ValidateAsync("Bearer " + token, TeamsActivity(), default);
+        Assert.True(result.Succeeded, result.Failure);
+    }
+
+    [Fact]
+    public async Task Unreachable_signing_keys_are_reported_as_unavailable_not_as_a_bad_token()
+    {
+        await using var broken = TestServices.Build(new()
+        {
+            ["MicrosoftAppId"] = AppId,
+            ["MicrosoftAppPassword"] = "x",
+            ["MicrosoftAppTenantId"] = TenantId,
+            ["ToBotFromChannelOpenIdMetadataUrl"] = "http://127.0.0.1:9/nothing-here",
+        });
+        var result = await broken.GetRequiredService<BotTokenValidator>()
+            .ValidateAsync("Bearer " + TestTokenIssuer.MintChannelToken(_teamsKey, AppId, ServiceUrl), TeamsActivity(), default);
+        Assert.False(result.Succeeded);
+        Assert.True(result.Unavailable);
     }
 
     [Fact]

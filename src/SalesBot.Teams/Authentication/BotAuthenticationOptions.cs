@@ -24,6 +24,22 @@ public sealed class BotAuthenticationOptions
     public string OAuthAuthorityHost { get; set; } = "https://login.microsoftonline.com/";
     public string ToChannelFromBotOAuthScope { get; set; } = "https://api.botframework.com/.default";
 
+    /// <summary>
+    /// Apps (besides this bot) whose Entra ID tokens may post activities, e.g. a skill host.
+    /// Empty by default: Teams itself uses Bot Framework channel tokens.
+    /// </summary>
+    public string[] AllowedCallerAppIds { get; set; } = [];
+
+    /// <summary>
+    /// Hosts the bot's connector token may be sent to. An activity's serviceUrl outside them is not
+    /// called with a token, so a forged serviceUrl cannot collect it. Wildcards: "*.example.com".
+    /// </summary>
+    public string[] TrustedServiceUrlHosts { get; set; } =
+    [
+        "smba.trafficmanager.net", "*.botframework.com", "*.teams.microsoft.com", "*.teams.microsoft.us",
+        "*.botframework.us", "*.botframework.azure.us",
+    ];
+
     public bool AuthenticationEnabled => !string.IsNullOrWhiteSpace(MicrosoftAppId);
 
     /// <summary>Configuration problems, in words an operator can act on; empty when valid.</summary>

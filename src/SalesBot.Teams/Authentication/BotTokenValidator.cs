@@ -8,9 +8,12 @@ using SalesBot.Teams.Schema;
 
 namespace SalesBot.Teams.Authentication;
 
-public sealed record InboundAuthenticationResult(bool Succeeded, ClaimsIdentity? Identity, string? Failure)
+public sealed record InboundAuthenticationResult(bool Succeeded, ClaimsIdentity? Identity, string? Failure, bool Unavailable = false)
 {
     public static InboundAuthenticationResult Fail(string why) => new(false, null, why);
+
+    /// <summary>Not the caller's fault: we could not load signing keys to check the token.</summary>
+    public static InboundAuthenticationResult CannotCheck(string why) => new(false, null, why, Unavailable: true);
 }
 
 /// <summary>
@@ -57,7 +60,7 @@ public sealed class BotTokenValidator(
 
         var metadataUrl = isChannelToken ? opts.ToBotFromChannelOpenIdMetadataUrl : opts.ToBotFromEmulatorOpenIdMetadataUrl;
         var (result, config) = await ValidateSignedAsync(token, unverified.Kid, metadataUrl, issuer, ct);
-        if (result is null || config is null) return InboundAuthenticationResult.Fail("signing keys unavailable");
+        if (result is null || config is null) return InboundAuthenticationResult.CannotCheck("signing keys unavailable");
         if (!result.IsValid)
         {
             logger.LogInformation("Rejected bot token from {Issuer}: {Reason}", issuer, result.Exception?.GetType().Name);
@@ -81,18 +84,18 @@ public sealed class BotTokenValidator(
         {
             if (identity.FindFirst("ver")?.Value is not { Length: > 0 } version)
                 return InboundAuthenticationResult.Fail("Entra token without a ver claim");
-            if (isOwnTenantToken)
-            {
-                if (!string.Equals(identity.FindFirst("tid")?.Value, opts.MicrosoftAppTenantId, StringComparison.OrdinalIgnoreCase))
-                    return InboundAuthenticationResult.Fail("tid claim does not match the bot's tenant");
-            }
-            else
-            {
-                // Emulator / skill tokens are minted with the bot's own credentials: the caller is the bot.
-                var appIdClaim = version == "1.0" ? "appid" : "azp";
-                if (!string.Equals(identity.FindFirst(appIdClaim)?.Value, opts.MicrosoftAppId, StringComparison.OrdinalIgnoreCase))
-                    return InboundAuthenticationResult.Fail($"{appIdClaim} claim is not this bot");
-            }
+            if (isOwnTenantToken && !string.Equals(identity.FindFirst("tid")?.Value, opts.MicrosoftAppTenantId, StringComparison.OrdinalIgnoreCase))
+                return InboundAuthenticationResult.Fail("tid claim does not match the bot's tenant");
+            // An Entra token only says which app asked for it: any app of the tenant can get one
+            // for our audience. Only the bot itself (Emulator, skills) and named callers may act.
+            var appIdClaim = version == "1.0" ? "appid" : "azp";
+            var caller = identity.FindFirst(appIdClaim)?.Value;
+            if (caller is null || !(string.Equals(caller, opts.MicrosoftAppId, StringComparison.OrdinalIgnoreCase)
+                                    || opts.AllowedCallerAppIds.Contains(caller, StringComparer.OrdinalIgnoreCase)))
+                return InboundAuthenticationResult.Fail($"{appIdClaim} claim names a caller that is not allowed");
+            if (identity.FindFirst("serviceurl")?.Value is { } claimed
+                && !string.Equals(claimed, activity.ServiceUrl, StringComparison.OrdinalIgnoreCase))
+                return InboundAuthenticationResult.Fail("serviceurl claim does not match the activity's serviceUrl");
         }
 
         return new InboundAuthenticationResult(true, identity, null);
@@ -109,7 +112,7 @@ public sealed class BotTokenValidator(
             if (OpenIdMetadataCache.FindKey(config, keyId) is null)
                 config = await metadata.RefreshAsync(metadataUrl, ct);
         }
-        catch (Exception e) when (e is InvalidOperationException or IOException or HttpRequestException)
+        catch (Exception e) when (e is not OperationCanceledException)
         {
             logger.LogWarning(e, "Could not load OpenID metadata from {MetadataUrl}", metadataUrl);
             return (null, null);

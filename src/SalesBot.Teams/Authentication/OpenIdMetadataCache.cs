@@ -17,6 +17,7 @@ public sealed class OpenIdMetadataCache(IHttpClientFactory httpClients, TimeProv
     public const string HttpClientName = "SalesBot.OpenIdMetadata";
     public static readonly TimeSpan AutomaticRefreshInterval = TimeSpan.FromHours(12);
     public static readonly TimeSpan MinimumForcedRefreshInterval = TimeSpan.FromMinutes(5);
+    public static readonly TimeSpan RetryAfterFailure = TimeSpan.FromSeconds(30);
 
     private readonly ConcurrentDictionary<string, Entry> _entries = new();
 
@@ -24,7 +25,9 @@ public sealed class OpenIdMetadataCache(IHttpClientFactory httpClients, TimeProv
     {
         var entry = _entries.GetOrAdd(metadataUrl, _ => new Entry());
         var now = clock.GetUtcNow();
-        if (entry.Config is { } current && now - entry.FetchedAt < AutomaticRefreshInterval) return current;
+        if (entry.Config is { } current && (now - entry.FetchedAt < AutomaticRefreshInterval || now < entry.NextTryAt)) return current;
+        if (entry.Config is null && now < entry.NextTryAt)
+            throw new InvalidOperationException($"OpenID metadata from {metadataUrl} is unavailable; next try at {entry.NextTryAt:O}");
         return await FetchAsync(metadataUrl, entry, force: false, ct);
     }
 
@@ -52,11 +55,14 @@ public sealed class OpenIdMetadataCache(IHttpClientFactory httpClients, TimeProv
                 entry.Config = await OpenIdConnectConfigurationRetriever.GetAsync(url, retriever, ct);
                 entry.FetchedAt = now;
             }
-            catch (Exception) when (entry.Config is not null)
+            catch (Exception) when (!ct.IsCancellationRequested)
             {
-                // Keep serving the last good keys; try again at the next refresh.
+                // Wait a little before the next try, so an outage is not hit by every request;
+                // meanwhile keep serving the last good keys, if there are any.
+                entry.NextTryAt = now + RetryAfterFailure;
+                if (entry.Config is null) throw;
             }
-            return entry.Config!;
+            return entry.Config;
         }
         finally
         {
@@ -89,5 +95,6 @@ public sealed class OpenIdMetadataCache(IHttpClientFactory httpClients, TimeProv
         public OpenIdConnectConfiguration? Config;
         public DateTimeOffset FetchedAt;
         public DateTimeOffset ForcedAt = DateTimeOffset.MinValue;
+        public DateTimeOffset NextTryAt = DateTimeOffset.MinValue;
     }
 }

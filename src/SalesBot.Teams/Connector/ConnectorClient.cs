@@ -42,8 +42,7 @@ public sealed class ConnectorClient(HttpClient http, ILogger<ConnectorClient> lo
         if (!response.IsSuccessStatusCode)
         {
             var text = await response.Content.ReadAsStringAsync(ct);
-            var retryAfter = response.Headers.RetryAfter?.Delta
-                ?? (response.Headers.RetryAfter?.Date is { } date ? date - DateTimeOffset.UtcNow : null);
+            var retryAfter = ConnectorRetry.RetryAfter(response);
             logger.LogWarning("Connector {Operation} {Status}; operation id {OperationId}",
                 operation, (int)response.StatusCode, CorrelatingId(response));
             throw new ConnectorException(response.StatusCode, text, retryAfter, operation);

@@ -10,6 +10,12 @@ public sealed class ConnectorException(HttpStatusCode status, string? body, Time
     public string? ResponseBody { get; } = body;
     public TimeSpan? RetryAfter { get; } = retryAfter;
 
-    /// <summary>Throttling and gateway errors pass; a 4xx (bad request, bot blocked, not found) will not.</summary>
-    public bool IsTransient => ConnectorRetry.IsTransient(StatusCode) || StatusCode == HttpStatusCode.InternalServerError;
+    /// <summary>
+    /// Worth trying again later: throttling, gateway and server errors, timeouts, and 401 (a token
+    /// or clock problem on our side that an operator can fix). A 400, 403 (bot blocked or removed)
+    /// or 404 will not change.
+    /// </summary>
+    public bool IsTransient => ConnectorRetry.IsTransient(StatusCode)
+        || ((int)StatusCode >= 500 && StatusCode is not (HttpStatusCode.NotImplemented or HttpStatusCode.HttpVersionNotSupported))
+        || StatusCode is HttpStatusCode.Unauthorized or HttpStatusCode.RequestTimeout;
 }

@@ -20,6 +20,9 @@ public static class BotEndpoint
     public static IEndpointConventionBuilder MapBotMessages(this IEndpointRouteBuilder app, string pattern = "/api/messages") =>
         app.MapPost(pattern, HandleAsync);
 
+    private static bool IsHttpUrl(string? url) =>
+        Uri.TryCreate(url, UriKind.Absolute, out var uri) && (uri.Scheme == Uri.UriSchemeHttps || uri.Scheme == Uri.UriSchemeHttp);
+
     private static async Task<IResult> HandleAsync(HttpContext http, InboundAuthenticator auth, IBot bot,
         IOptions<BotEndpointOptions> options, ILoggerFactory loggers, CancellationToken ct)
     {
@@ -43,8 +46,16 @@ public static class BotEndpoint
             return Results.StatusCode(StatusCodes.Status413PayloadTooLarge);
         }
         if (activity is null || string.IsNullOrEmpty(activity.Type)) return Results.BadRequest();
+        // Nothing can be answered without a conversation and a connector to answer through.
+        if (string.IsNullOrEmpty(activity.Conversation?.Id) || !IsHttpUrl(activity.ServiceUrl)) return Results.BadRequest();
 
         var authResult = await auth.AuthenticateAsync(http, activity, ct);
+        if (authResult.Unavailable)
+        {
+            // Our side cannot check tokens right now (signing keys unreachable): ask the channel to retry.
+            log.LogError("Cannot authenticate activity {ActivityId}: {Reason}", activity.Id, authResult.Failure);
+            return Results.StatusCode(StatusCodes.Status503ServiceUnavailable);
+        }
         if (!authResult.Succeeded)
         {
             log.LogWarning("Unauthorized activity {ActivityId}: {Reason}", activity.Id, authResult.Failure);

@@ -18,9 +18,12 @@ public sealed class InboundAuthenticator(IOptions<BotAuthenticationOptions> opti
         if (options.Value.AuthenticationEnabled)
             return await validator.ValidateAsync(http.Request.Headers.Authorization.ToString(), activity, ct);
 
-        return IsLoopback(http.Connection.RemoteIpAddress)
+        // A tunnel or reverse proxy on this machine makes every caller look local; those add
+        // forwarding headers, and such requests are not the local Playground.
+        var forwarded = http.Request.Headers.ContainsKey("X-Forwarded-For") || http.Request.Headers.ContainsKey("Forwarded");
+        return IsLoopback(http.Connection.RemoteIpAddress) && !forwarded
             ? new InboundAuthenticationResult(true, new ClaimsIdentity(), null)
-            : InboundAuthenticationResult.Fail("no MicrosoftAppId configured: only loopback callers are served");
+            : InboundAuthenticationResult.Fail("no MicrosoftAppId configured: only direct loopback callers are served");
     }
 
     private static bool IsLoopback(IPAddress? address) => address is not null && IPAddress.IsLoopback(address);

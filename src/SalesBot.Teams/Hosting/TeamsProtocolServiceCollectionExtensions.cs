@@ -35,15 +35,10 @@ public static class TeamsProtocolServiceCollectionExtensions
         services.AddTransient<BotTokenHandler>();
         services.AddHttpClient<ConnectorClient>(c => c.Timeout = TimeSpan.FromSeconds(100))
             .AddHttpMessageHandler<BotTokenHandler>()
-            .AddResilienceHandler("connector", b => b.AddRetry(ConfigureRetry()));
+            .AddResilienceHandler("connector", b => b
+                .AddRetry(ConnectorRetry.Options())
+                .AddTimeout(ConnectorRetry.AttemptTimeout));
         return services;
-    }
-
-    private static Microsoft.Extensions.Http.Resilience.HttpRetryStrategyOptions ConfigureRetry()
-    {
-        var retry = new Microsoft.Extensions.Http.Resilience.HttpRetryStrategyOptions();
-        ConnectorRetry.Configure(retry);
-        return retry;
     }
 }
 

@@ -67,17 +67,7 @@ public sealed class SalesBotActivityHandler(
             // In a personal chat the "member" is the user themself: same as installing.
             return WelcomeOnce();
         }
-        foreach (var member in members)
-        {
-            var name = member.Name ?? turn.T("app.name");
-            var mention = $"<at>{name}</at>";
-            context.Reply(new Activity
-            {
-                Type = ActivityTypes.Message,
-                Text = turn.T("welcome.member", mention),
-                Entities = [MentionEntity(member, mention)],
-            });
-        }
+        foreach (var member in members) WelcomeCard.ReplyToNewMember(turn, member.Name);
         return Task.CompletedTask;
     }
 
@@ -90,7 +80,7 @@ public sealed class SalesBotActivityHandler(
         if (conversation.WelcomedAt is not null) return Task.CompletedTask;
         conversation.WelcomedAt = clock.GetUtcNow();
         if (IsPersonal) WelcomeCard.Reply(turn);
-        else turn.ReplyText(turn.T("welcome.team"));
+        else WelcomeCard.ReplyToGroup(turn);
         return Task.CompletedTask;
     }
 
@@ -101,15 +91,4 @@ public sealed class SalesBotActivityHandler(
     }
 
     private bool IsPersonal => turn.Activity.Conversation?.ConversationType is null or "personal";
-
-    private static Entity MentionEntity(ChannelAccount member, string text)
-    {
-        var json = new JsonObject
-        {
-            ["type"] = "mention",
-            ["text"] = text,
-            ["mentioned"] = new JsonObject { ["id"] = member.Id, ["name"] = member.Name },
-        };
-        return System.Text.Json.JsonSerializer.Deserialize<Entity>(json.ToJsonString(), ActivityJson.Options)!;
-    }
 }

@@ -41,15 +41,27 @@ public sealed class TurnPipeline(IServiceScopeFactory scopes, ILogger<TurnPipeli
                 // activity): run again on the now-current state.
                 logger.LogInformation("Turn {ActivityId} raced another; retrying", context.Activity.Id);
             }
+            catch (DbUpdateException e) when (!IsRace(e))
+            {
+                // The turn's own changes broke a rule of the database: it will not work on a retry
+                // either, so keep nothing of it and tell the user, in a unit of work of its own.
+                var correlationId = NewCorrelationId();
+                logger.LogError(e, "Turn {ActivityId} could not be saved; correlation id {CorrelationId}", context.Activity.Id, correlationId);
+                await using var errorScope = scopes.CreateAsyncScope();
+                return await RunAsync(errorScope.ServiceProvider, new TurnContext(context.Activity, context.Identity), ct, failedWith: correlationId);
+            }
         }
     }
 
-    private async Task<InvokeResponse?> RunAsync(IServiceProvider sp, TurnContext context, CancellationToken ct)
+    private static string NewCorrelationId() => Guid.NewGuid().ToString("N")[..16];
+
+    /// <param name="failedWith">Set when an earlier attempt failed: skip the handler and answer with the error.</param>
+    private async Task<InvokeResponse?> RunAsync(IServiceProvider sp, TurnContext context, CancellationToken ct, string? failedWith = null)
     {
         var activity = context.Activity;
         var db = sp.GetRequiredService<SalesBotDbContext>();
         var clock = sp.GetRequiredService<TimeProvider>();
-        var correlationId = Guid.NewGuid().ToString("N")[..16];
+        var correlationId = failedWith ?? NewCorrelationId();
 
         string? dedupKey = activity.Id is { Length: > 0 } id
             ? ProcessedActivity.KeyFor(activity.ChannelId, activity.Conversation?.Id, id)
@@ -81,12 +93,13 @@ public sealed class TurnPipeline(IServiceScopeFactory scopes, ILogger<TurnPipeli
         {
             try
             {
+                if (failedWith is not null) throw new TurnAlreadyFailedException();
                 var handler = ActivatorUtilities.CreateInstance<SalesBotActivityHandler>(sp, turn, conversation);
                 response = await handler.OnTurnAsync(context, ct);
             }
             catch (Exception e) when (e is not OperationCanceledException && e is not DbUpdateException)
             {
-                logger.LogError(e, "Turn failed; correlation id {CorrelationId}", correlationId);
+                if (e is not TurnAlreadyFailedException) logger.LogError(e, "Turn failed; correlation id {CorrelationId}", correlationId);
                 // Nothing the failed handler changed is kept; the user gets the error card instead.
                 db.ChangeTracker.Clear();
                 context.ClearOutgoing();
@@ -149,9 +162,20 @@ public sealed class TurnPipeline(IServiceScopeFactory scopes, ILogger<TurnPipeli
         return stored;
     }
 
-    /// <summary>A unique-key or concurrency-token clash with a turn that committed first.</summary>
-    private static bool IsRace(DbUpdateException e) =>
-        e is DbUpdateConcurrencyException
-        || e.InnerException is SqliteException { SqliteErrorCode: 19 }
-        || e.InnerException is PostgresException { SqlState: PostgresErrorCodes.UniqueViolation };
+    // Rows two turns of the same conversation or user may both try to create at once.
+    private static readonly string[] RacyTables = ["ProcessedActivities", "ConversationReferences", "LanguagePreferences"];
+
+    /// <summary>
+    /// A clash with a turn that committed first: the welcome's concurrency token, or a duplicate
+    /// key of one of the per-turn tables. Any other constraint failure is a real error.
+    /// </summary>
+    private static bool IsRace(DbUpdateException e) => e switch
+    {
+        DbUpdateConcurrencyException => true,
+        { InnerException: SqliteException { SqliteExtendedErrorCode: 1555 or 2067 } s } => RacyTables.Any(t => s.Message.Contains($" {t}.", StringComparison.Ordinal)),
+        { InnerException: PostgresException { SqlState: PostgresErrorCodes.UniqueViolation } p } => RacyTables.Any(t => p.ConstraintName == $"PK_{t}"),
+        _ => false,
+    };
+
+    private sealed class TurnAlreadyFailedException : Exception;
 }

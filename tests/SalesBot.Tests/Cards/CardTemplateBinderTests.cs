@@ -63,4 +63,43 @@ public class CardTemplateBinderTests
     {
         Assert.Throws<FormatException>(() => Bind("""{"a":"${formatDateTime(d)}"}""", """{"d":"2026-01-01"}"""));
     }
+
+    [Fact]
+    public void A_lone_literal_stays_text_as_in_the_official_binder()
+    {
+        var bound = Bind("""{"a":"${5}","b":"${true}"}""", "{}");
+        Assert.Equal("5", bound["a"]!.GetValue<string>());
+        Assert.Equal("true", bound["b"]!.GetValue<string>());
+    }
+
+    [Fact]
+    public void Integers_divide_as_integers()
+    {
+        Assert.Equal(2, Bind("""{"a":"${a / b}"}""", """{"a":5,"b":2}""")["a"]!.GetValue<long>());
+    }
+
+    [Fact]
+    public void A_condition_that_cannot_be_evaluated_drops_the_element()
+    {
+        var bound = Bind("""{"items":[{"$when":"${amount > 0}","t":"x"},{"t":"y"}]}""", "{}");
+        Assert.Equal(["y"], bound["items"]!.AsArray().Select(i => i!["t"]!.GetValue<string>()));
+    }
+
+    [Fact]
+    public void A_JSON_boolean_when_is_refused_since_the_official_binder_inverts_it()
+    {
+        Assert.Throws<FormatException>(() => Bind("""{"items":[{"$when":true,"t":"x"}]}""", "{}"));
+    }
+
+    [Fact]
+    public void A_backslash_escapes_a_literal_dollar_brace()
+    {
+        Assert.Equal("price ${x} is 5", Bind("""{"a":"price \\${x} is ${x}"}""", """{"x":5}""")["a"]!.GetValue<string>());
+    }
+
+    [Fact]
+    public void Null_inside_text_is_an_error_as_in_the_official_binder()
+    {
+        Assert.Throws<FormatException>(() => Bind("""{"a":"x ${n} y"}""", """{"n":null}"""));
+    }
 }

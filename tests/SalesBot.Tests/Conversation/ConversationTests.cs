@@ -6,6 +6,7 @@ using Microsoft.Extensions.Hosting;
 using Microsoft.Extensions.Logging;
 using SalesBot.Bot;
 using SalesBot.Features.Organization;
+using SalesBot.Infrastructure.Data;
 using SalesBot.Infrastructure.Outbox;
 using SalesBot.Tests.Support;
 using SalesBot.Testing;
@@ -73,6 +74,22 @@ public abstract class ConversationTests : IAsyncLifetime
         await Bot.WaitForOutboxDrainedAsync();
 
         Assert.Equal(2, Connector.DeliveredActivities.Count(a => a.Card() is not null));
+    }
+
+    [Fact]
+    public async Task Added_to_a_team_it_welcomes_the_channel_with_a_card_and_then_each_new_member()
+    {
+        var channel = new Activities(Connector.ServiceUrl) { ConversationId = "19:general@thread.tacv2", ConversationType = "channel" };
+        await Bot.SendAsync(channel.BotAdded());
+        var memberAdded = channel.BotAdded();
+        memberAdded["membersAdded"] = new JsonArray(new JsonObject { ["id"] = "29:new", ["name"] = "Nora Nueva", ["aadObjectId"] = "nora" });
+        await Bot.SendAsync(memberAdded);
+        await Bot.WaitForOutboxDrainedAsync();
+
+        var cards = Connector.DeliveredActivities.Select(a => a.Card().AllText()).ToList();
+        Assert.Equal(2, cards.Count);
+        Assert.Contains("¡Hola a todos! Soy SalesBot", cards[0]);
+        Assert.Contains("¡Bienvenido(a) al equipo, Nora!", cards[1]);
     }
 
     [Fact]
@@ -207,6 +224,39 @@ public abstract class ConversationTests : IAsyncLifetime
         Assert.Contains(Bot.Logs, l => l.Level == LogLevel.Error && l.Message.Contains(correlationId) && l.Error is not null);
         // What the failed command wrote was rolled back.
         Assert.Equal(0, await Bot.WithDbAsync(db => db.Teams.CountAsync(t => t.Name == FailingCommand.TeamName)));
+    }
+
+    [Fact]
+    public async Task Replies_wait_behind_an_earlier_reply_of_the_conversation_that_must_be_retried()
+    {
+        // The first reply is throttled for longer than one HTTP call waits: the outbox retries it
+        // later, and the reply to the next message must not overtake it.
+        Connector.FailNext(429, retryAfter: "2");
+        Connector.FailNext(429, retryAfter: "2");
+        Connector.FailNext(429, retryAfter: "2");
+        Connector.FailNext(429, retryAfter: "2");
+        Connector.FailNext(429, retryAfter: "2");
+        await Bot.SendAsync(Alex.Message("hola"));
+        await Bot.SendAsync(Alex.Message("ayuda"));
+
+        var delivered = await Connector.WaitForActivitiesAsync(2, TimeSpan.FromSeconds(60));
+
+        Assert.Contains("Soy SalesBot", delivered[0].Card().AllText());
+        Assert.Contains("Lo que puedo hacer", delivered[1].Card().AllText());
+    }
+
+    [Fact]
+    public async Task Processed_activity_ids_are_forgotten_after_the_retention()
+    {
+        await Bot.SendAsync(Alex.Message("ayuda"));
+        var clock = Bot.Services.GetRequiredService<TimeProvider>();
+        await Bot.WithDbAsync(db => db.ProcessedActivities.ExecuteUpdateAsync(s =>
+            s.SetProperty(p => p.ProcessedAt, clock.GetUtcNow() - ProcessedActivityCleanup.Retention - TimeSpan.FromMinutes(1))));
+
+        var removed = await Bot.Services.GetRequiredService<ProcessedActivityCleanup>().RunOnceAsync(default);
+
+        Assert.Equal(1, removed);
+        Assert.Equal(0, await Bot.WithDbAsync(db => db.ProcessedActivities.CountAsync()));
     }
 
     [Fact]

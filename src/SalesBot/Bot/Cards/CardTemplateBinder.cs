@@ -11,6 +11,9 @@ namespace SalesBot.Bot.Cards;
 /// </summary>
 public static class CardTemplateBinder
 {
+    // Names the templating language reserves; the official binder leaves them out of the card.
+    private static readonly HashSet<string> ReservedKeys = ["$root", "$index", "$host", "$_acTemplateVersion"];
+
     public static JsonNode Bind(JsonNode template, JsonNode data)
     {
         var scope = new BindingScope(data, data, null);
@@ -68,9 +71,18 @@ public static class CardTemplateBinder
         if (obj.TryGetPropertyValue("$when", out var when))
         {
             obj.Remove("$when");
-            var condition = when is JsonValue w && w.GetValueKind() == JsonValueKind.String
-                ? EvaluateWhole(w.GetValue<string>(), scope)
-                : TemplateExpression.Unwrap(when);
+            if (when is not JsonValue w || w.GetValueKind() != JsonValueKind.String)
+                throw new FormatException("$when must be an expression such as \"${show}\" (the official binder inverts JSON booleans)");
+            object? condition;
+            try
+            {
+                condition = EvaluateWhole(w.GetValue<string>(), scope);
+            }
+            catch (FormatException)
+            {
+                // As the official binder: a condition that cannot be evaluated drops the element.
+                condition = null;
+            }
             // The official binder keeps the element only for a boolean true, not for any truthy value.
             if (condition is not true) return [];
         }
@@ -78,6 +90,7 @@ public static class CardTemplateBinder
         foreach (var (key, value) in obj.ToList())
         {
             obj.Remove(key);
+            if (ReservedKeys.Contains(key)) continue;
             var bound = BindNode(value, scope).ToList();
             // As the official binder: nothing left -> null, one element -> itself, several -> an array.
             result[key] = bound.Count switch
@@ -94,7 +107,7 @@ public static class CardTemplateBinder
     private static JsonNode? BindString(string text, BindingScope scope)
     {
         if (!text.Contains("${", StringComparison.Ordinal)) return JsonValue.Create(text);
-        if (IsSingleExpression(text))
+        if (IsSingleExpression(text) && !IsBareLiteral(text[2..^1]))
         {
             var value = TemplateExpression.Evaluate(text[2..^1], scope);
             if (value == TemplateExpression.Undefined) return JsonValue.Create(text);
@@ -110,13 +123,33 @@ public static class CardTemplateBinder
                 sb.Append(text, pos, text.Length - pos);
                 break;
             }
+            // "\${" is how a template writes a literal "${".
+            if (start > 0 && text[start - 1] == '\\')
+            {
+                sb.Append(text, pos, start - 1 - pos).Append("${");
+                pos = start + 2;
+                continue;
+            }
             var end = FindClose(text, start + 2);
             sb.Append(text, pos, start - pos);
             var value = TemplateExpression.Evaluate(text[(start + 2)..end], scope);
-            sb.Append(value == TemplateExpression.Undefined ? text[start..(end + 1)] : TemplateExpression.ToText(value));
+            sb.Append(value switch
+            {
+                _ when value == TemplateExpression.Undefined => text[start..(end + 1)],
+                null => throw new FormatException($"'{text[start..(end + 1)]}' is null inside text (the official binder fails on this)"),
+                JsonNode => throw new FormatException($"'{text[start..(end + 1)]}' is an object or array inside text"),
+                _ => TemplateExpression.ToText(value),
+            });
             pos = end + 1;
         }
         return JsonValue.Create(sb.ToString());
+    }
+
+    /// <summary>"${5}" or "${true}": the official binder leaves a lone literal as text.</summary>
+    private static bool IsBareLiteral(string expression)
+    {
+        var e = expression.Trim();
+        return e is "true" or "false" || (e.Length > 0 && char.IsDigit(e[0]) && e.All(c => char.IsDigit(c) || c == '.'));
     }
 
     private static object? EvaluateWhole(string text, BindingScope scope) =>

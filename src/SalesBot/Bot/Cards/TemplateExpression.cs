@@ -187,10 +187,14 @@ internal sealed class TemplateExpression
         "+" => ToNumber(l) + ToNumber(r),
         "-" => ToNumber(l) - ToNumber(r),
         "*" => ToNumber(l) * ToNumber(r),
+        // Integer operands divide as integers, as in Adaptive Expressions (5 / 2 is 2).
+        "/" when IsInteger(l) && IsInteger(r) => Math.Truncate(ToNumber(l) / ToNumber(r)),
         "/" => ToNumber(l) / ToNumber(r),
         "%" => ToNumber(l) % ToNumber(r),
         _ => throw new FormatException($"Unknown operator {op}"),
     };
+
+    private static bool IsInteger(object? v) => v is double d && d == Math.Floor(d);
 
     internal static bool AreEqual(object? l, object? r)
     {

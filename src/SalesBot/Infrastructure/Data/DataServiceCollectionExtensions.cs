@@ -26,9 +26,21 @@ public static class DataServiceCollectionExtensions
         else
         {
             var connectionString = SqliteConnectionString(options.Path);
-            services.AddDbContext<SalesBotDbContext, SqliteSalesBotDbContext>(o => o.UseSqlite(connectionString));
+            services.AddSingleton<SqliteWriteGate>();
+            services.AddSingleton<SqliteWriteGateInterceptor>();
+            services.AddDbContext<SalesBotDbContext, SqliteSalesBotDbContext>((sp, o) => o
+                .UseSqlite(connectionString)
+                .AddInterceptors(sp.GetRequiredService<SqliteWriteGateInterceptor>()));
         }
         services.AddScoped<DatabaseMigrator>();
+        return services;
+    }
+
+    /// <summary>Background upkeep of the bot's own tables; not needed by the command line.</summary>
+    public static IServiceCollection AddDatabaseMaintenance(this IServiceCollection services)
+    {
+        services.AddSingleton<ProcessedActivityCleanup>();
+        services.AddHostedService(sp => sp.GetRequiredService<ProcessedActivityCleanup>());
         return services;
     }
 

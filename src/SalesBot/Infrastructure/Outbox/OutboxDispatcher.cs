@@ -1,4 +1,3 @@
-using System.Net;
 using System.Text.Json;
 using System.Threading.Channels;
 using Microsoft.EntityFrameworkCore;
@@ -11,9 +10,10 @@ namespace SalesBot.Infrastructure.Outbox;
 
 /// <summary>
 /// Delivers outbox rows through the Bot Connector: at once for rows this instance just committed,
-/// and by polling for anything left behind (failed attempts waiting for their retry time, rows of
-/// a crashed process). Messages of one conversation go out in order. A delivered row is deleted;
-/// a row that keeps failing is marked failed after <see cref="OutboxOptions.MaxAttempts"/>.
+/// and by polling for anything left behind (retries waiting for their time, rows of a crashed
+/// process or another instance). Each conversation has one lane, so its messages leave in the
+/// order they were written, even across turns and retries. A delivered row is deleted; a row the
+/// connector refuses for good, or that keeps failing, is marked failed and kept for inspection.
 /// </summary>
 public sealed class OutboxDispatcher(
     OutboxQueue queue,
@@ -25,132 +25,207 @@ public sealed class OutboxDispatcher(
 {
     private readonly OutboxOptions _options = options.Value;
     private readonly Channel<long> _delivered = Channel.CreateUnbounded<long>();
-    private SemaphoreSlim? _slots;
+    private readonly SemaphoreSlim _slots = new(options.Value.MaxParallelDeliveries);
+    private readonly object _lock = new();
+    private readonly Dictionary<string, Task> _lanes = [];
+    // A conversation whose earlier message waits for a retry: later ones wait behind it.
+    private readonly Dictionary<string, DateTimeOffset> _heldUntil = [];
+
+    private enum Outcome { Delivered, Rescheduled, Failed }
 
     protected override async Task ExecuteAsync(CancellationToken stoppingToken)
     {
-        _slots = new SemaphoreSlim(_options.MaxParallelDeliveries);
-        var cleanup = Task.Run(() => DeleteDeliveredAsync(stoppingToken), stoppingToken);
-        var poller = Task.Run(() => PollAsync(stoppingToken), stoppingToken);
+        var cleanup = Task.Run(DeleteDeliveredAsync, CancellationToken.None);
+        var poller = Task.Run(() => PollAsync(stoppingToken), CancellationToken.None);
         try
         {
             await foreach (var batch in queue.Reader.ReadAllAsync(stoppingToken))
-            {
-                await _slots.WaitAsync(stoppingToken);
-                _ = DeliverInOrderAsync(batch, stoppingToken);
-            }
+                foreach (var conversation in batch.GroupBy(LaneKey)) Schedule(conversation.Key, conversation.ToList(), stoppingToken);
         }
         catch (OperationCanceledException) when (stoppingToken.IsCancellationRequested)
         {
         }
-        await Task.WhenAll(cleanup, poller).ContinueWith(_ => { }, CancellationToken.None);
+        await poller;
+        Task[] inFlight;
+        lock (_lock) inFlight = [.. _lanes.Values];
+        await Task.WhenAll(inFlight);
+        // Deletes of what was delivered must not be lost on shutdown, or it would be sent again.
+        _delivered.Writer.TryComplete();
+        await cleanup;
     }
 
-    private async Task DeliverInOrderAsync(IReadOnlyList<OutboxMessage> batch, CancellationToken ct)
+    private static string LaneKey(OutboxMessage m) => m.ServiceUrl + "|" + m.ConversationId;
+
+    /// <summary>Queues messages of one conversation behind whatever that conversation is already sending.</summary>
+    private void Schedule(string lane, IReadOnlyList<OutboxMessage> messages, CancellationToken ct)
     {
+        lock (_lock)
+        {
+            var previous = _lanes.GetValueOrDefault(lane) ?? Task.CompletedTask;
+            Task next = null!;
+            next = RunAfterAsync(previous, lane, messages, ct).ContinueWith(_ =>
+            {
+                lock (_lock)
+                {
+                    if (_lanes.TryGetValue(lane, out var current) && current == next) _lanes.Remove(lane);
+                }
+            }, CancellationToken.None, TaskContinuationOptions.ExecuteSynchronously, TaskScheduler.Default);
+            _lanes[lane] = next;
+        }
+    }
+
+    private async Task RunAfterAsync(Task previous, string lane, IReadOnlyList<OutboxMessage> messages, CancellationToken ct)
+    {
+        await previous.ConfigureAwait(ConfigureAwaitOptions.SuppressThrowing);
         try
         {
-            foreach (var message in batch)
-            {
-                // After a failure, later messages of the same batch wait too, so the user never
-                // sees them out of order; they are all rescheduled.
-                if (!await DeliverAsync(message, ct))
-                {
-                    foreach (var rest in batch.SkipWhile(m => m != message).Skip(1))
-                        await RescheduleAsync(rest, null, "an earlier message of the turn failed", ct);
-                    break;
-                }
-            }
+            await _slots.WaitAsync(ct);
+        }
+        catch (OperationCanceledException)
+        {
+            return; // shutting down: the rows stay claimed until it expires, then any instance takes them
+        }
+        try
+        {
+            await DeliverInOrderAsync(lane, messages, ct);
         }
         catch (OperationCanceledException) when (ct.IsCancellationRequested)
         {
         }
         catch (Exception e)
         {
-            logger.LogError(e, "Outbox delivery loop failed");
+            logger.LogError(e, "Outbox lane {Lane} failed; its rows will be picked up again", lane);
         }
         finally
         {
-            _slots!.Release();
+            _slots.Release();
         }
     }
 
-    private async Task<bool> DeliverAsync(OutboxMessage message, CancellationToken ct)
+    private async Task DeliverInOrderAsync(string lane, IReadOnlyList<OutboxMessage> messages, CancellationToken ct)
+    {
+        for (var i = 0; i < messages.Count; i++)
+        {
+            var message = messages[i];
+            var now = clock.GetUtcNow();
+            DateTimeOffset heldUntil;
+            lock (_lock) heldUntil = _heldUntil.GetValueOrDefault(lane);
+            if (heldUntil > now)
+            {
+                await RescheduleAsync(messages.Skip(i), heldUntil, "waiting behind an earlier message of the conversation", ct);
+                return;
+            }
+            // Our claim is about to lapse (we waited long for a slot): another poll may take the row,
+            // and sending it here too would duplicate it. Leave it, and what follows, to the poller.
+            if (message.LockedUntil is not { } claim || claim - now < _options.ClaimDuration / 4) return;
+
+            var (outcome, retryAt) = await DeliverAsync(message, ct);
+            if (outcome == Outcome.Rescheduled)
+            {
+                lock (_lock) _heldUntil[lane] = retryAt;
+                await RescheduleAsync(messages.Skip(i + 1), retryAt, "waiting behind an earlier message of the conversation", ct);
+                return;
+            }
+            if (outcome == Outcome.Delivered)
+            {
+                lock (_lock) _heldUntil.Remove(lane);
+            }
+        }
+    }
+
+    private async Task<(Outcome, DateTimeOffset)> DeliverAsync(OutboxMessage message, CancellationToken ct)
     {
         try
         {
-            var activity = string.IsNullOrEmpty(message.PayloadJson)
-                ? null
-                : JsonSerializer.Deserialize<Activity>(message.PayloadJson, ActivityJson.Options);
-            switch (message.Operation)
-            {
-                case OutboxOperation.Reply:
-                    await connector.ReplyToActivityAsync(message.ServiceUrl, message.ConversationId, message.ActivityId!, activity!, ct);
-                    break;
-                case OutboxOperation.Send:
-                    await connector.SendToConversationAsync(message.ServiceUrl, message.ConversationId, activity!, ct);
-                    break;
-                case OutboxOperation.Update:
-                    await connector.UpdateActivityAsync(message.ServiceUrl, message.ConversationId, message.ActivityId!, activity!, ct);
-                    break;
-                case OutboxOperation.Delete:
-                    await connector.DeleteActivityAsync(message.ServiceUrl, message.ConversationId, message.ActivityId!, ct);
-                    break;
-            }
+            await SendAsync(message, ct);
             _delivered.Writer.TryWrite(message.Id);
-            return true;
+            return (Outcome.Delivered, default);
         }
-        catch (ConnectorException e) when (!e.IsTransient)
+        catch (OperationCanceledException) when (ct.IsCancellationRequested)
         {
-            logger.LogError("Outbox message {MessageId} ({CorrelationId}) refused for good: {Status}",
-                message.Id, message.CorrelationId, (int)e.StatusCode);
-            await MarkFailedAsync(message, $"{(int)e.StatusCode}: {Truncate(e.ResponseBody)}", ct);
-            return false;
+            throw;
         }
-        catch (Exception e) when (e is ConnectorException or HttpRequestException or TaskCanceledException && !ct.IsCancellationRequested)
+        catch (Exception e) when (IsPermanent(e))
         {
-            var retryAfter = (e as ConnectorException)?.RetryAfter;
-            logger.LogWarning("Outbox message {MessageId} ({CorrelationId}) will be retried: {Error}",
-                message.Id, message.CorrelationId, e.Message);
-            await RescheduleAsync(message, retryAfter, e.Message, ct);
-            return false;
+            logger.LogError("Outbox message {MessageId} ({CorrelationId}) refused for good: {Error}", message.Id, message.CorrelationId, e.Message);
+            await MarkFailedAsync(message, Describe(e), ct);
+            return (Outcome.Failed, default);
+        }
+        catch (Exception e)
+        {
+            // Throttling, outages, timeouts, token problems (an expired secret can be renewed): later.
+            var attempts = message.Attempts + 1;
+            if (attempts >= _options.MaxAttempts)
+            {
+                logger.LogError("Outbox message {MessageId} ({CorrelationId}) failed {Attempts} times; giving up: {Error}",
+                    message.Id, message.CorrelationId, attempts, e.Message);
+                await MarkFailedAsync(message, $"gave up after {attempts} attempts: {Describe(e)}", ct);
+                return (Outcome.Failed, default);
+            }
+            var retryAt = clock.GetUtcNow() + Backoff(attempts, (e as ConnectorException)?.RetryAfter);
+            logger.LogWarning("Outbox message {MessageId} ({CorrelationId}) will be retried at {RetryAt}: {Error}",
+                message.Id, message.CorrelationId, retryAt, e.Message);
+            await WriteAsync(db => db.Outbox.Where(m => m.Id == message.Id).ExecuteUpdateAsync(s => s
+                .SetProperty(m => m.Attempts, attempts)
+                .SetProperty(m => m.NextAttemptAt, retryAt)
+                .SetProperty(m => m.LockedUntil, (DateTimeOffset?)null)
+                .SetProperty(m => m.LastError, Truncate(Describe(e))), ct), ct);
+            return (Outcome.Rescheduled, retryAt);
         }
     }
 
-    private async Task RescheduleAsync(OutboxMessage message, TimeSpan? retryAfter, string error, CancellationToken ct)
+    private Task SendAsync(OutboxMessage message, CancellationToken ct)
     {
-        var attempts = message.Attempts + 1;
-        if (attempts >= _options.MaxAttempts)
+        var activity = string.IsNullOrEmpty(message.PayloadJson)
+            ? null
+            : JsonSerializer.Deserialize<Activity>(message.PayloadJson, ActivityJson.Options);
+        return message.Operation switch
         {
-            await MarkFailedAsync(message, $"gave up after {attempts} attempts: {error}", ct);
-            return;
-        }
-        var backoff = TimeSpan.FromSeconds(Math.Min(_options.MaxBackoff.TotalSeconds, Math.Pow(2, attempts)));
-        var jitter = TimeSpan.FromMilliseconds(Random.Shared.Next(0, 1000));
-        var wait = retryAfter is { } ra && ra > backoff ? ra : backoff + jitter;
-        var next = clock.GetUtcNow() + wait;
-        await using var scope = scopes.CreateAsyncScope();
-        var db = scope.ServiceProvider.GetRequiredService<SalesBotDbContext>();
-        await db.Outbox.Where(m => m.Id == message.Id).ExecuteUpdateAsync(s => s
-            .SetProperty(m => m.Attempts, attempts)
-            .SetProperty(m => m.NextAttemptAt, next)
-            .SetProperty(m => m.LockedUntil, (DateTimeOffset?)null)
-            .SetProperty(m => m.LastError, Truncate(error)), ct);
+            OutboxOperation.Reply => connector.ReplyToActivityAsync(message.ServiceUrl, message.ConversationId, message.ActivityId!, activity!, ct),
+            OutboxOperation.Send => connector.SendToConversationAsync(message.ServiceUrl, message.ConversationId, activity!, ct),
+            OutboxOperation.Update => connector.UpdateActivityAsync(message.ServiceUrl, message.ConversationId, message.ActivityId!, activity!, ct),
+            OutboxOperation.Delete => connector.DeleteActivityAsync(message.ServiceUrl, message.ConversationId, message.ActivityId!, ct),
+            _ => throw new InvalidDataException($"Unknown outbox operation {message.Operation}"),
+        };
     }
 
-    private async Task MarkFailedAsync(OutboxMessage message, string error, CancellationToken ct)
+    /// <summary>Errors that another attempt cannot fix: a refusal by the connector, or a row that cannot be sent as written.</summary>
+    private static bool IsPermanent(Exception e) => e switch
+    {
+        ConnectorException c => !c.IsTransient,
+        UntrustedServiceUrlException or JsonException or InvalidDataException or UriFormatException or NullReferenceException => true,
+        _ => false,
+    };
+
+    private TimeSpan Backoff(int attempts, TimeSpan? retryAfter)
+    {
+        var exponential = TimeSpan.FromSeconds(Math.Min(_options.MaxBackoff.TotalSeconds, Math.Pow(2, attempts)))
+            + TimeSpan.FromMilliseconds(Random.Shared.Next(0, 1000));
+        return retryAfter is { } asked && asked > exponential ? asked : exponential;
+    }
+
+    private async Task RescheduleAsync(IEnumerable<OutboxMessage> messages, DateTimeOffset at, string why, CancellationToken ct)
+    {
+        var ids = messages.Select(m => m.Id).ToList();
+        if (ids.Count == 0) return;
+        // Same time for all: the poller then takes them in id order, so the order is kept.
+        await WriteAsync(db => db.Outbox.Where(m => ids.Contains(m.Id)).ExecuteUpdateAsync(s => s
+            .SetProperty(m => m.NextAttemptAt, at)
+            .SetProperty(m => m.LockedUntil, (DateTimeOffset?)null)
+            .SetProperty(m => m.LastError, why), ct), ct);
+    }
+
+    private Task MarkFailedAsync(OutboxMessage message, string error, CancellationToken ct)
     {
         var now = clock.GetUtcNow();
-        await using var scope = scopes.CreateAsyncScope();
-        var db = scope.ServiceProvider.GetRequiredService<SalesBotDbContext>();
-        await db.Outbox.Where(m => m.Id == message.Id).ExecuteUpdateAsync(s => s
+        return WriteAsync(db => db.Outbox.Where(m => m.Id == message.Id).ExecuteUpdateAsync(s => s
             .SetProperty(m => m.Attempts, message.Attempts + 1)
             .SetProperty(m => m.FailedAt, now)
             .SetProperty(m => m.LockedUntil, (DateTimeOffset?)null)
-            .SetProperty(m => m.LastError, Truncate(error)), ct);
+            .SetProperty(m => m.LastError, Truncate(error)), ct), ct);
     }
 
-    /// <summary>Finds due rows nobody holds, claims each atomically, and delivers them per conversation in order.</summary>
+    /// <summary>Finds due rows nobody holds, claims each atomically, and queues them on their conversation's lane.</summary>
     private async Task PollAsync(CancellationToken ct)
     {
         using var timer = new PeriodicTimer(_options.PollInterval, clock);
@@ -174,56 +249,62 @@ public sealed class OutboxDispatcher(
     internal async Task<int> PollOnceAsync(CancellationToken ct)
     {
         var now = clock.GetUtcNow();
-        await using var scope = scopes.CreateAsyncScope();
-        var db = scope.ServiceProvider.GetRequiredService<SalesBotDbContext>();
-        var due = await db.Outbox.AsNoTracking()
-            .Where(m => m.FailedAt == null && m.NextAttemptAt <= now && (m.LockedUntil == null || m.LockedUntil < now))
-            .OrderBy(m => m.Id)
-            .Take(200)
-            .ToListAsync(ct);
-        var claimed = new List<OutboxMessage>();
+        List<OutboxMessage> due;
+        await using (var scope = scopes.CreateAsyncScope())
+        {
+            due = await scope.ServiceProvider.GetRequiredService<SalesBotDbContext>().Outbox.AsNoTracking()
+                .Where(m => m.FailedAt == null && m.NextAttemptAt <= now && (m.LockedUntil == null || m.LockedUntil < now))
+                .OrderBy(m => m.Id)
+                .Take(200)
+                .ToListAsync(ct);
+        }
         var until = now + _options.ClaimDuration;
+        var claimed = new List<OutboxMessage>();
         foreach (var m in due)
         {
-            var won = await db.Outbox
+            // Claimed one by one with a conditional update: another instance may be polling too.
+            var won = await WriteAsync(db => db.Outbox
                 .Where(x => x.Id == m.Id && x.FailedAt == null && (x.LockedUntil == null || x.LockedUntil < now))
-                .ExecuteUpdateAsync(s => s.SetProperty(x => x.LockedUntil, until), ct);
-            if (won == 1) claimed.Add(m);
+                .ExecuteUpdateAsync(s => s.SetProperty(x => x.LockedUntil, until), ct), ct);
+            if (won != 1) continue;
+            m.LockedUntil = until;
+            claimed.Add(m);
         }
-        foreach (var conversation in claimed.GroupBy(m => (m.ServiceUrl, m.ConversationId)))
-        {
-            await _slots!.WaitAsync(ct);
-            _ = DeliverInOrderAsync(conversation.ToList(), ct);
-        }
+        foreach (var conversation in claimed.GroupBy(LaneKey)) Schedule(conversation.Key, conversation.ToList(), ct);
         return claimed.Count;
     }
 
-    private async Task DeleteDeliveredAsync(CancellationToken ct)
+    private async Task DeleteDeliveredAsync()
     {
         var batch = new List<long>();
-        try
+        while (await _delivered.Reader.WaitToReadAsync())
         {
-            while (await _delivered.Reader.WaitToReadAsync(ct))
+            while (batch.Count < 500 && _delivered.Reader.TryRead(out var id)) batch.Add(id);
+            for (var attempt = 1; batch.Count > 0; attempt++)
             {
-                while (batch.Count < 500 && _delivered.Reader.TryRead(out var id)) batch.Add(id);
                 try
                 {
-                    await using var scope = scopes.CreateAsyncScope();
-                    var db = scope.ServiceProvider.GetRequiredService<SalesBotDbContext>();
-                    await db.Outbox.Where(m => batch.Contains(m.Id)).ExecuteDeleteAsync(ct);
+                    await WriteAsync(db => db.Outbox.Where(m => batch.Contains(m.Id)).ExecuteDeleteAsync(), CancellationToken.None);
                     batch.Clear();
                 }
-                catch (Exception e) when (e is not OperationCanceledException)
+                catch (Exception e)
                 {
-                    // Not deleting only risks a duplicate after the claim expires; keep trying.
-                    logger.LogWarning(e, "Could not remove {Count} delivered outbox rows", batch.Count);
-                    await Task.Delay(TimeSpan.FromSeconds(1), clock, ct);
+                    // Not deleting only risks a duplicate once the claim expires; keep trying.
+                    logger.LogWarning(e, "Could not remove {Count} delivered outbox rows (attempt {Attempt})", batch.Count, attempt);
+                    await Task.Delay(TimeSpan.FromSeconds(Math.Min(30, attempt)), clock);
                 }
             }
         }
-        catch (OperationCanceledException) when (ct.IsCancellationRequested)
-        {
-        }
+    }
+
+    /// <summary>A set-based write outside SaveChanges, queued behind this process's other SQLite writes.</summary>
+    private async Task<int> WriteAsync(Func<SalesBotDbContext, Task<int>> write, CancellationToken ct)
+    {
+        await using var scope = scopes.CreateAsyncScope();
+        var db = scope.ServiceProvider.GetRequiredService<SalesBotDbContext>();
+        var gate = scope.ServiceProvider.GetService<SqliteWriteGate>();
+        using var held = gate is null ? null : await gate.EnterAsync(ct);
+        return await write(db);
     }
 
     private static async Task<bool> WaitAsync(PeriodicTimer timer, CancellationToken ct)
@@ -237,6 +318,10 @@ public sealed class OutboxDispatcher(
             return false;
         }
     }
+
+    private static string Describe(Exception e) => e is ConnectorException c
+        ? $"{(int)c.StatusCode}: {c.ResponseBody}"
+        : $"{e.GetType().Name}: {e.Message}";
 
     private static string? Truncate(string? text) => text is { Length: > 1000 } ? text[..1000] : text;
 }

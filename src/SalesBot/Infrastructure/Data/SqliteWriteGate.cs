@@ -1,0 +1,93 @@
+using System.Runtime.CompilerServices;
+using Microsoft.EntityFrameworkCore;
+using Microsoft.EntityFrameworkCore.Diagnostics;
+
+namespace SalesBot.Infrastructure.Data;
+
+/// <summary>
+/// SQLite has one writer at a time. When two writes collide, Microsoft.Data.Sqlite backs off in
+/// long sleeps, which put 150 ms stalls into replies. Queuing this process's writes here instead
+/// keeps them back to back. (PostgreSQL needs none of this: it is not registered there.)
+/// </summary>
+public sealed class SqliteWriteGate
+{
+    private readonly SemaphoreSlim _gate = new(1, 1);
+
+    public async Task<IDisposable> EnterAsync(CancellationToken ct)
+    {
+        await _gate.WaitAsync(ct);
+        return new Release(_gate);
+    }
+
+    private sealed class Release(SemaphoreSlim gate) : IDisposable
+    {
+        private int _done;
+
+        public void Dispose()
+        {
+            if (Interlocked.Exchange(ref _done, 1) == 0) gate.Release();
+        }
+    }
+}
+
+/// <summary>Holds the <see cref="SqliteWriteGate"/> for the duration of every SaveChanges.</summary>
+public sealed class SqliteWriteGateInterceptor(SqliteWriteGate gate) : SaveChangesInterceptor
+{
+    // Per context, not AsyncLocal: EF calls Saving and Saved from different async frames.
+    private readonly ConditionalWeakTable<DbContext, IDisposable> _held = new();
+
+    public override async ValueTask<InterceptionResult<int>> SavingChangesAsync(DbContextEventData eventData, InterceptionResult<int> result, CancellationToken ct = default)
+    {
+        Hold(eventData, await gate.EnterAsync(ct));
+        return result;
+    }
+
+    public override InterceptionResult<int> SavingChanges(DbContextEventData eventData, InterceptionResult<int> result)
+    {
+        Hold(eventData, gate.EnterAsync(CancellationToken.None).GetAwaiter().GetResult());
+        return result;
+    }
+
+    public override int SavedChanges(SaveChangesCompletedEventData eventData, int result)
+    {
+        Leave(eventData);
+        return result;
+    }
+
+    public override ValueTask<int> SavedChangesAsync(SaveChangesCompletedEventData eventData, int result, CancellationToken ct = default)
+    {
+        Leave(eventData);
+        return ValueTask.FromResult(result);
+    }
+
+    public override void SaveChangesFailed(DbContextErrorEventData eventData) => Leave(eventData);
+
+    public override Task SaveChangesFailedAsync(DbContextErrorEventData eventData, CancellationToken ct = default)
+    {
+        Leave(eventData);
+        return Task.CompletedTask;
+    }
+
+    public override void SaveChangesCanceled(DbContextEventData eventData) => Leave(eventData);
+
+    public override Task SaveChangesCanceledAsync(DbContextEventData eventData, CancellationToken ct = default)
+    {
+        Leave(eventData);
+        return Task.CompletedTask;
+    }
+
+    private void Hold(DbContextEventData e, IDisposable release)
+    {
+        if (e.Context is { } context) _held.AddOrUpdate(context, release);
+        else release.Dispose();
+    }
+
+    private void Leave(DbContextEventData e)
+    {
+        if (e.Context is { } context && _held.TryGetValue(context, out var release))
+        {
+            _held.Remove(context);
+            release.Dispose();
+        }
+    }
+}
