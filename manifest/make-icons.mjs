@@ -5,7 +5,7 @@
 // Usage: node manifest/make-icons.mjs            (re-run after changing the drawing below)
 // Shapes are drawn as geometry and 4x4 supersampled for anti-aliasing; output is deterministic.
 
-import { deflateSync } from "node:zlib";
+import { deflateSync, crc32 as zlibCrc32 } from "node:zlib";
 import { writeFileSync } from "node:fs";
 import { dirname, join } from "node:path";
 import { fileURLToPath } from "node:url";
@@ -13,20 +13,8 @@ import { fileURLToPath } from "node:url";
 const outDir = dirname(fileURLToPath(import.meta.url));
 
 // ---------- PNG encoder (8-bit RGBA, filter 0, one IDAT) ----------
-const CRC_TABLE = (() => {
-  const t = new Uint32Array(256);
-  for (let n = 0; n < 256; n++) {
-    let c = n;
-    for (let k = 0; k < 8; k++) c = c & 1 ? 0xedb88320 ^ (c >>> 1) : c >>> 1;
-    t[n] = c >>> 0;
-  }
-  return t;
-})();
-function crc32(buf) {
-  let c = 0xffffffff;
-  for (let i = 0; i < buf.length; i++) c = CRC_TABLE[(c ^ buf[i]) & 0xff] ^ (c >>> 8);
-  return (c ^ 0xffffffff) >>> 0;
-}
+// Node 20 has zlib.crc32 (the PNG and zip CRC-32).
+const crc32 = (buf) => zlibCrc32(buf) >>> 0;
 function chunk(type, data) {
   const len = Buffer.alloc(4);
   len.writeUInt32BE(data.length);

@@ -4,22 +4,10 @@
 // give the same bytes. Pure node (node:zlib), for machines without the `zip` command.
 import { readFileSync, writeFileSync } from "node:fs";
 import { basename } from "node:path";
-import { deflateRawSync } from "node:zlib";
+import { deflateRawSync, crc32 as zlibCrc32 } from "node:zlib";
 
-const CRC_TABLE = (() => {
-  const t = new Uint32Array(256);
-  for (let n = 0; n < 256; n++) {
-    let c = n;
-    for (let k = 0; k < 8; k++) c = c & 1 ? 0xedb88320 ^ (c >>> 1) : c >>> 1;
-    t[n] = c >>> 0;
-  }
-  return t;
-})();
-function crc32(buf) {
-  let c = 0xffffffff;
-  for (let i = 0; i < buf.length; i++) c = CRC_TABLE[(c ^ buf[i]) & 0xff] ^ (c >>> 8);
-  return (c ^ 0xffffffff) >>> 0;
-}
+// Node 20 has zlib.crc32 (the PNG and zip CRC-32).
+const crc32 = (buf) => zlibCrc32(buf) >>> 0;
 
 const [out, ...files] = process.argv.slice(2);
 if (!out || files.length === 0) {

@@ -69,11 +69,11 @@ done
 [ "$PORT" != "$BOT_PORT" ] || die "--port $PORT is the bot's port; pick another one"
 
 # ---------------------------------------------------------------- tools
-command -v node >/dev/null 2>&1 || die "Node.js is not installed (needed for the playground, version 18 or later).
+command -v node >/dev/null 2>&1 || die "Node.js is not installed (needed for the playground, version 20 or later).
   Debian/Ubuntu: sudo apt-get install nodejs npm    other systems: https://nodejs.org"
 command -v npm >/dev/null 2>&1 || die "npm is not installed (it comes with Node.js; Debian/Ubuntu: sudo apt-get install npm)"
 NODE_MAJOR="$(node -p 'process.versions.node.split(".")[0]')"
-[ "$NODE_MAJOR" -ge 18 ] || die "Node.js $(node --version) is too old: the playground needs Node 18 or later"
+[ "$NODE_MAJOR" -ge 20 ] || die "Node.js $(node --version) is too old: SalesBot's tools need Node 20 or later"
 if [ "$START_BOT" = 1 ] && [ -z "${SALESBOT_BOT_CMD:-}" ]; then
   command -v dotnet >/dev/null 2>&1 || die "dotnet is not installed: SalesBot needs the .NET 10 SDK (https://dot.net).
   (Only want a second playground for a bot that is already running? Add --no-bot.)"

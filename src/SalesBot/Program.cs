@@ -15,7 +15,9 @@ if (parsed.Command is null)
 }
 if (parsed.Command is not ServeCommand serve) return await new CliRunner(Console.Out, Console.Error).RunAsync(parsed.Command);
 
-var builder = WebApplication.CreateBuilder(serve.HostArgs);
+// Settings files are read from beside the app, wherever it is started from; data paths such as
+// Database:Path stay relative to the working directory.
+var builder = WebApplication.CreateBuilder(new WebApplicationOptions { Args = serve.HostArgs, ContentRootPath = AppContext.BaseDirectory });
 builder.Services
     .AddTeamsProtocol(builder.Configuration)   // Bot Framework protocol: inbound auth, connector client
     .AddSalesBotData(builder.Configuration)    // EF Core on SQLite (default) or PostgreSQL, audit log

@@ -19,7 +19,7 @@
 
 import { readFileSync, existsSync } from "node:fs";
 import { dirname, join, resolve, basename } from "node:path";
-import { inflateSync } from "node:zlib";
+import { inflateSync, crc32 as zlibCrc32 } from "node:zlib";
 import { createRequire } from "node:module";
 
 const require = createRequire(import.meta.url);
@@ -36,20 +36,8 @@ function readJson(file, what) {
 }
 
 // ---------- PNG decoding ----------
-const CRC_TABLE = (() => {
-  const t = new Uint32Array(256);
-  for (let n = 0; n < 256; n++) {
-    let c = n;
-    for (let k = 0; k < 8; k++) c = c & 1 ? 0xedb88320 ^ (c >>> 1) : c >>> 1;
-    t[n] = c >>> 0;
-  }
-  return t;
-})();
-function crc32(buf, start, end) {
-  let c = 0xffffffff;
-  for (let i = start; i < end; i++) c = CRC_TABLE[(c ^ buf[i]) & 0xff] ^ (c >>> 8);
-  return (c ^ 0xffffffff) >>> 0;
-}
+// Node 20 has zlib.crc32 (the PNG CRC-32).
+const crc32 = (buf, start, end) => zlibCrc32(buf.subarray(start, end)) >>> 0;
 const PNG_SIG = Buffer.from([0x89, 0x50, 0x4e, 0x47, 0x0d, 0x0a, 0x1a, 0x0a]);
 const CHANNELS = { 0: 1, 2: 3, 3: 1, 4: 2, 6: 4 };
 const DEPTHS = { 0: [1, 2, 4, 8, 16], 2: [8, 16], 3: [1, 2, 4, 8], 4: [8, 16], 6: [8, 16] };

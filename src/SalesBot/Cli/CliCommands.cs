@@ -10,7 +10,7 @@ public sealed record MigrateCommand(string[] HostArgs) : CliCommand(HostArgs);
 public sealed record SeedDemoCommand(string PlaygroundDirectory, string[] HostArgs) : CliCommand(HostArgs);
 public sealed record UsersAddCommand(AddPersonInput Input, string[] HostArgs) : CliCommand(HostArgs);
 public sealed record UsersListCommand(string[] HostArgs) : CliCommand(HostArgs);
-public sealed record TeamsAddCommand(string Name, string[] HostArgs) : CliCommand(HostArgs);
+public sealed record TeamsAddCommand(string Name, string? ChannelId, string[] HostArgs) : CliCommand(HostArgs);
 public sealed record ShowHelpCommand() : CliCommand([]);
 
 /// <summary>The parser's answer: a command, or why the arguments are wrong (exit code 2).</summary>

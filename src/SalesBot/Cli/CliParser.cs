@@ -25,7 +25,9 @@ public static class CliParser
                                         Register a person. Roles: executive, team-lead,
                                         commercial-director, general-director, customer-service, admin.
           users list                    List the people of the organisation.
-          teams add --name NAME         Create a sales team.
+          teams add --name NAME [--channel-id ID]
+                                        Create a sales team; ID is the conversation id of the Teams
+                                        channel its notices go to (19:...@thread.tacv2).
           --help, help                  Show this help.
 
         Configuration overrides: any --Section:Key=value (e.g. --Database:Path=/data/salesbot.db).
@@ -56,14 +58,20 @@ public static class CliParser
             case "users":
                 return Fail("'users' needs a subcommand: add or list.");
             case "teams" when args.Length > 1 && args[1] == "add":
-                return WithOptions(args[2..], ["name"], o => o.Single("name") is { Length: > 0 } name
-                    ? new TeamsAddCommand(name, o.HostArgs)
-                    : throw new CliArgumentException("--name is required."));
+                return WithOptions(args[2..], ["name", "channel-id"], TeamsAdd);
             case "teams":
                 return Fail("'teams' needs a subcommand: add.");
             default:
                 return Fail($"Unknown command '{first}'.");
         }
+    }
+
+    private static CliCommand TeamsAdd(ParsedOptions o)
+    {
+        var name = o.Single("name") is { Length: > 0 } n ? n : throw new CliArgumentException("--name is required.");
+        var channel = o.Single("channel-id");
+        if (AddTeam.ValidateChannelId(channel) is { } error) throw new CliArgumentException($"--{error.Args[0]}: {error.Args[1]}.");
+        return new TeamsAddCommand(name, channel, o.HostArgs);
     }
 
     private static CliCommand UsersAdd(ParsedOptions o)

@@ -49,7 +49,7 @@ public sealed class CliRunner(TextWriter stdout, TextWriter stderr)
 
     private static IHost BuildHost(string[] hostArgs)
     {
-        var builder = Host.CreateApplicationBuilder(hostArgs);
+        var builder = Host.CreateApplicationBuilder(new HostApplicationBuilderSettings { Args = hostArgs, ContentRootPath = AppContext.BaseDirectory });
         builder.Logging.SetMinimumLevel(LogLevel.Warning);
         builder.Logging.AddFilter("Microsoft.EntityFrameworkCore", LogLevel.Error);
         builder.Services.AddSalesBotData(builder.Configuration).AddOrganization();
@@ -104,9 +104,12 @@ public sealed class CliRunner(TextWriter stdout, TextWriter stderr)
     private async Task<int> TeamsAddAsync(IServiceProvider sp, Actor actor, TeamsAddCommand command, CancellationToken ct)
     {
         if (!await EnsureMigratedAsync(sp, ct)) return Failure;
-        var result = await sp.GetRequiredService<AddTeam>().ExecuteAsync(actor, command.Name, ct);
+        var result = await sp.GetRequiredService<AddTeam>().ExecuteAsync(actor, command.Name, command.ChannelId, ct);
         if (!result.Ok) return await Refuse(result.Error!);
-        await stdout.WriteLineAsync($"Added team '{result.Value!.Name}'.");
+        var team = result.Value!;
+        await stdout.WriteLineAsync(team.ChannelConversationId is null
+            ? $"Added team '{team.Name}'."
+            : $"Added team '{team.Name}', posting to channel {team.ChannelConversationId}.");
         return Success;
     }
 

@@ -54,6 +54,7 @@ public sealed class CliTests : IDisposable
     [InlineData("users", "add", "--aad-object-id", "a1", "--aad-object-id", "a2", "--name", "Ana", "--email", "ana@contoso.example", "--role", "admin")]
     [InlineData("migrate", "--verbose", "yes")]
     [InlineData("migrate", "stray")]
+    [InlineData("teams", "add", "--name", "Norte", "--channel-id", "bad id")]
     public async Task Bad_arguments_exit_2_with_a_message(params string[] args)
     {
         var (code, _, error) = await Run(args);
@@ -65,7 +66,9 @@ public sealed class CliTests : IDisposable
     public async Task Users_and_teams_are_added_listed_and_audited()
     {
         Assert.Equal(0, (await Run("migrate", DbArg)).Code);
-        Assert.Equal(0, (await Run("teams", "add", "--name", "Ventas Cali", DbArg)).Code);
+        var team = await Run("teams", "add", "--name", "Ventas Cali", "--channel-id", "19:cali@thread.tacv2", DbArg);
+        Assert.Equal(0, team.Code);
+        Assert.Contains("posting to channel 19:cali@thread.tacv2", team.Out);
         Assert.Equal(0, (await Run("users", "add", "--aad-object-id", "lead-1", "--name", "Laura Lead",
             "--email", "laura@contoso.example", "--role", "team-lead", "--team", "Ventas Cali", DbArg)).Code);
         var (code, output, _) = await Run("users", "add", "--aad-object-id", "exec-1", "--name", "Emilio Exec",

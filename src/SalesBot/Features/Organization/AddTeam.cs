@@ -4,20 +4,28 @@ using SalesBot.Infrastructure.Data;
 
 namespace SalesBot.Features.Organization;
 
-/// <summary>Creates a sales team. Only administrators may; names are unique.</summary>
+/// <summary>Creates a sales team, optionally with the channel it posts to. Only administrators may; names are unique.</summary>
 public sealed class AddTeam(SalesBotDbContext db)
 {
-    public async Task<Result<Team>> ExecuteAsync(Actor actor, string name, CancellationToken ct)
+    public async Task<Result<Team>> ExecuteAsync(Actor actor, string name, string? channelConversationId, CancellationToken ct)
     {
         if (!actor.Has(Role.Admin)) return DomainError.Forbidden("teams.add");
         if (string.IsNullOrWhiteSpace(name) || name.Trim().Length > 100)
             return DomainError.Invalid("name", "required, at most 100 characters");
+        if (ValidateChannelId(channelConversationId) is { } invalid) return invalid;
         var trimmed = name.Trim();
         if (await db.Teams.AnyAsync(t => t.Name == trimmed, ct)) return DomainError.Conflict("team", trimmed);
 
         var team = new Team(trimmed);
+        if (channelConversationId is not null) team.LinkChannel(channelConversationId, null);
         db.Teams.Add(team);
         await db.SaveChangesAsync(ct);
         return team;
     }
+
+    internal static DomainError? ValidateChannelId(string? channelConversationId) =>
+        channelConversationId is not null
+        && (string.IsNullOrWhiteSpace(channelConversationId) || channelConversationId.Length > 256 || channelConversationId.Any(char.IsWhiteSpace))
+            ? DomainError.Invalid("channel-id", "a Teams channel conversation id without spaces, at most 256 characters")
+            : null;
 }
