@@ -33,7 +33,10 @@ public sealed class TurnPipeline(IServiceScopeFactory scopes, ILogger<TurnPipeli
             var fresh = new TurnContext(context.Activity, context.Identity);
             try
             {
-                return await RunAsync(scope.ServiceProvider, fresh, ct);
+                // The first attempt does not look for an earlier run: the unique key on the processed
+                // mark catches a repeat at commit, and the next attempt then finds it. That saves a
+                // query on every turn for the rare retry.
+                return await RunAsync(scope.ServiceProvider, fresh, ct, checkProcessed: attempt > 1);
             }
             catch (DbUpdateException e) when (attempt < MaxAttempts && IsRace(e))
             {
@@ -48,7 +51,8 @@ public sealed class TurnPipeline(IServiceScopeFactory scopes, ILogger<TurnPipeli
                 var correlationId = NewCorrelationId();
                 logger.LogError(e, "Turn {ActivityId} could not be saved; correlation id {CorrelationId}", context.Activity.Id, correlationId);
                 await using var errorScope = scopes.CreateAsyncScope();
-                return await RunAsync(errorScope.ServiceProvider, new TurnContext(context.Activity, context.Identity), ct, failedWith: correlationId);
+                return await RunAsync(errorScope.ServiceProvider, new TurnContext(context.Activity, context.Identity), ct,
+                    checkProcessed: true, failedWith: correlationId);
             }
         }
     }
@@ -56,7 +60,8 @@ public sealed class TurnPipeline(IServiceScopeFactory scopes, ILogger<TurnPipeli
     private static string NewCorrelationId() => Guid.NewGuid().ToString("N")[..16];
 
     /// <param name="failedWith">Set when an earlier attempt failed: skip the handler and answer with the error.</param>
-    private async Task<InvokeResponse?> RunAsync(IServiceProvider sp, TurnContext context, CancellationToken ct, string? failedWith = null)
+    private async Task<InvokeResponse?> RunAsync(IServiceProvider sp, TurnContext context, CancellationToken ct,
+        bool checkProcessed, string? failedWith = null)
     {
         var activity = context.Activity;
         var db = sp.GetRequiredService<SalesBotDbContext>();
@@ -66,7 +71,7 @@ public sealed class TurnPipeline(IServiceScopeFactory scopes, ILogger<TurnPipeli
         string? dedupKey = activity.Id is { Length: > 0 } id
             ? ProcessedActivity.KeyFor(activity.ChannelId, activity.Conversation?.Id, id)
             : null;
-        if (dedupKey is not null)
+        if (dedupKey is not null && checkProcessed)
         {
             var seen = await db.ProcessedActivities.AsNoTracking().FirstOrDefaultAsync(p => p.Key == dedupKey, ct);
             if (seen is not null)

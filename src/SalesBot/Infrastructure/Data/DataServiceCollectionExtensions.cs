@@ -18,19 +18,23 @@ public static class DataServiceCollectionExtensions
         services.TryAddSingletonTimeProvider();
 
         var options = configuration.GetSection(DatabaseOptions.Section).Get<DatabaseOptions>() ?? new DatabaseOptions();
+        // Contexts come from a pool (every turn needs one; building one is not free) and are
+        // handed out per scope with the scope's actor and clock.
         if (options.IsPostgres)
         {
             var connectionString = configuration.GetConnectionString("SalesBot") ?? "";
-            services.AddDbContext<SalesBotDbContext, PostgresSalesBotDbContext>(o => o.UseNpgsql(connectionString));
+            services.AddPooledDbContextFactory<PostgresSalesBotDbContext>(o => o.UseNpgsql(connectionString));
+            services.AddScoped<SalesBotDbContext>(Lease<PostgresSalesBotDbContext>);
         }
         else
         {
             var connectionString = SqliteConnectionString(options.Path);
             services.AddSingleton<SqliteWriteGate>();
             services.AddSingleton<SqliteWriteGateInterceptor>();
-            services.AddDbContext<SalesBotDbContext, SqliteSalesBotDbContext>((sp, o) => o
+            services.AddPooledDbContextFactory<SqliteSalesBotDbContext>((sp, o) => o
                 .UseSqlite(connectionString)
                 .AddInterceptors(sp.GetRequiredService<SqliteWriteGateInterceptor>()));
+            services.AddScoped<SalesBotDbContext>(Lease<SqliteSalesBotDbContext>);
         }
         services.AddScoped<DatabaseMigrator>();
         return services;
@@ -42,6 +46,14 @@ public static class DataServiceCollectionExtensions
         services.AddSingleton<ProcessedActivityCleanup>();
         services.AddHostedService(sp => sp.GetRequiredService<ProcessedActivityCleanup>());
         return services;
+    }
+
+    private static SalesBotDbContext Lease<TContext>(IServiceProvider scope) where TContext : SalesBotDbContext
+    {
+        var context = scope.GetRequiredService<IDbContextFactory<TContext>>().CreateDbContext();
+        context.Audit = scope.GetRequiredService<AuditContext>();
+        context.Clock = scope.GetRequiredService<TimeProvider>();
+        return context;
     }
 
     public static string SqliteConnectionString(string path) => new SqliteConnectionStringBuilder

@@ -12,16 +12,14 @@ namespace SalesBot.Infrastructure.Data;
 /// The one model, shared by both providers. Each provider has a subclass only so that each keeps
 /// its own migration set (SQLite and PostgreSQL differ in column types).
 /// </summary>
-public abstract class SalesBotDbContext : DbContext
+public abstract class SalesBotDbContext(DbContextOptions options) : DbContext(options)
 {
-    private readonly AuditContext? _audit;
-    private readonly TimeProvider _clock;
-
-    protected SalesBotDbContext(DbContextOptions options, AuditContext? audit, TimeProvider? clock) : base(options)
-    {
-        _audit = audit;
-        _clock = clock ?? TimeProvider.System;
-    }
+    /// <summary>
+    /// Who acts in the current scope, and the clock: set each time the context is leased from the
+    /// pool (a pooled context cannot take scoped services in its constructor).
+    /// </summary>
+    internal AuditContext? Audit { get; set; }
+    internal TimeProvider Clock { get; set; } = TimeProvider.System;
 
     public DbSet<Person> People => Set<Person>();
     public DbSet<Team> Teams => Set<Team>();
@@ -33,18 +31,18 @@ public abstract class SalesBotDbContext : DbContext
 
     public override int SaveChanges(bool acceptAllChangesOnSuccess)
     {
-        Audit();
+        WriteAudit();
         return base.SaveChanges(acceptAllChangesOnSuccess);
     }
 
     public override Task<int> SaveChangesAsync(bool acceptAllChangesOnSuccess, CancellationToken cancellationToken = default)
     {
-        Audit();
+        WriteAudit();
         return base.SaveChangesAsync(acceptAllChangesOnSuccess, cancellationToken);
     }
 
-    private void Audit() =>
-        AuditWriter.AddEntries(this, _audit ?? new AuditContext(), _clock, t => typeof(IAudited).IsAssignableFrom(t));
+    private void WriteAudit() =>
+        AuditWriter.AddEntries(this, Audit ?? new AuditContext(), Clock, t => typeof(IAudited).IsAssignableFrom(t));
 
     protected override void OnModelCreating(ModelBuilder b)
     {
@@ -117,8 +115,7 @@ public abstract class SalesBotDbContext : DbContext
     }
 }
 
-public sealed class SqliteSalesBotDbContext(DbContextOptions<SqliteSalesBotDbContext> options, AuditContext? audit = null, TimeProvider? clock = null)
-    : SalesBotDbContext(options, audit, clock)
+public sealed class SqliteSalesBotDbContext(DbContextOptions<SqliteSalesBotDbContext> options) : SalesBotDbContext(options)
 {
     protected override void ConfigureConventions(ModelConfigurationBuilder c)
     {
@@ -128,5 +125,4 @@ public sealed class SqliteSalesBotDbContext(DbContextOptions<SqliteSalesBotDbCon
     }
 }
 
-public sealed class PostgresSalesBotDbContext(DbContextOptions<PostgresSalesBotDbContext> options, AuditContext? audit = null, TimeProvider? clock = null)
-    : SalesBotDbContext(options, audit, clock);
+public sealed class PostgresSalesBotDbContext(DbContextOptions<PostgresSalesBotDbContext> options) : SalesBotDbContext(options);

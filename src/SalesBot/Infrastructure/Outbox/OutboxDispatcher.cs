@@ -31,6 +31,8 @@ public sealed class OutboxDispatcher(
     // A conversation whose earlier message waits for a retry: later ones wait behind it.
     private readonly Dictionary<string, DateTimeOffset> _heldUntil = [];
 
+    private static readonly TimeSpan DeleteCoalescing = TimeSpan.FromMilliseconds(25);
+
     private enum Outcome { Delivered, Rescheduled, Failed }
 
     protected override async Task ExecuteAsync(CancellationToken stoppingToken)
@@ -279,6 +281,9 @@ public sealed class OutboxDispatcher(
         var batch = new List<long>();
         while (await _delivered.Reader.WaitToReadAsync())
         {
+            // A short pause lets deliveries pile up, so one write removes many rows instead of
+            // each delivery paying for its own transaction.
+            await Task.Delay(DeleteCoalescing, clock);
             while (batch.Count < 500 && _delivered.Reader.TryRead(out var id)) batch.Add(id);
             for (var attempt = 1; batch.Count > 0; attempt++)
             {

@@ -1,4 +1,5 @@
 using System.Text.Json;
+using Microsoft.EntityFrameworkCore;
 using SalesBot.Infrastructure.Data;
 using SalesBot.Teams.Schema;
 
@@ -8,7 +9,7 @@ namespace SalesBot.Infrastructure.Outbox;
 /// Adds outbound connector calls to the current unit of work. They are written by the same
 /// SaveChanges as the change they report, and handed to the dispatcher only once it committed.
 /// </summary>
-public sealed class OutboxWriter
+public sealed class OutboxWriter : IDisposable
 {
     private readonly SalesBotDbContext _db;
     private readonly OutboxQueue _queue;
@@ -22,9 +23,20 @@ public sealed class OutboxWriter
         _queue = queue;
         _clock = clock;
         _options = options.Value;
-        _db.SavedChanges += (_, _) => HandOff();
-        _db.SaveChangesFailed += (_, _) => _pending.Clear();
+        _db.SavedChanges += OnSaved;
+        _db.SaveChangesFailed += OnFailed;
     }
+
+    // The context is pooled and outlives this scope: stop listening to it when the scope ends.
+    public void Dispose()
+    {
+        _db.SavedChanges -= OnSaved;
+        _db.SaveChangesFailed -= OnFailed;
+    }
+
+    private void OnSaved(object? sender, SavedChangesEventArgs e) => HandOff();
+
+    private void OnFailed(object? sender, SaveChangesFailedEventArgs e) => _pending.Clear();
 
     public OutboxMessage Enqueue(OutboxOperation operation, string serviceUrl, string conversationId, string? activityId, Activity? activity, string? correlationId)
     {
