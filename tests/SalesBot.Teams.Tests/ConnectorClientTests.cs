@@ -63,6 +63,23 @@ public sealed class ConnectorClientTests : IAsyncLifetime
     }
 
     [Fact]
+    public async Task Stored_activity_JSON_is_sent_as_is_for_replies_sends_and_updates()
+    {
+        const string json = """{"type":"message","text":"ya en JSON","extra":{"kept":true}}""";
+        await _client.SendJsonAsync(_connector.ServiceUrl, "a:1", "m:1", json, update: false, default);
+        await _client.SendJsonAsync(_connector.ServiceUrl, "a:1", null, json, update: false, default);
+        await _client.SendJsonAsync(_connector.ServiceUrl, "a:1", "m:1", json, update: true, default);
+
+        Assert.Equal(
+            ["POST /_connector/v3/conversations/a%3A1/activities/m%3A1",
+             "POST /_connector/v3/conversations/a%3A1/activities",
+             "PUT /_connector/v3/conversations/a%3A1/activities/m%3A1"],
+            _connector.Requests.Select(r => $"{r.Method} {r.RawPath}"));
+        Assert.All(_connector.Requests, r => Assert.Equal(json, r.Body));
+        Assert.All(_connector.Requests, r => Assert.StartsWith("application/json", r.Headers["Content-Type"]));
+    }
+
+    [Fact]
     public async Task Creating_a_personal_conversation_returns_its_id()
     {
         var created = await _client.CreateConversationAsync(_connector.ServiceUrl, new ConversationParameters

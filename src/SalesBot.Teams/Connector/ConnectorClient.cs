@@ -19,6 +19,19 @@ public sealed class ConnectorClient(HttpClient http, ILogger<ConnectorClient> lo
     public Task<ResourceResponse> UpdateActivityAsync(string serviceUrl, string conversationId, string activityId, Activity activity, CancellationToken ct) =>
         SendAsync<ResourceResponse>(HttpMethod.Put, Url(serviceUrl, $"v3/conversations/{Esc(conversationId)}/activities/{Esc(activityId)}"), activity, "update", ct);
 
+    /// <summary>
+    /// Sends an activity that is already JSON (a stored outbox row) without parsing it again:
+    /// a reply when <paramref name="replyToId"/> is set, else a new message; or an update.
+    /// </summary>
+    public Task<ResourceResponse> SendJsonAsync(string serviceUrl, string conversationId, string? replyToId, string activityJson, bool update, CancellationToken ct)
+    {
+        var path = replyToId is null
+            ? $"v3/conversations/{Esc(conversationId)}/activities"
+            : $"v3/conversations/{Esc(conversationId)}/activities/{Esc(replyToId)}";
+        return SendAsync<ResourceResponse>(update ? HttpMethod.Put : HttpMethod.Post, Url(serviceUrl, path),
+            new RawJson(activityJson), update ? "update" : replyToId is null ? "send" : "reply", ct);
+    }
+
     public Task DeleteActivityAsync(string serviceUrl, string conversationId, string activityId, CancellationToken ct) =>
         SendAsync<JsonElement?>(HttpMethod.Delete, Url(serviceUrl, $"v3/conversations/{Esc(conversationId)}/activities/{Esc(activityId)}"), null, "delete", ct);
 
@@ -35,7 +48,9 @@ public sealed class ConnectorClient(HttpClient http, ILogger<ConnectorClient> lo
         if (body is not null)
         {
             // Buffered, so the request carries a Content-Length rather than chunked encoding.
-            request.Content = new ByteArrayContent(JsonSerializer.SerializeToUtf8Bytes(body, body.GetType(), ActivityJson.Options));
+            request.Content = body is RawJson raw
+                ? new StringContent(raw.Json, System.Text.Encoding.UTF8)
+                : new ByteArrayContent(JsonSerializer.SerializeToUtf8Bytes(body, body.GetType(), ActivityJson.Options));
             request.Content.Headers.ContentType = new System.Net.Http.Headers.MediaTypeHeaderValue("application/json") { CharSet = "utf-8" };
         }
         using var response = await http.SendAsync(request, ct);
@@ -52,6 +67,8 @@ public sealed class ConnectorClient(HttpClient http, ILogger<ConnectorClient> lo
         if (string.IsNullOrWhiteSpace(text2)) return default!;
         return JsonSerializer.Deserialize<T>(text2, ActivityJson.Options)!;
     }
+
+    private sealed record RawJson(string Json);
 
     private static string? CorrelatingId(HttpResponseMessage r) =>
         r.Headers.TryGetValues("X-Correlating-OperationId", out var v) ? v.FirstOrDefault() : null;

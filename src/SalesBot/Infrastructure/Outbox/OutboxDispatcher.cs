@@ -176,16 +176,18 @@ public sealed class OutboxDispatcher(
         }
     }
 
+    /// <summary>The stored JSON goes out as written: no need to parse and re-serialise it.</summary>
     private Task SendAsync(OutboxMessage message, CancellationToken ct)
     {
-        var activity = string.IsNullOrEmpty(message.PayloadJson)
-            ? null
-            : JsonSerializer.Deserialize<Activity>(message.PayloadJson, ActivityJson.Options);
+        if (message.Operation != OutboxOperation.Delete && string.IsNullOrEmpty(message.PayloadJson))
+            throw new InvalidDataException($"Outbox message {message.Id} has no activity to send");
+        if (message.Operation is OutboxOperation.Reply or OutboxOperation.Update && string.IsNullOrEmpty(message.ActivityId))
+            throw new InvalidDataException($"Outbox message {message.Id} needs the id of the activity to {message.Operation}");
         return message.Operation switch
         {
-            OutboxOperation.Reply => connector.ReplyToActivityAsync(message.ServiceUrl, message.ConversationId, message.ActivityId!, activity!, ct),
-            OutboxOperation.Send => connector.SendToConversationAsync(message.ServiceUrl, message.ConversationId, activity!, ct),
-            OutboxOperation.Update => connector.UpdateActivityAsync(message.ServiceUrl, message.ConversationId, message.ActivityId!, activity!, ct),
+            OutboxOperation.Reply => connector.SendJsonAsync(message.ServiceUrl, message.ConversationId, message.ActivityId, message.PayloadJson, update: false, ct),
+            OutboxOperation.Send => connector.SendJsonAsync(message.ServiceUrl, message.ConversationId, null, message.PayloadJson, update: false, ct),
+            OutboxOperation.Update => connector.SendJsonAsync(message.ServiceUrl, message.ConversationId, message.ActivityId, message.PayloadJson, update: true, ct),
             OutboxOperation.Delete => connector.DeleteActivityAsync(message.ServiceUrl, message.ConversationId, message.ActivityId!, ct),
             _ => throw new InvalidDataException($"Unknown outbox operation {message.Operation}"),
         };
