@@ -53,6 +53,9 @@ fi
 say "Installing the card and manifest checkers (tests/tooling)"
 (cd tests/tooling && npm ci --no-audit --no-fund --loglevel=error)
 
+say "Checking the code style (dotnet format)"
+dotnet format SalesBot.sln --verify-no-changes -v quiet || die "dotnet format found style problems: run 'dotnet format SalesBot.sln' and commit"
+
 say "Building (Release)"
 dotnet build SalesBot.sln -c Release -v quiet -nologo
 

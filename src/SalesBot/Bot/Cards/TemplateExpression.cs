@@ -33,8 +33,19 @@ internal sealed class TemplateExpression
 
     private static readonly Dictionary<string, int> Precedence = new()
     {
-        ["||"] = 1, ["&&"] = 2, ["=="] = 3, ["!="] = 3, ["<"] = 4, ["<="] = 4, [">"] = 4, [">="] = 4,
-        ["+"] = 5, ["-"] = 5, ["*"] = 6, ["/"] = 6, ["%"] = 6,
+        ["||"] = 1,
+        ["&&"] = 2,
+        ["=="] = 3,
+        ["!="] = 3,
+        ["<"] = 4,
+        ["<="] = 4,
+        [">"] = 4,
+        [">="] = 4,
+        ["+"] = 5,
+        ["-"] = 5,
+        ["*"] = 6,
+        ["/"] = 6,
+        ["%"] = 6,
     };
 
     private Eval ParseExpression(int minPrecedence)
