@@ -57,6 +57,30 @@ public abstract class OutboxDurabilityTests
         Assert.Single(connector.Requests);
     }
 
+    [Fact]
+    public async Task Two_instances_sharing_the_database_deliver_each_left_over_reply_exactly_once()
+    {
+        await using var database = await CreateDatabaseAsync();
+        await using var connector = await FakeConnector.StartAsync();
+        const int turns = 12;
+
+        await using (var crashed = BotHost.Start(database, WithoutDispatcher))
+        {
+            for (var i = 0; i < turns; i++)
+                await crashed.SendAsync(new Activities(connector.ServiceUrl) { ConversationId = $"conv-{i}" }.Message("ayuda"));
+        }
+
+        // Two instances start together and both poll the same rows.
+        await using var first = BotHost.Start(database);
+        await using var second = BotHost.Start(database);
+        await connector.WaitForActivitiesAsync(turns);
+        await first.WaitForOutboxDrainedAsync();
+
+        var conversations = connector.Requests.Select(r => r.RawPath).ToList();
+        Assert.Equal(turns, conversations.Count);
+        Assert.Equal(turns, conversations.Distinct().Count());
+    }
+
     private static void WithoutDispatcher(IServiceCollection services)
     {
         var hosted = services.Where(d => d.ServiceType == typeof(IHostedService) && d.ImplementationFactory is not null).ToList();
