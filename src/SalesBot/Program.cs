@@ -2,6 +2,7 @@ using SalesBot.Bot;
 using SalesBot.Cli;
 using SalesBot.Features.Assistant;
 using SalesBot.Features.Organization;
+using SalesBot.Features.Shared.Calendar;
 using SalesBot.Infrastructure.Data;
 using SalesBot.Infrastructure.Outbox;
 using SalesBot.Teams.Hosting;
@@ -24,7 +25,8 @@ builder.Services
     .AddDatabaseMaintenance()                  // forgets old processed activity ids
     .AddOutbox(builder.Configuration)          // durable outbound messages and their dispatcher
     .AddSalesBotConversation()                 // turn pipeline, command routing, cards, languages
-    .AddOrganization()                         // people, teams, roles
+    .AddOrganization(builder.Configuration)    // people, teams, roles; country and time zone
+    .AddBusinessCalendar(builder.Configuration) // business days and public holidays
     .AddAssistant();                           // welcome, help, menu, language, profile
 builder.Services.AddHealthChecks();
 

@@ -1,4 +1,5 @@
 using SalesBot.Features.Organization;
+using SalesBot.Features.Pqrs;
 
 namespace SalesBot.Cli;
 
@@ -11,6 +12,8 @@ public sealed record SeedDemoCommand(string PlaygroundDirectory, string[] HostAr
 public sealed record UsersAddCommand(AddPersonInput Input, string[] HostArgs) : CliCommand(HostArgs);
 public sealed record UsersListCommand(string[] HostArgs) : CliCommand(HostArgs);
 public sealed record TeamsAddCommand(string Name, string? ChannelId, string[] HostArgs) : CliCommand(HostArgs);
+public sealed record HolidaysCommand(string? Country, int Year, string[] HostArgs) : CliCommand(HostArgs);
+public sealed record PqrDueCommand(PqrType Type, string FiledAt, string? Country, string[] HostArgs) : CliCommand(HostArgs);
 public sealed record ShowHelpCommand() : CliCommand([]);
 
 /// <summary>The parser's answer: a command, or why the arguments are wrong (exit code 2).</summary>

@@ -1,4 +1,5 @@
 using SalesBot.Features.Organization;
+using SalesBot.Features.Pqrs;
 
 namespace SalesBot.Cli;
 
@@ -28,6 +29,15 @@ public static class CliParser
           teams add --name NAME [--channel-id ID]
                                         Create a sales team; ID is the conversation id of the Teams
                                         channel its notices go to (19:...@thread.tacv2).
+          holidays --year YYYY [--country CC]
+                                        Print the public holidays (YYYY-MM-DD<TAB>name), after the
+                                        corrections in holidays/CC.json. Default country:
+                                        Organization:Country (CO).
+          pqr due --type TYPE --filed-at YYYY-MM-DDTHH:MM [--country CC]
+                                        Print the legal due date of a PQR (last line: YYYY-MM-DD).
+                                        TYPE: peticion, queja, reclamo, recurso,
+                                        solicitud_documentos, consulta. A time without an offset is
+                                        the organisation's local time (Organization:TimeZone).
           --help, help                  Show this help.
 
         Configuration overrides: any --Section:Key=value (e.g. --Database:Path=/data/salesbot.db).
@@ -61,9 +71,34 @@ public static class CliParser
                 return WithOptions(args[2..], ["name", "channel-id"], TeamsAdd);
             case "teams":
                 return Fail("'teams' needs a subcommand: add.");
+            case "holidays":
+                return WithOptions(args[1..], ["year", "country"], Holidays);
+            case "pqr" when args.Length > 1 && args[1] == "due":
+                return WithOptions(args[2..], ["type", "filed-at", "country"], PqrDue);
+            case "pqr":
+                return Fail("'pqr' needs a subcommand: due.");
             default:
                 return Fail($"Unknown command '{first}'.");
         }
+    }
+
+    private static CliCommand Holidays(ParsedOptions o)
+    {
+        var text = o.Single("year") ?? throw new CliArgumentException("--year is required.");
+        if (!int.TryParse(text, System.Globalization.NumberStyles.None, System.Globalization.CultureInfo.InvariantCulture, out var year) || year < 1 || year > 9999)
+            throw new CliArgumentException($"--year '{text}' is not a year.");
+        return new HolidaysCommand(o.Single("country"), year, o.HostArgs);
+    }
+
+    private static CliCommand PqrDue(ParsedOptions o)
+    {
+        var typeText = o.Single("type") ?? throw new CliArgumentException("--type is required (" + string.Join(", ", PqrTypes.Codes) + ").");
+        if (!PqrTypes.TryParse(typeText, out var type))
+            throw new CliArgumentException($"--type '{typeText}' is not one of " + string.Join(", ", PqrTypes.Codes) + ".");
+        var filedAt = o.Single("filed-at") ?? throw new CliArgumentException("--filed-at is required (e.g. 2026-03-27T16:30).");
+        if (FiledAt.TryParse(filedAt, TimeZoneInfo.Utc) is null)
+            throw new CliArgumentException($"--filed-at '{filedAt}' is not a date and time such as 2026-03-27T16:30 (an offset such as -05:00 or Z is optional).");
+        return new PqrDueCommand(type, filedAt, o.Single("country"), o.HostArgs);
     }
 
     private static CliCommand TeamsAdd(ParsedOptions o)

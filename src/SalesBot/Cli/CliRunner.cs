@@ -1,7 +1,9 @@
 using Microsoft.EntityFrameworkCore;
 using SalesBot.Bot.Localization;
 using SalesBot.Features.Organization;
+using SalesBot.Features.Pqrs;
 using SalesBot.Features.Shared;
+using SalesBot.Features.Shared.Calendar;
 using SalesBot.Infrastructure.Auditing;
 using SalesBot.Infrastructure.Data;
 
@@ -37,6 +39,8 @@ public sealed class CliRunner(TextWriter stdout, TextWriter stderr)
                 UsersAddCommand add => await UsersAddAsync(sp, actor, add, ct),
                 UsersListCommand => await UsersListAsync(sp, actor, ct),
                 TeamsAddCommand team => await TeamsAddAsync(sp, actor, team, ct),
+                HolidaysCommand holidays => await HolidaysAsync(sp, holidays),
+                PqrDueCommand due => await PqrDueAsync(sp, due),
                 _ => throw new InvalidOperationException($"{command.GetType().Name} is not a CLI command"),
             };
         }
@@ -52,7 +56,7 @@ public sealed class CliRunner(TextWriter stdout, TextWriter stderr)
         var builder = Host.CreateApplicationBuilder(new HostApplicationBuilderSettings { Args = hostArgs, ContentRootPath = AppContext.BaseDirectory });
         builder.Logging.SetMinimumLevel(LogLevel.Warning);
         builder.Logging.AddFilter("Microsoft.EntityFrameworkCore", LogLevel.Error);
-        builder.Services.AddSalesBotData(builder.Configuration).AddOrganization();
+        builder.Services.AddSalesBotData(builder.Configuration).AddOrganization(builder.Configuration).AddBusinessCalendar(builder.Configuration);
         return builder.Build();
     }
 
@@ -111,6 +115,59 @@ public sealed class CliRunner(TextWriter stdout, TextWriter stderr)
             ? $"Added team '{team.Name}'."
             : $"Added team '{team.Name}', posting to channel {team.ChannelConversationId}.");
         return Success;
+    }
+
+    private async Task<int> HolidaysAsync(IServiceProvider sp, HolidaysCommand command)
+    {
+        if (Calendar(sp, command.Country) is not { } calendar) return BadArguments;
+        IReadOnlyList<Holiday> holidays;
+        try
+        {
+            holidays = calendar.Holidays(command.Year);
+        }
+        catch (ArgumentOutOfRangeException e)
+        {
+            await stderr.WriteLineAsync($"error: no holidays for {command.Year}: {e.Message.Split(Environment.NewLine)[0]}.");
+            return BadArguments;
+        }
+        foreach (var h in holidays)
+            await stdout.WriteLineAsync($"{h.Date:yyyy-MM-dd}\t{h.Name}");
+        return Success;
+    }
+
+    private async Task<int> PqrDueAsync(IServiceProvider sp, PqrDueCommand command)
+    {
+        if (Calendar(sp, command.Country) is not { } calendar) return BadArguments;
+        var filedAt = FiledAt.TryParse(command.FiledAt, calendar.TimeZone)!.Value;
+        try
+        {
+            var due = new PqrDeadline(calendar).DueDate(command.Type, filedAt);
+            var local = TimeZoneInfo.ConvertTime(filedAt, calendar.TimeZone);
+            await stdout.WriteLineAsync($"{command.Type.Code()} filed {local:yyyy-MM-dd HH:mm} ({calendar.TimeZone.Id}, {calendar.Country}): " +
+                $"due on business day {command.Type.TermInBusinessDays()} after the filing date");
+            await stdout.WriteLineAsync(due.ToString("yyyy-MM-dd", System.Globalization.CultureInfo.InvariantCulture));
+            return Success;
+        }
+        catch (ArgumentOutOfRangeException e)
+        {
+            await stderr.WriteLineAsync($"error: {e.Message.Split(Environment.NewLine)[0]}.");
+            return BadArguments;
+        }
+    }
+
+    /// <summary>The organisation's calendar, or null after saying why it cannot be built.</summary>
+    private BusinessCalendar? Calendar(IServiceProvider sp, string? countryOverride)
+    {
+        var organization = sp.GetRequiredService<IConfiguration>().GetSection(OrganizationOptions.Section).Get<OrganizationOptions>() ?? new OrganizationOptions();
+        try
+        {
+            return sp.GetRequiredService<BusinessCalendarProvider>().Create(countryOverride ?? organization.Country);
+        }
+        catch (BusinessCalendarFactory.CalendarException e)
+        {
+            stderr.WriteLine("error: " + e.Message);
+            return null;
+        }
     }
 
     private async Task<bool> EnsureMigratedAsync(IServiceProvider sp, CancellationToken ct)

@@ -105,6 +105,41 @@ public sealed class CliTests : IDisposable
     private static string? Contains(string text, string part) => text.Contains(part) ? part : text;
 
     [Fact]
+    public async Task Holidays_prints_one_tab_separated_line_per_holiday()
+    {
+        var (code, output, _) = await Run("holidays", "--country", "CO", "--year", "2026");
+        var lines = output.Split('\n', StringSplitOptions.RemoveEmptyEntries);
+        Assert.Equal(0, code);
+        Assert.Equal(18, lines.Length);
+        Assert.Equal("2026-01-12\tDía de los Reyes Magos", lines[1]);
+        Assert.Equal("2026-12-25\tDía de Navidad", lines[^1]);
+    }
+
+    [Fact]
+    public async Task Pqr_due_prints_the_due_date_on_its_last_line()
+    {
+        var (code, output, _) = await Run("pqr", "due", "--type", "reclamo", "--filed-at", "2026-03-27T16:30");
+        Assert.Equal(0, code);
+        Assert.Equal("2026-04-21", output.TrimEnd().Split('\n')[^1]);
+    }
+
+    [Theory]
+    [InlineData("holidays", "--country", "AR", "--year", "2026")]
+    [InlineData("holidays", "--year", "twenty")]
+    [InlineData("holidays")]
+    [InlineData("pqr", "due", "--type", "felicitacion", "--filed-at", "2026-03-27T16:30")]
+    [InlineData("pqr", "due", "--type", "reclamo", "--filed-at", "27/03/2026")]
+    [InlineData("pqr", "due", "--type", "reclamo")]
+    [InlineData("pqr", "due", "--type", "reclamo", "--filed-at", "2026-03-27T16:30", "--country", "PE")]
+    [InlineData("pqr")]
+    public async Task Calendar_commands_refuse_bad_input_with_exit_2(params string[] args)
+    {
+        var (code, _, error) = await Run(args);
+        Assert.Equal(CliRunner.BadArguments, code);
+        Assert.False(string.IsNullOrWhiteSpace(error));
+    }
+
+    [Fact]
     public async Task Commands_on_a_database_that_was_never_migrated_say_how_to_fix_it()
     {
         var (code, _, error) = await Run("users", "list", DbArg);

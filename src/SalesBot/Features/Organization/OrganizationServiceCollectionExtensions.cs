@@ -1,9 +1,14 @@
+using Microsoft.Extensions.Options;
+using SalesBot.Features.Shared.Calendar;
+
 namespace SalesBot.Features.Organization;
 
 public static class OrganizationServiceCollectionExtensions
 {
-    public static IServiceCollection AddOrganization(this IServiceCollection services)
+    public static IServiceCollection AddOrganization(this IServiceCollection services, IConfiguration configuration)
     {
+        services.AddOptions<OrganizationOptions>().Bind(configuration.GetSection(OrganizationOptions.Section)).ValidateOnStart();
+        services.AddSingleton<IValidateOptions<OrganizationOptions>, OrganizationCalendarValidator>();
         services.AddScoped<AddPerson>();
         services.AddScoped<AddTeam>();
         services.AddScoped<ListPeople>();
