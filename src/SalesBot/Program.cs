@@ -1,6 +1,7 @@
 using SalesBot.Bot;
 using SalesBot.Cli;
 using SalesBot.Features.Assistant;
+using SalesBot.Features.Clients;
 using SalesBot.Features.Organization;
 using SalesBot.Features.Shared.Calendar;
 using SalesBot.Infrastructure.Data;
@@ -27,7 +28,8 @@ builder.Services
     .AddSalesBotConversation()                 // turn pipeline, command routing, cards, languages
     .AddOrganization(builder.Configuration)    // people, teams, roles; country and time zone
     .AddBusinessCalendar(builder.Configuration) // business days and public holidays
-    .AddAssistant();                           // welcome, help, menu, language, profile
+    .AddAssistant()                            // welcome, help, menu, language, profile
+    .AddClients();                             // client portfolio: create, search, import
 builder.Services.AddHealthChecks();
 
 var app = builder.Build();

@@ -24,6 +24,9 @@ public sealed class BotTurn(ITurnContext context, Localizer localizer, CardRende
 
     public string T(string key, params object?[] args) => localizer.Get(Language, key, args);
 
+    /// <summary>A use case's refusal, in the user's language.</summary>
+    public string Describe(Features.Shared.DomainError error) => localizer.Describe(Language, error);
+
     public void ReplyText(string text) => Context.Reply(text);
 
     /// <summary>Cards go as their own activity: Teams splits text+card messages and the id is then unusable for updates.</summary>

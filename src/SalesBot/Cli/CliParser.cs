@@ -1,3 +1,4 @@
+using SalesBot.Bot.Localization;
 using SalesBot.Features.Organization;
 using SalesBot.Features.Pqrs;
 
@@ -38,11 +39,16 @@ public static class CliParser
                                         TYPE: peticion, queja, reclamo, recurso,
                                         solicitud_documentos, consulta. A time without an offset is
                                         the organisation's local time (Organization:TimeZone).
+          import clients FILE           Import clients from a .csv or .xlsx file (columns in the
+                                        README); prints what each row created, updated or why it
+                                        was rejected. Exit code 1 when some rows were rejected.
           --help, help                  Show this help.
 
         Configuration overrides: any --Section:Key=value (e.g. --Database:Path=/data/salesbot.db).
         Exit codes: 0 done, 1 failed, 2 bad arguments.
         """;
+
+    private static readonly Localizer English = new();
 
     public static CliParseResult Parse(string[] args)
     {
@@ -77,6 +83,10 @@ public static class CliParser
                 return WithOptions(args[2..], ["type", "filed-at", "country"], PqrDue);
             case "pqr":
                 return Fail("'pqr' needs a subcommand: due.");
+            case "import" when args.Length > 2 && args[1] == "clients" && !args[2].StartsWith("--", StringComparison.Ordinal):
+                return WithOptions(args[3..], [], o => new ImportClientsCommand(args[2], o.HostArgs));
+            case "import":
+                return Fail("Usage: import clients FILE (a .csv or .xlsx file).");
             default:
                 return Fail($"Unknown command '{first}'.");
         }
@@ -105,7 +115,7 @@ public static class CliParser
     {
         var name = o.Single("name") is { Length: > 0 } n ? n : throw new CliArgumentException("--name is required.");
         var channel = o.Single("channel-id");
-        if (AddTeam.ValidateChannelId(channel) is { } error) throw new CliArgumentException($"--{error.Args[0]}: {error.Args[1]}.");
+        if (AddTeam.ValidateChannelId(channel) is { } error) throw new CliArgumentException(English.Describe(Localizer.English, error));
         return new TeamsAddCommand(name, channel, o.HostArgs);
     }
 
@@ -116,7 +126,7 @@ public static class CliParser
             o.All("role"), o.Single("team"), o.Single("manager-aad-object-id"));
         if (input.Roles.Count == 0) throw new CliArgumentException("At least one --role is required.");
         if (AddPerson.Validate(input) is { } error)
-            throw new CliArgumentException($"--{error.Args[0]}: {error.Args[1]}.");
+            throw new CliArgumentException(English.Describe(Localizer.English, error));
         return new UsersAddCommand(input, o.HostArgs);
     }
 

@@ -1,5 +1,6 @@
 using Microsoft.EntityFrameworkCore;
 using SalesBot.Bot.Localization;
+using SalesBot.Features.Clients;
 using SalesBot.Features.Organization;
 using SalesBot.Features.Pqrs;
 using SalesBot.Features.Shared;
@@ -40,6 +41,9 @@ public sealed class CliRunner(TextWriter stdout, TextWriter stderr)
                 UsersListCommand => await UsersListAsync(sp, actor, ct),
                 TeamsAddCommand team => await TeamsAddAsync(sp, actor, team, ct),
                 HolidaysCommand holidays => await HolidaysAsync(sp, holidays),
+                ImportClientsCommand import => await EnsureMigratedAsync(sp, ct)
+                    ? await new ImportClientsRunner(stdout, stderr, _localizer).RunAsync(sp, actor, import.Path, ct)
+                    : Failure,
                 PqrDueCommand due => await PqrDueAsync(sp, due),
                 _ => throw new InvalidOperationException($"{command.GetType().Name} is not a CLI command"),
             };
@@ -56,7 +60,8 @@ public sealed class CliRunner(TextWriter stdout, TextWriter stderr)
         var builder = Host.CreateApplicationBuilder(new HostApplicationBuilderSettings { Args = hostArgs, ContentRootPath = AppContext.BaseDirectory });
         builder.Logging.SetMinimumLevel(LogLevel.Warning);
         builder.Logging.AddFilter("Microsoft.EntityFrameworkCore", LogLevel.Error);
-        builder.Services.AddSalesBotData(builder.Configuration).AddOrganization(builder.Configuration).AddBusinessCalendar(builder.Configuration);
+        builder.Services.AddSalesBotData(builder.Configuration).AddOrganization(builder.Configuration)
+            .AddBusinessCalendar(builder.Configuration).AddClients();
         return builder.Build();
     }
 
@@ -76,6 +81,11 @@ public sealed class CliRunner(TextWriter stdout, TextWriter stderr)
         if (!result.Ok) return await Refuse(result.Error!);
         var s = result.Value!;
         await stdout.WriteLineAsync($"Demo organisation ready: {s.PeopleCreated} people created, {s.PeopleUpdated} updated, team '{DemoOrganization.TeamName}' {(s.TeamCreated ? "created" : "already there")}.");
+        var clients = await sp.GetRequiredService<SeedDemoClients>().ExecuteAsync(actor, ct);
+        if (!clients.Ok) return await Refuse(clients.Error!);
+        var rejected = clients.Value!.Where(r => r.Outcome == ImportOutcome.Rejected).ToList();
+        if (rejected.Count > 0) throw new InvalidOperationException($"demo client {rejected[0].Client} was rejected: {rejected[0].Reasons[0]}");
+        await stdout.WriteLineAsync($"Demo clients ready: {clients.Value!.Count(r => r.Outcome == ImportOutcome.Created)} created, {clients.Value!.Count(r => r.Outcome == ImportOutcome.Updated)} updated.");
         var files = PlaygroundConfigWriter.WriteAll(command.PlaygroundDirectory);
         await stdout.WriteLineAsync($"Agents Playground configurations in {Path.GetFullPath(command.PlaygroundDirectory)}:");
         foreach (var (person, file) in files)
@@ -181,7 +191,7 @@ public sealed class CliRunner(TextWriter stdout, TextWriter stderr)
     /// <summary>A refusal from a use case: bad input or a conflict is the caller's to fix (exit 2).</summary>
     private async Task<int> Refuse(DomainError error)
     {
-        await stderr.WriteLineAsync("error: " + _localizer.Get(Localizer.English, "error." + error.Code, error.Args.Cast<object?>().ToArray()));
+        await stderr.WriteLineAsync("error: " + _localizer.Describe(Localizer.English, error));
         return error.Code is "invalid" or "not-found" or "conflict" ? BadArguments : Failure;
     }
 }

@@ -49,7 +49,7 @@ public class CardTemplateTests
 
     private static IEnumerable<string> Visible(JsonNode? node) => node switch
     {
-        JsonObject o => o.SelectMany(p => p.Key is "text" or "title" or "value" or "placeholder" or "label"
+        JsonObject o => o.SelectMany(p => p.Key is "text" or "title" or "value" or "placeholder" or "label" or "errorMessage"
             && p.Value is JsonValue v && v.TryGetValue<string>(out var s) ? [s] : Visible(p.Value)),
         JsonArray a => a.SelectMany(Visible),
         _ => [],

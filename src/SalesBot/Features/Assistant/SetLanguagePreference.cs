@@ -16,7 +16,7 @@ public sealed class SetLanguagePreference(SalesBotDbContext db, TimeProvider clo
     {
         if (string.IsNullOrWhiteSpace(actor.Id)) return DomainError.Forbidden("language");
         var normalized = Normalize(choice);
-        if (normalized is null) return DomainError.Invalid("language", choice);
+        if (normalized is null) return DomainError.Invalid("language", "language", choice);
 
         var existing = await db.LanguagePreferences.FindAsync([actor.Id], ct);
         if (normalized == "auto")

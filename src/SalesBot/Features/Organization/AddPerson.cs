@@ -50,16 +50,16 @@ public sealed class AddPerson(SalesBotDbContext db)
     internal static DomainError? Validate(AddPersonInput input)
     {
         if (string.IsNullOrWhiteSpace(input.AadObjectId) || input.AadObjectId.Trim().Length > 128)
-            return DomainError.Invalid("aad-object-id", "required, at most 128 characters");
+            return DomainError.Invalid("aad-object-id", "required-max", "128");
         if (string.IsNullOrWhiteSpace(input.Name) || input.Name.Trim().Length > 200)
-            return DomainError.Invalid("name", "required, at most 200 characters");
+            return DomainError.Invalid("name", "required-max", "200");
         if (!IsEmail(input.Email))
-            return DomainError.Invalid("email", "not an email address");
+            return DomainError.Invalid("email", "not-email");
         if (input.Roles.Count == 0)
-            return DomainError.Invalid("role", "at least one of " + string.Join(", ", RoleNames.All));
+            return DomainError.Invalid("role", "one-of", string.Join(", ", RoleNames.All));
         var unknown = input.Roles.FirstOrDefault(r => !RoleNames.TryParse(r, out _));
         if (unknown is not null)
-            return DomainError.Invalid("role", $"'{unknown}' is not one of " + string.Join(", ", RoleNames.All));
+            return DomainError.Invalid("role", "one-of", string.Join(", ", RoleNames.All));
         return null;
     }
 

@@ -11,7 +11,7 @@ public sealed class AddTeam(SalesBotDbContext db)
     {
         if (!actor.Has(Role.Admin)) return DomainError.Forbidden("teams.add");
         if (string.IsNullOrWhiteSpace(name) || name.Trim().Length > 100)
-            return DomainError.Invalid("name", "required, at most 100 characters");
+            return DomainError.Invalid("name", "required-max", "100");
         if (ValidateChannelId(channelConversationId) is { } invalid) return invalid;
         var trimmed = name.Trim();
         if (await db.Teams.AnyAsync(t => t.Name == trimmed, ct)) return DomainError.Conflict("team", trimmed);
@@ -26,6 +26,6 @@ public sealed class AddTeam(SalesBotDbContext db)
     internal static DomainError? ValidateChannelId(string? channelConversationId) =>
         channelConversationId is not null
         && (string.IsNullOrWhiteSpace(channelConversationId) || channelConversationId.Length > 256 || channelConversationId.Any(char.IsWhiteSpace))
-            ? DomainError.Invalid("channel-id", "a Teams channel conversation id without spaces, at most 256 characters")
+            ? DomainError.Invalid("channel-id", "channel-id")
             : null;
 }

@@ -7,7 +7,8 @@ namespace SalesBot.Features.Shared;
 public sealed record DomainError(string Code, params string[] Args)
 {
     public static DomainError Forbidden(string action) => new("forbidden", action);
-    public static DomainError Invalid(string field, string reason) => new("invalid", field, reason);
+    /// <summary>A field with a bad value: the reason is a key ("reason.{reason}" in the strings) with its values.</summary>
+    public static DomainError Invalid(string field, string reason, params string[] values) => new("invalid", [field, reason, .. values]);
     public static DomainError NotFound(string what, string key) => new("not-found", what, key);
     public static DomainError Conflict(string what, string key) => new("conflict", what, key);
 }

@@ -1,6 +1,7 @@
 using Microsoft.EntityFrameworkCore;
 using Microsoft.EntityFrameworkCore.Storage.ValueConversion;
 using SalesBot.Features.Assistant;
+using SalesBot.Features.Clients;
 using SalesBot.Features.Organization;
 using SalesBot.Features.Shared;
 using SalesBot.Infrastructure.Auditing;
@@ -24,6 +25,7 @@ public abstract class SalesBotDbContext(DbContextOptions options) : DbContext(op
     public DbSet<Person> People => Set<Person>();
     public DbSet<Team> Teams => Set<Team>();
     public DbSet<LanguagePreference> LanguagePreferences => Set<LanguagePreference>();
+    public DbSet<Client> Clients => Set<Client>();
     public DbSet<AuditEntry> AuditLog => Set<AuditEntry>();
     public DbSet<OutboxMessage> Outbox => Set<OutboxMessage>();
     public DbSet<ProcessedActivity> ProcessedActivities => Set<ProcessedActivity>();
@@ -70,6 +72,36 @@ public abstract class SalesBotDbContext(DbContextOptions options) : DbContext(op
             e.HasKey(p => p.UserKey);
             e.Property(p => p.UserKey).HasMaxLength(128);
             e.Property(p => p.Language).HasMaxLength(8).IsRequired();
+        });
+        b.Entity<Client>(e =>
+        {
+            e.HasKey(c => c.Id);
+            e.Property(c => c.Name).HasMaxLength(200).IsRequired();
+            e.Property(c => c.NormalizedName).HasMaxLength(200).IsRequired();
+            e.Property(c => c.TaxId).HasMaxLength(20);
+            // NIT is unique when present; clients without one are told apart by name and city.
+            e.HasIndex(c => c.TaxId).IsUnique().HasFilter("\"TaxId\" IS NOT NULL");
+            e.HasIndex(c => new { c.NormalizedName, c.NormalizedCity });
+            e.HasIndex(c => c.OwnerId);
+            e.Property(c => c.Segment).HasConversion<string>().HasMaxLength(20);
+            e.Property(c => c.Status).HasConversion<string>().HasMaxLength(20);
+            e.Property(c => c.Address).HasMaxLength(300);
+            e.Property(c => c.City).HasMaxLength(100);
+            e.Property(c => c.NormalizedCity).HasMaxLength(100);
+            e.Property(c => c.LeadSource).HasMaxLength(100);
+            e.HasOne<Person>().WithMany().HasForeignKey(c => c.OwnerId).OnDelete(DeleteBehavior.Restrict);
+            e.OwnsMany(c => c.Contacts, contact =>
+            {
+                contact.ToTable("ClientContacts");
+                contact.WithOwner().HasForeignKey("ClientId");
+                contact.Property<int>("Id");
+                contact.HasKey("Id");
+                contact.Property(x => x.Name).HasMaxLength(200).IsRequired();
+                contact.Property(x => x.Role).HasMaxLength(100);
+                contact.Property(x => x.Email).HasMaxLength(254);
+                contact.Property(x => x.Phone).HasMaxLength(20);
+            });
+            e.Navigation(c => c.Contacts).UsePropertyAccessMode(PropertyAccessMode.Field);
         });
         b.Entity<AuditEntry>(e =>
         {

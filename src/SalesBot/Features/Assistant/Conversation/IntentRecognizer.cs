@@ -26,6 +26,12 @@ public sealed class BuiltInRecognizer : IIntentRecognizer
         ("change language", "language"),
         ("mi perfil", "profile"), ("perfil", "profile"), ("my profile", "profile"), ("profile", "profile"),
         ("quien soy", "profile"), ("who am i", "profile"), ("whoami", "profile"),
+        ("nuevo cliente", "clients.new"), ("crear cliente", "clients.new"), ("registrar cliente", "clients.new"),
+        ("new client", "clients.new"), ("add client", "clients.new"),
+        ("buscar cliente", "clients.search"), ("buscar clientes", "clients.search"), ("busca cliente", "clients.search"),
+        ("find client", "clients.search"), ("search client", "clients.search"), ("find clients", "clients.search"),
+        ("mis clientes", "clients.search"), ("mi cartera", "clients.search"), ("cartera", "clients.search"),
+        ("my clients", "clients.search"), ("my portfolio", "clients.search"),
         ("hola", "welcome"), ("buenos dias", "welcome"), ("buenas tardes", "welcome"), ("buenas noches", "welcome"),
         ("hi", "welcome"), ("hello", "welcome"), ("hey", "welcome"), ("good morning", "welcome"),
     }.OrderByDescending(p => p.Item1.Length).ToArray();
@@ -38,8 +44,23 @@ public sealed class BuiltInRecognizer : IIntentRecognizer
         {
             if (folded == phrase) return new Intent(command, "");
             if (folded.StartsWith(phrase + " ", StringComparison.Ordinal))
-                return new Intent(command, folded[(phrase.Length + 1)..].Trim());
+                return new Intent(command, Remainder(text, phrase.Split(' ').Length));
         }
         return null;
+    }
+
+    /// <summary>What followed the command words, as the user wrote it (case and accents kept: "Tienda Azul").</summary>
+    private static string Remainder(string text, int commandWords)
+    {
+        var words = text.Split((char[]?)null, StringSplitOptions.RemoveEmptyEntries);
+        // Leading punctuation such as "¿" is its own word only when separated by a space; skip empty folds.
+        var skipped = 0;
+        var index = 0;
+        while (index < words.Length && skipped < commandWords)
+        {
+            if (TextFolding.Fold(words[index]).Length > 0) skipped += TextFolding.Fold(words[index]).Split(' ').Length;
+            index++;
+        }
+        return string.Join(' ', words.Skip(index)).Trim();
     }
 }

@@ -1,0 +1,18 @@
+using SalesBot.Features.Shared;
+
+namespace SalesBot.Bot.Localization;
+
+/// <summary>A <see cref="DomainError"/> as a sentence in a language: "El dato «NIT» no es válido: ...".</summary>
+public static class DomainErrorText
+{
+    public static string Describe(this Localizer localizer, string language, DomainError error)
+    {
+        if (error.Code == "invalid" && error.Args.Length >= 2)
+        {
+            var field = localizer.Get(language, "field." + error.Args[0]);
+            var reason = localizer.Get(language, "reason." + error.Args[1], error.Args.Skip(2).Cast<object?>().ToArray());
+            return localizer.Get(language, "error.invalid", field, reason);
+        }
+        return localizer.Get(language, "error." + error.Code, error.Args.Cast<object?>().ToArray());
+    }
+}

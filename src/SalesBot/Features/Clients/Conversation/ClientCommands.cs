@@ -1,0 +1,75 @@
+using SalesBot.Bot;
+using SalesBot.Features.Shared;
+
+namespace SalesBot.Features.Clients.Conversation;
+
+/// <summary>"nuevo cliente [nombre]": the client form, with the name filled in when given.</summary>
+public sealed class NewClientCommand : IConversationCommand
+{
+    public string Name => "clients.new";
+    public string? HelpKey => "command.clients.new";
+    public (string TitleKey, int Order)? Menu => ("action.clients.new", 110);
+
+    public Task HandleAsync(BotTurn turn, CommandInput input, CancellationToken ct)
+    {
+        ClientForm.Reply(turn, new ClientInput(input.Text, null, null, null, null, null, null, null), error: null);
+        return Task.CompletedTask;
+    }
+}
+
+/// <summary>The client form's Save button. Bad data shows the form again with what was typed and why.</summary>
+public sealed class CreateClientCommand(CreateClient createClient, Infrastructure.Data.SalesBotDbContext db) : IConversationCommand
+{
+    public string Name => "clients.create";
+    public string? HelpKey => null;
+    public (string TitleKey, int Order)? Menu => null;
+
+    public async Task HandleAsync(BotTurn turn, CommandInput input, CancellationToken ct)
+    {
+        var submitted = new ClientInput(input.Field("name"), input.Field("nit"), input.Field("segment"), input.Field("status"),
+            null, input.Field("address"), input.Field("city"), input.Field("leadSource"),
+            input.Field("contactName"), input.Field("contactRole"), input.Field("contactEmail"), input.Field("contactPhone"));
+        var (client, errors) = await createClient.ExecuteAsync(turn.Actor, submitted, ct);
+        if (client is null)
+        {
+            ClientForm.Reply(turn, submitted, string.Join(" ", errors.Select(e => ClientText.Error(turn, e))));
+            return;
+        }
+        await db.SaveChangesAsync(ct);
+        turn.ReplyText(turn.T("clients.created", client.Name, client.TaxId is { } nit ? " (NIT " + Nit.Format(nit) + ")" : ""));
+    }
+}
+
+/// <summary>"buscar cliente ferretería", "mis clientes": the clients the user may see that match.</summary>
+public sealed class SearchClientsCommand(SearchClients search) : IConversationCommand
+{
+    public string Name => "clients.search";
+    public string? HelpKey => "command.clients.search";
+    public (string TitleKey, int Order)? Menu => ("action.clients.mine", 100);
+
+    public async Task HandleAsync(BotTurn turn, CommandInput input, CancellationToken ct)
+    {
+        var query = input.Field("query") ?? input.Text;
+        var result = await search.ExecuteAsync(turn.Actor, query, SearchClients.DefaultTake, ct);
+        if (!result.Ok)
+        {
+            turn.ReplyText(ClientText.Error(turn, result.Error!));
+            return;
+        }
+        var clients = result.Value!;
+        var title = string.IsNullOrWhiteSpace(query) ? turn.T("clients.listTitleMine") : turn.T("clients.listTitle", query.Trim());
+        var summary = clients.Count switch
+        {
+            0 => turn.T("clients.none"),
+            SearchClients.DefaultTake => turn.T("clients.many", clients.Count),
+            var n => turn.T("clients.found", n),
+        };
+        turn.ReplyCard("client-list", new
+        {
+            title,
+            summary,
+            clients = clients.Select(c => new { name = c.Name, facts = ClientText.Facts(turn, c) }),
+            actions = new[] { new { title = turn.T("action.clients.new"), command = "clients.new" } },
+        });
+    }
+}

@@ -1,0 +1,37 @@
+using Microsoft.EntityFrameworkCore;
+using SalesBot.Features.Organization;
+using SalesBot.Features.Shared;
+using SalesBot.Infrastructure.Data;
+
+namespace SalesBot.Features.Clients;
+
+public sealed record ClientSummary(Guid Id, string Name, string? TaxId, ClientSegment Segment, ClientStatus Status, string? City, string? OwnerName);
+
+/// <summary>Finds clients the actor may see, by words of the name or by NIT digits.</summary>
+public sealed class SearchClients(SalesBotDbContext db)
+{
+    public const int DefaultTake = 10;
+
+    public async Task<Result<IReadOnlyList<ClientSummary>>> ExecuteAsync(Actor actor, string? query, int take, CancellationToken ct)
+    {
+        if (actor.Roles == Role.None) return DomainError.Forbidden("clients.search");
+        var visible = ClientAccess.Visible(db, actor, await ClientOwners.TeamOfAsync(db, actor, ct));
+        var folded = query is null ? "" : TextFolding.Fold(query);
+        var digits = new string((query ?? "").Where(char.IsDigit).ToArray());
+        if (folded.Length > 0)
+        {
+            // Every word must appear in the name ("ferreteria sol" finds "Ferretería El Sol"), or the digits in the NIT.
+            var words = folded.Split(' ');
+            var byName = visible;
+            foreach (var word in words) byName = byName.Where(c => c.NormalizedName.Contains(word));
+            visible = digits.Length >= 5 ? byName.Union(visible.Where(c => c.TaxId != null && c.TaxId.StartsWith(digits))) : byName;
+        }
+        var found = await visible
+            .OrderBy(c => c.NormalizedName)
+            .Take(Math.Clamp(take, 1, 50))
+            .Select(c => new ClientSummary(c.Id, c.Name, c.TaxId, c.Segment, c.Status, c.City,
+                db.People.Where(p => p.Id == c.OwnerId).Select(p => p.Name).FirstOrDefault()))
+            .ToListAsync(ct);
+        return found;
+    }
+}
