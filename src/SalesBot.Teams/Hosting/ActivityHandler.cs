@@ -73,8 +73,27 @@ public abstract class ActivityHandler : IBot
                 return Task.FromResult<InvokeResponse?>(InvokeResponse.Error(400, "BadRequest", "Action.Execute without a verb"));
             return OnAdaptiveCardActionAsync(action, turn, ct);
         }
+        if (turn.Activity.Name == InvokeNames.Search)
+        {
+            SearchInvokeValue? search;
+            try
+            {
+                search = turn.Activity.Value?.Deserialize<SearchInvokeValue>(ActivityJson.Options);
+            }
+            catch (JsonException)
+            {
+                search = null;
+            }
+            if (search is not { Dataset: { Length: > 0 } })
+                return Task.FromResult<InvokeResponse?>(InvokeResponse.Error(400, "BadRequest", "application/search without a dataset"));
+            return OnSearchAsync(search, turn, ct);
+        }
         return Task.FromResult<InvokeResponse?>(null);
     }
+
+    /// <summary>Type-ahead search of a dataset; unhandled (501) unless a bot overrides it.</summary>
+    protected virtual Task<InvokeResponse?> OnSearchAsync(SearchInvokeValue search, ITurnContext turn, CancellationToken ct) =>
+        Task.FromResult<InvokeResponse?>(null);
 
     protected virtual Task<InvokeResponse?> OnAdaptiveCardActionAsync(AdaptiveCardInvokeAction action, ITurnContext turn, CancellationToken ct) =>
         Task.FromResult<InvokeResponse?>(null);

@@ -17,6 +17,9 @@ public static class ActivityTypes
 public static class InvokeNames
 {
     public const string AdaptiveCardAction = "adaptiveCard/action";
+
+    /// <summary>Dynamic type-ahead of an Input.ChoiceSet whose choices.data is a Data.Query.</summary>
+    public const string Search = "application/search";
 }
 
 public static class ContentTypes
@@ -24,4 +27,5 @@ public static class ContentTypes
     public const string AdaptiveCard = "application/vnd.microsoft.card.adaptive";
     public const string ActivityMessage = "application/vnd.microsoft.activity.message";
     public const string Error = "application/vnd.microsoft.error";
+    public const string SearchResponse = "application/vnd.microsoft.search.searchResponse";
 }

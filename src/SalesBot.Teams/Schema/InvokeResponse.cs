@@ -28,6 +28,17 @@ public sealed record InvokeResponse(int Status, JsonNode? Body)
         ["value"] = new JsonObject { ["code"] = code, ["message"] = message },
     });
 
+    /// <summary>The answer to an application/search invoke: the choices that match, as title and value.</summary>
+    public static InvokeResponse SearchResults(IEnumerable<(string Title, string Value)> results) => new(200, new JsonObject
+    {
+        ["statusCode"] = 200,
+        ["type"] = ContentTypes.SearchResponse,
+        ["value"] = new JsonObject
+        {
+            ["results"] = new JsonArray(results.Select(r => (JsonNode)new JsonObject { ["title"] = r.Title, ["value"] = r.Value }).ToArray()),
+        },
+    });
+
     public static readonly InvokeResponse NotImplemented = new(501, null);
 }
 
@@ -36,6 +47,21 @@ public sealed class AdaptiveCardInvokeValue
 {
     public AdaptiveCardInvokeAction? Action { get; set; }
     public string? Trigger { get; set; }
+}
+
+/// <summary>The value of an application/search invoke (Teams' dynamic type-ahead).</summary>
+public sealed class SearchInvokeValue
+{
+    public string? Kind { get; set; }
+    public string? QueryText { get; set; }
+    public string? Dataset { get; set; }
+    public SearchQueryOptions? QueryOptions { get; set; }
+}
+
+public sealed class SearchQueryOptions
+{
+    public int? Skip { get; set; }
+    public int? Top { get; set; }
 }
 
 public sealed class AdaptiveCardInvokeAction

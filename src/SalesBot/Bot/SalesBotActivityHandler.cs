@@ -15,6 +15,7 @@ public sealed class SalesBotActivityHandler(
     StoredConversationReference conversation,
     CommandRouter router,
     IIntentRecognizer recognizer,
+    IEnumerable<ISearchDataset> datasets,
     TimeProvider clock) : ActivityHandler
 {
     protected override Task OnMessageAsync(ITurnContext context, CancellationToken ct)
@@ -88,6 +89,17 @@ public sealed class SalesBotActivityHandler(
     {
         // No card of this release uses Action.Execute yet; features that do register their verbs.
         return Task.FromResult<InvokeResponse?>(InvokeResponse.Error(400, "UnknownVerb", turn.T("error.invalidSubmit")));
+    }
+
+    protected override async Task<InvokeResponse?> OnSearchAsync(SearchInvokeValue search, ITurnContext context, CancellationToken ct)
+    {
+        var dataset = datasets.FirstOrDefault(d => string.Equals(d.Name, search.Dataset, StringComparison.OrdinalIgnoreCase));
+        if (dataset is null) return InvokeResponse.Error(400, "UnknownDataset", turn.T("error.invalidSubmit"));
+        // Teams asks for pages of up to 15 as the user types; never more than 50 at once.
+        var top = Math.Clamp(search.QueryOptions?.Top ?? 15, 1, 50);
+        var skip = Math.Max(0, search.QueryOptions?.Skip ?? 0);
+        var results = await dataset.SearchAsync(turn, search.QueryText ?? "", skip, top, ct);
+        return InvokeResponse.SearchResults(results);
     }
 
     private bool IsPersonal => turn.Activity.Conversation?.ConversationType is null or "personal";

@@ -125,6 +125,36 @@ public abstract class ClientConversationTests : IAsyncLifetime
         Assert.Contains("5 cliente(s)", card); // Alex's three (her team) and her two
     }
 
+    private async Task<List<string>> TypeAheadAsync(Activities who, string text, string dataset = "clients")
+    {
+        var body = await _bot.SendAsync(who.Invoke("application/search", new JsonObject
+        {
+            ["kind"] = "search",
+            ["queryText"] = text,
+            ["dataset"] = dataset,
+            ["queryOptions"] = new JsonObject { ["skip"] = 0, ["top"] = 15 },
+        }));
+        var response = JsonNode.Parse(body)!;
+        Assert.Equal("application/vnd.microsoft.search.searchResponse", response["type"]!.GetValue<string>());
+        return response["value"]!["results"]!.AsArray().Select(r => r!["title"]!.GetValue<string>()).ToList();
+    }
+
+    [Fact]
+    public async Task The_type_ahead_client_picker_offers_only_clients_the_user_may_see()
+    {
+        Assert.Equal(["Ferretería El Sol S.A.S. (Bogotá)"], await TypeAheadAsync(_alex, "ferre"));
+        Assert.Empty(await TypeAheadAsync(_alex, "hospital"));
+        Assert.Equal(["Hospital San Rafael (Bogotá)"], await TypeAheadAsync(_megan, "hospital"));
+        Assert.Equal(3, (await TypeAheadAsync(_alex, "")).Count);
+    }
+
+    [Fact]
+    public async Task A_type_ahead_for_an_unknown_dataset_is_a_handled_error()
+    {
+        var body = await _bot.SendAsync(_alex.Invoke("application/search", new JsonObject { ["queryText"] = "x", ["dataset"] = "nope" }));
+        Assert.Equal(400, JsonNode.Parse(body)!["statusCode"]!.GetValue<int>());
+    }
+
     [Fact]
     public async Task Someone_the_organisation_does_not_know_cannot_create_clients()
     {

@@ -15,6 +15,7 @@ public static class ClientsServiceCollectionExtensions
         services.AddScoped<IConversationCommand, NewClientCommand>();
         services.AddScoped<IConversationCommand, CreateClientCommand>();
         services.AddScoped<IConversationCommand, SearchClientsCommand>();
+        services.AddScoped<ISearchDataset, ClientSearchDataset>();
         return services;
     }
 }
