@@ -3,6 +3,8 @@ using SalesBot.Cli;
 using SalesBot.Features.Assistant;
 using SalesBot.Features.Clients;
 using SalesBot.Features.Organization;
+using SalesBot.Features.Pqrs;
+using SalesBot.Features.Pqrs.Api;
 using SalesBot.Features.Shared.Calendar;
 using SalesBot.Infrastructure.Data;
 using SalesBot.Infrastructure.Outbox;
@@ -29,13 +31,15 @@ builder.Services
     .AddOrganization(builder.Configuration)    // people, teams, roles; country and time zone
     .AddBusinessCalendar(builder.Configuration) // business days and public holidays
     .AddAssistant()                            // welcome, help, menu, language, profile
-    .AddClients();                             // client portfolio: create, search, import
+    .AddClients()                              // client portfolio: create, search, import
+    .AddPqrs(builder.Configuration);           // PQRs: API, routing, answers
 builder.Services.AddHealthChecks();
 
 var app = builder.Build();
 await app.PrepareDatabaseAsync();
 app.LogInboundAuthenticationMode();
 app.MapBotMessages();
+app.MapPqrApi();
 app.MapHealthChecks("/healthz");
 await app.RunAsync();
 return 0;

@@ -3,6 +3,7 @@ using Microsoft.EntityFrameworkCore.Storage.ValueConversion;
 using SalesBot.Features.Assistant;
 using SalesBot.Features.Clients;
 using SalesBot.Features.Organization;
+using SalesBot.Features.Pqrs;
 using SalesBot.Features.Shared;
 using SalesBot.Infrastructure.Auditing;
 using SalesBot.Infrastructure.Outbox;
@@ -26,6 +27,7 @@ public abstract class SalesBotDbContext(DbContextOptions options) : DbContext(op
     public DbSet<Team> Teams => Set<Team>();
     public DbSet<LanguagePreference> LanguagePreferences => Set<LanguagePreference>();
     public DbSet<Client> Clients => Set<Client>();
+    public DbSet<Pqr> Pqrs => Set<Pqr>();
     public DbSet<AuditEntry> AuditLog => Set<AuditEntry>();
     public DbSet<OutboxMessage> Outbox => Set<OutboxMessage>();
     public DbSet<ProcessedActivity> ProcessedActivities => Set<ProcessedActivity>();
@@ -102,6 +104,24 @@ public abstract class SalesBotDbContext(DbContextOptions options) : DbContext(op
                 contact.Property(x => x.Phone).HasMaxLength(20);
             });
             e.Navigation(c => c.Contacts).UsePropertyAccessMode(PropertyAccessMode.Field);
+        });
+        b.Entity<Pqr>(e =>
+        {
+            e.HasKey(p => p.Id);
+            e.Property(p => p.FilingNumber).HasMaxLength(40).IsRequired();
+            e.HasIndex(p => p.FilingNumber).IsUnique();
+            e.Property(p => p.Type).HasConversion<string>().HasMaxLength(30);
+            e.Property(p => p.Channel).HasConversion<string>().HasMaxLength(20);
+            e.Property(p => p.Status).HasConversion<string>().HasMaxLength(20);
+            e.Property(p => p.Description).HasMaxLength(8000).IsRequired();
+            e.Property(p => p.Response).HasMaxLength(8000);
+            e.HasIndex(p => new { p.AssigneeId, p.Status });
+            e.HasIndex(p => new { p.Status, p.DueDate });
+            e.HasOne<Client>().WithMany().HasForeignKey(p => p.ClientId).OnDelete(DeleteBehavior.Restrict);
+            e.HasOne<Person>().WithMany().HasForeignKey(p => p.AssigneeId).OnDelete(DeleteBehavior.Restrict);
+            e.HasOne<Person>().WithMany().HasForeignKey(p => p.AnsweredById).OnDelete(DeleteBehavior.Restrict);
+            // An approver and an assignee can act at the same moment: only one change wins.
+            e.Property(p => p.Version).IsConcurrencyToken();
         });
         b.Entity<AuditEntry>(e =>
         {

@@ -32,6 +32,7 @@ public sealed class BuiltInRecognizer : IIntentRecognizer
         ("find client", "clients.search"), ("search client", "clients.search"), ("find clients", "clients.search"),
         ("mis clientes", "clients.search"), ("mi cartera", "clients.search"), ("cartera", "clients.search"),
         ("my clients", "clients.search"), ("my portfolio", "clients.search"),
+        ("mis pqr", "pqrs.mine"), ("mis pqrs", "pqrs.mine"), ("my pqrs", "pqrs.mine"), ("my pqr", "pqrs.mine"),
         ("hola", "welcome"), ("buenos dias", "welcome"), ("buenas tardes", "welcome"), ("buenas noches", "welcome"),
         ("hi", "welcome"), ("hello", "welcome"), ("hey", "welcome"), ("good morning", "welcome"),
     }.OrderByDescending(p => p.Item1.Length).ToArray();

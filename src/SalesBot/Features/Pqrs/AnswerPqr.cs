@@ -1,0 +1,21 @@
+using Microsoft.EntityFrameworkCore;
+using SalesBot.Features.Organization;
+using SalesBot.Features.Shared;
+using SalesBot.Infrastructure.Data;
+
+namespace SalesBot.Features.Pqrs;
+
+/// <summary>The assignee answers a PQR; the answer is on time when given on or before the due date (local).</summary>
+public sealed class AnswerPqr(SalesBotDbContext db, Shared.Calendar.BusinessCalendar calendar, TimeProvider clock)
+{
+    public async Task<Result<Pqr>> ExecuteAsync(Actor actor, string filingNumber, string response, CancellationToken ct)
+    {
+        var pqr = await db.Pqrs.FirstOrDefaultAsync(p => p.FilingNumber == filingNumber, ct);
+        if (pqr is null) return DomainError.NotFound("pqr", filingNumber);
+        if (actor.PersonId is null || pqr.AssigneeId != actor.PersonId) return DomainError.Forbidden("pqrs.answer");
+        var now = clock.GetUtcNow();
+        var refused = pqr.Answer(response, actor.PersonId.Value, now, new PqrDeadline(calendar).IsOnTime(pqr.DueDate, now));
+        if (refused is not null) return refused;
+        return pqr;
+    }
+}

@@ -1,0 +1,80 @@
+using Microsoft.EntityFrameworkCore;
+using SalesBot.Bot;
+using SalesBot.Bot.Cards;
+using SalesBot.Bot.Localization;
+using SalesBot.Features.Clients;
+using SalesBot.Features.Organization;
+using SalesBot.Features.Shared.Calendar;
+using SalesBot.Infrastructure.Data;
+using SalesBot.Infrastructure.Outbox;
+using SalesBot.Teams.Schema;
+
+namespace SalesBot.Features.Pqrs.Conversation;
+
+/// <summary>
+/// Tells an assignee about a new PQR with a card in their personal chat with the bot, through
+/// the outbox (so it leaves only if the registration commits, and survives a crash). Someone who
+/// has never talked to the bot has no chat to write to yet: they find it under "mis pqr".
+/// </summary>
+public sealed class PqrAssignmentCard(
+    SalesBotDbContext db, OutboxWriter outbox, CardRenderer cards, Localizer localizer,
+    BusinessCalendar calendar, TimeProvider clock, ILogger<PqrAssignmentCard> logger) : IPqrNotifications
+{
+    public async Task AssignedAsync(Pqr pqr, Client client, Person assignee, CancellationToken ct)
+    {
+        var chat = await db.ConversationReferences.AsNoTracking()
+            .Where(r => r.UserAadObjectId == assignee.AadObjectId && r.ConversationType == "personal")
+            .OrderByDescending(r => r.UpdatedAt)
+            .FirstOrDefaultAsync(ct);
+        if (chat is null)
+        {
+            // The PQR text stays out of the log: only its number.
+            logger.LogWarning("PQR {FilingNumber} assigned to {Assignee}, who has no chat with the bot yet; not notified", pqr.FilingNumber, assignee.AadObjectId);
+            return;
+        }
+        var language = await LanguageResolver.ResolveAsync(db, assignee.AadObjectId, chat.Locale, ct);
+        var card = PqrCard.Render(cards, localizer, language, pqr, client.Name, new PqrDeadline(calendar).BusinessDaysLeft(pqr.DueDate, clock.GetUtcNow()), answerable: true);
+        var activity = new Activity
+        {
+            Type = ActivityTypes.Message,
+            From = new ChannelAccount { Id = chat.BotId, Name = chat.BotName },
+            Recipient = new ChannelAccount { Id = chat.UserId, Name = chat.UserName, AadObjectId = chat.UserAadObjectId },
+            Conversation = new ConversationAccount { Id = chat.ConversationId, ConversationType = "personal", TenantId = chat.TenantId },
+            Attachments = [card],
+            ChannelData = new System.Text.Json.Nodes.JsonObject { ["notification"] = new System.Text.Json.Nodes.JsonObject { ["alert"] = true } },
+        };
+        outbox.Enqueue(OutboxOperation.Send, chat.ServiceUrl, chat.ConversationId, null, activity, null);
+    }
+}
+
+/// <summary>The PQR card: what is asked, by whom, by when; with the answer box for its assignee.</summary>
+public static class PqrCard
+{
+    public static Attachment Render(CardRenderer cards, Localizer localizer, string language, Pqr pqr, string clientName, int businessDaysLeft, bool answerable)
+    {
+        string T(string key, params object?[] args) => localizer.Get(language, key, args);
+        var culture = Localizer.Culture(language);
+        return cards.RenderAttachment("pqr", new
+        {
+            title = T("pqrs.cardTitle", pqr.FilingNumber),
+            facts = new[]
+            {
+                new { label = T("pqrs.client"), value = clientName },
+                new { label = T("pqrs.type"), value = T("pqrtype." + pqr.Type.Code()) },
+                new { label = T("pqrs.channel"), value = T("pqrchannel." + pqr.Channel.Code()) },
+                new { label = T("pqrs.filedAt"), value = pqr.FiledAt.ToString("d", culture) },
+                new { label = T("pqrs.dueDate"), value = pqr.DueDate.ToString("D", culture) },
+                new { label = T("pqrs.status"), value = T("pqrstatus." + pqr.Status.ToString().ToLowerInvariant()) },
+            },
+            due = pqr.IsAnswered
+                ? T(pqr.AnsweredOnTime == true ? "pqrs.answeredOnTime" : "pqrs.answeredLate")
+                : businessDaysLeft >= 0 ? T("pqrs.daysLeft", businessDaysLeft) : T("pqrs.overdue", -businessDaysLeft),
+            description = pqr.Description,
+            answerable = answerable && !pqr.IsAnswered,
+            responseLabel = T("pqrs.responseLabel"),
+            required = T("clients.required"),
+            answer = T("pqrs.answer"),
+            filingNumber = pqr.FilingNumber,
+        });
+    }
+}

@@ -1,0 +1,21 @@
+using SalesBot.Bot;
+using SalesBot.Features.Pqrs.Conversation;
+
+namespace SalesBot.Features.Pqrs;
+
+public static class PqrsServiceCollectionExtensions
+{
+    /// <summary>PQRs: registration (API and chat), routing, answers, and their chat commands.</summary>
+    public static IServiceCollection AddPqrs(this IServiceCollection services, IConfiguration configuration)
+    {
+        services.AddOptions<PqrOptions>().Bind(configuration.GetSection(PqrOptions.Section));
+        services.AddScoped<RegisterPqr>();
+        services.AddScoped<PqrRouting>();
+        services.AddScoped<AnswerPqr>();
+        services.AddScoped<ListPqrs>();
+        services.AddScoped<IPqrNotifications, PqrAssignmentCard>();
+        services.AddScoped<IConversationCommand, MyPqrsCommand>();
+        services.AddScoped<IConversationCommand, AnswerPqrCommand>();
+        return services;
+    }
+}

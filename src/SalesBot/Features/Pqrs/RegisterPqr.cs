@@ -1,0 +1,92 @@
+using Microsoft.EntityFrameworkCore;
+using SalesBot.Features.Clients;
+using SalesBot.Features.Organization;
+using SalesBot.Features.Shared;
+using SalesBot.Features.Shared.Calendar;
+using SalesBot.Infrastructure.Data;
+
+namespace SalesBot.Features.Pqrs;
+
+/// <summary>A PQR as it arrives from a card, a file or the customer-service system: text only.</summary>
+public sealed record PqrInput(string? FilingNumber, string? ClientNit, Guid? ClientId, string? Type, string? Channel, string? FiledAt, string? Description);
+
+public enum RegistrationOutcome
+{
+    Created,
+    AlreadyRegistered,
+}
+
+/// <summary>
+/// Files a PQR: validates it, computes its legal due date, routes it to an executive and tells
+/// them. Registering the same radicado with the same content again returns the PQR already there
+/// (the customer-service system retries); with other content it is a conflict. Customer service
+/// and administrators register PQRs.
+/// </summary>
+public sealed class RegisterPqr(SalesBotDbContext db, BusinessCalendar calendar, TimeProvider clock, PqrRouting routing, IPqrNotifications notifications)
+{
+    private static readonly TimeSpan FutureTolerance = TimeSpan.FromMinutes(5);
+
+    public async Task<(Pqr? Pqr, RegistrationOutcome Outcome, IReadOnlyList<DomainError> Errors)> ExecuteAsync(Actor actor, PqrInput input, CancellationToken ct)
+    {
+        if (!actor.Has(Role.CustomerService) && !actor.Has(Role.Admin))
+            return (null, default, [DomainError.Forbidden("pqrs.register")]);
+
+        var errors = new List<DomainError>();
+        var number = input.FilingNumber?.Trim();
+        if (string.IsNullOrEmpty(number) || number.Length > 40 || !number.All(c => char.IsAsciiLetterOrDigit(c) || c is '-' or '_' or '/' or '.'))
+            errors.Add(DomainError.Invalid("radicado", "radicado"));
+        if (!PqrTypes.TryParse(input.Type ?? "", out var type)) errors.Add(DomainError.Invalid("type", "one-of", string.Join(", ", PqrTypes.Codes)));
+        var channel = PqrChannels.Parse(input.Channel);
+        if (channel is null) errors.Add(DomainError.Invalid("channel", "one-of", string.Join(", ", PqrChannels.Codes)));
+        var filedAt = input.FiledAt is null ? null : FiledAt.TryParse(input.FiledAt, calendar.TimeZone);
+        if (filedAt is null) errors.Add(DomainError.Invalid("filed-at", "date-time"));
+        else if (filedAt > clock.GetUtcNow() + FutureTolerance) errors.Add(DomainError.Invalid("filed-at", "future"));
+        var description = input.Description?.Trim();
+        if (string.IsNullOrEmpty(description) || description.Length > 8000) errors.Add(DomainError.Invalid("description", "required-max", "8000"));
+        var client = await FindClientAsync(input, errors, ct);
+        if (errors.Count > 0) return (null, default, errors);
+
+        var existing = await db.Pqrs.FirstOrDefaultAsync(p => p.FilingNumber == number, ct);
+        if (existing is not null)
+        {
+            return existing.SameFiling(client!.Id, type, channel!.Value, filedAt!.Value.ToUniversalTime(), description!)
+                ? (existing, RegistrationOutcome.AlreadyRegistered, [])
+                : (null, default, [DomainError.Conflict("pqr", number!)]);
+        }
+
+        var now = clock.GetUtcNow();
+        var pqr = new Pqr(number!, client!.Id, type, channel!.Value, filedAt!.Value.ToUniversalTime(), description!,
+            new PqrDeadline(calendar).DueDate(type, filedAt.Value), now);
+        db.Pqrs.Add(pqr);
+        if (await routing.ChooseAssigneeAsync(client, ct) is { } assignee)
+        {
+            pqr.AssignTo(assignee.Id, now);
+            await notifications.AssignedAsync(pqr, client, assignee, ct);
+        }
+        return (pqr, RegistrationOutcome.Created, []);
+    }
+
+    private async Task<Client?> FindClientAsync(PqrInput input, List<DomainError> errors, CancellationToken ct)
+    {
+        if (input.ClientId is { } id)
+        {
+            var byId = await db.Clients.FindAsync([id], ct);
+            if (byId is null) errors.Add(DomainError.NotFound("client", id.ToString()));
+            return byId;
+        }
+        if (string.IsNullOrWhiteSpace(input.ClientNit))
+        {
+            errors.Add(DomainError.Invalid("client", "client"));
+            return null;
+        }
+        var nit = Nit.Normalize(input.ClientNit, out var nitError);
+        if (nitError is not null)
+        {
+            errors.Add(nitError);
+            return null;
+        }
+        var client = await db.Clients.FirstOrDefaultAsync(c => c.TaxId == nit, ct);
+        if (client is null) errors.Add(DomainError.NotFound("client", input.ClientNit.Trim()));
+        return client;
+    }
+}
