@@ -12,7 +12,7 @@ public static class BotServiceCollectionExtensions
         services.AddSingleton<IBot, TurnPipeline>();
         services.AddSingleton<Localizer>();
         services.AddSingleton(_ => new CardRenderer());
-        services.AddScoped<CommandRouter>();
+        services.AddSingleton<CommandRouter>();
         return services;
     }
 }

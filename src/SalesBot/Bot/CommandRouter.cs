@@ -2,18 +2,21 @@ using System.Collections.Frozen;
 
 namespace SalesBot.Bot;
 
-/// <summary>The route table from command name to handler.</summary>
+/// <summary>The route table from command name to its registration; the handler is created per use, in the turn's scope.</summary>
 public sealed class CommandRouter
 {
-    private readonly FrozenDictionary<string, IConversationCommand> _commands;
+    private readonly FrozenDictionary<string, CommandDescriptor> _commands;
 
-    public CommandRouter(IEnumerable<IConversationCommand> commands)
+    public CommandRouter(IEnumerable<CommandDescriptor> commands)
     {
         _commands = commands.ToFrozenDictionary(c => c.Name, StringComparer.OrdinalIgnoreCase);
     }
 
-    public IReadOnlyCollection<IConversationCommand> All => _commands.Values;
+    public IReadOnlyCollection<CommandDescriptor> All => _commands.Values;
 
-    public IConversationCommand? Find(string? name) =>
+    public CommandDescriptor? Find(string? name) =>
         name is not null && _commands.TryGetValue(name, out var command) ? command : null;
+
+    public static IConversationCommand Create(IServiceProvider scope, CommandDescriptor command) =>
+        (IConversationCommand)scope.GetRequiredService(command.Handler);
 }

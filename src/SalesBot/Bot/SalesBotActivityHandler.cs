@@ -15,7 +15,7 @@ public sealed class SalesBotActivityHandler(
     StoredConversationReference conversation,
     CommandRouter router,
     IIntentRecognizer recognizer,
-    IEnumerable<ISearchDataset> datasets,
+    IServiceProvider scope,
     TimeProvider clock) : ActivityHandler
 {
     protected override Task OnMessageAsync(ITurnContext context, CancellationToken ct)
@@ -29,7 +29,7 @@ public sealed class SalesBotActivityHandler(
                 turn.ReplyText(turn.T("error.invalidSubmit"));
                 return Task.CompletedTask;
             }
-            return command.HandleAsync(turn, new CommandInput(null, data), ct);
+            return CommandRouter.Create(scope, command).HandleAsync(turn, new CommandInput(null, data), ct);
         }
 
         var text = activity.TextWithoutBotMention();
@@ -39,7 +39,7 @@ public sealed class SalesBotActivityHandler(
             return Task.CompletedTask;
         }
         if (recognizer.Recognize(text) is { } intent && router.Find(intent.Command) is { } recognized)
-            return recognized.HandleAsync(turn, new CommandInput(intent.Remainder, null), ct);
+            return CommandRouter.Create(scope, recognized).HandleAsync(turn, new CommandInput(intent.Remainder, null), ct);
 
         return Fallback(text);
     }
@@ -48,7 +48,9 @@ public sealed class SalesBotActivityHandler(
     {
         var shown = text.Length > 80 ? text[..80] + "…" : text;
         turn.ReplyText(turn.T("fallback.text", shown));
-        return router.Find("menu")?.HandleAsync(turn, CommandInput.Empty, CancellationToken.None) ?? Task.CompletedTask;
+        return router.Find("menu") is { } menu
+            ? CommandRouter.Create(scope, menu).HandleAsync(turn, CommandInput.Empty, CancellationToken.None)
+            : Task.CompletedTask;
     }
 
     protected override Task OnInstallationAddAsync(ITurnContext context, CancellationToken ct) => WelcomeOnce();
@@ -93,7 +95,8 @@ public sealed class SalesBotActivityHandler(
 
     protected override async Task<InvokeResponse?> OnSearchAsync(SearchInvokeValue search, ITurnContext context, CancellationToken ct)
     {
-        var dataset = datasets.FirstOrDefault(d => string.Equals(d.Name, search.Dataset, StringComparison.OrdinalIgnoreCase));
+        // Resolved only for search invokes: most turns never need a dataset.
+        var dataset = scope.GetServices<ISearchDataset>().FirstOrDefault(d => string.Equals(d.Name, search.Dataset, StringComparison.OrdinalIgnoreCase));
         if (dataset is null) return InvokeResponse.Error(400, "UnknownDataset", turn.T("error.invalidSubmit"));
         // Teams asks for pages of up to 15 as the user types; never more than 50 at once.
         var top = Math.Clamp(search.QueryOptions?.Top ?? 15, 1, 50);

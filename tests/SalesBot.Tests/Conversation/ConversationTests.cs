@@ -30,7 +30,7 @@ public abstract class ConversationTests : IAsyncLifetime
     {
         _database = await CreateDatabaseAsync();
         Connector = await FakeConnector.StartAsync();
-        Bot = BotHost.Start(_database, s => s.AddScoped<IConversationCommand, FailingCommand>());
+        Bot = BotHost.Start(_database, s => s.AddConversationCommand<FailingCommand>(FailingCommand.CommandName));
         Alex = new Activities(Connector.ServiceUrl);
     }
 

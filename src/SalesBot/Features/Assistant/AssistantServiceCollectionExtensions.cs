@@ -10,11 +10,11 @@ public static class AssistantServiceCollectionExtensions
     {
         services.AddSingleton<IIntentRecognizer, BuiltInRecognizer>();
         services.AddScoped<SetLanguagePreference>();
-        services.AddScoped<IConversationCommand, HelpCommand>();
-        services.AddScoped<IConversationCommand, MenuCommand>();
-        services.AddScoped<IConversationCommand, WelcomeCommand>();
-        services.AddScoped<IConversationCommand, LanguageCommand>();
-        services.AddScoped<IConversationCommand, ProfileCommand>();
+        services.AddConversationCommand<HelpCommand>("help", "command.help", ("action.help", 1000));
+        services.AddConversationCommand<MenuCommand>("menu", "command.menu");
+        services.AddConversationCommand<WelcomeCommand>("welcome");
+        services.AddConversationCommand<LanguageCommand>("language", "command.language", ("action.language", 900));
+        services.AddConversationCommand<ProfileCommand>("profile", "command.profile", ("action.profile", 800));
         return services;
     }
 }

@@ -12,9 +12,9 @@ public static class ClientsServiceCollectionExtensions
         services.AddScoped<SearchClients>();
         services.AddScoped<ImportClients>();
         services.AddScoped<SeedDemoClients>();
-        services.AddScoped<IConversationCommand, NewClientCommand>();
-        services.AddScoped<IConversationCommand, CreateClientCommand>();
-        services.AddScoped<IConversationCommand, SearchClientsCommand>();
+        services.AddConversationCommand<NewClientCommand>("clients.new", "command.clients.new", ("action.clients.new", 110));
+        services.AddConversationCommand<CreateClientCommand>("clients.create");
+        services.AddConversationCommand<SearchClientsCommand>("clients.search", "command.clients.search", ("action.clients.mine", 100));
         services.AddScoped<ISearchDataset, ClientSearchDataset>();
         return services;
     }

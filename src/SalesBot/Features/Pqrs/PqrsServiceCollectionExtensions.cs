@@ -14,8 +14,8 @@ public static class PqrsServiceCollectionExtensions
         services.AddScoped<AnswerPqr>();
         services.AddScoped<ListPqrs>();
         services.AddScoped<IPqrNotifications, PqrAssignmentCard>();
-        services.AddScoped<IConversationCommand, MyPqrsCommand>();
-        services.AddScoped<IConversationCommand, AnswerPqrCommand>();
+        services.AddConversationCommand<MyPqrsCommand>("pqrs.mine", "command.pqrs.mine", ("action.pqrs.mine", 300));
+        services.AddConversationCommand<AnswerPqrCommand>("pqrs.answer");
         return services;
     }
 }

@@ -6,19 +6,13 @@ using SalesBot.Infrastructure.Data;
 namespace SalesBot.Features.Assistant.Conversation;
 
 /// <summary>"ayuda" / "help": every registered command with its description.</summary>
-public sealed class HelpCommand(IServiceProvider services) : IConversationCommand
+public sealed class HelpCommand(CommandRouter router) : IConversationCommand
 {
-    public string Name => "help";
-    public string? HelpKey => "command.help";
-    public (string TitleKey, int Order)? Menu => ("action.help", 1000);
-
     public Task HandleAsync(BotTurn turn, CommandInput input, CancellationToken ct)
     {
-        // Resolved lazily: the router holds this command, so it cannot be injected here.
-        var router = services.GetRequiredService<CommandRouter>();
         var commands = router.All
             .Where(c => c.HelpKey is not null)
-            .OrderBy(c => c.Menu?.Order ?? int.MaxValue)
+            .OrderBy(c => c.MenuOrder)
             .Select(c => new { name = turn.T(c.HelpKey!), description = turn.T(c.HelpKey + ".description") })
             .ToList();
         turn.ReplyCard("help", new
@@ -34,18 +28,14 @@ public sealed class HelpCommand(IServiceProvider services) : IConversationComman
 }
 
 /// <summary>"menú": a button for each command that asks to be in the menu.</summary>
-public sealed class MenuCommand(IServiceProvider services) : IConversationCommand
+public sealed class MenuCommand(CommandRouter router) : IConversationCommand
 {
-    public string Name => "menu";
-    public string? HelpKey => "command.menu";
-    public (string TitleKey, int Order)? Menu => null;
-
     public Task HandleAsync(BotTurn turn, CommandInput input, CancellationToken ct)
     {
-        var items = services.GetRequiredService<CommandRouter>().All
-            .Where(c => c.Menu is not null)
-            .OrderBy(c => c.Menu!.Value.Order)
-            .Select(c => new { title = turn.T(c.Menu!.Value.TitleKey), command = c.Name })
+        var items = router.All
+            .Where(c => c.MenuTitleKey is not null)
+            .OrderBy(c => c.MenuOrder)
+            .Select(c => new { title = turn.T(c.MenuTitleKey!), command = c.Name })
             .ToList();
         turn.ReplyCard("menu", new { title = turn.T("menu.title"), intro = turn.T("menu.intro"), items });
         return Task.CompletedTask;
@@ -55,10 +45,6 @@ public sealed class MenuCommand(IServiceProvider services) : IConversationComman
 /// <summary>"hola": the welcome card again.</summary>
 public sealed class WelcomeCommand : IConversationCommand
 {
-    public string Name => "welcome";
-    public string? HelpKey => null;
-    public (string TitleKey, int Order)? Menu => null;
-
     public Task HandleAsync(BotTurn turn, CommandInput input, CancellationToken ct)
     {
         WelcomeCard.Reply(turn);
@@ -69,10 +55,6 @@ public sealed class WelcomeCommand : IConversationCommand
 /// <summary>"idioma [es|en|auto]": without a choice shows the options; with one, switches.</summary>
 public sealed class LanguageCommand(SetLanguagePreference setLanguage) : IConversationCommand
 {
-    public string Name => "language";
-    public string? HelpKey => "command.language";
-    public (string TitleKey, int Order)? Menu => ("action.language", 900);
-
     public async Task HandleAsync(BotTurn turn, CommandInput input, CancellationToken ct)
     {
         var choice = input.Field("language") ?? input.Text;
@@ -110,10 +92,6 @@ public sealed class LanguageCommand(SetLanguagePreference setLanguage) : IConver
 /// <summary>"mi perfil": what the organisation knows about the user.</summary>
 public sealed class ProfileCommand(SalesBotDbContext db) : IConversationCommand
 {
-    public string Name => "profile";
-    public string? HelpKey => "command.profile";
-    public (string TitleKey, int Order)? Menu => ("action.profile", 800);
-
     public async Task HandleAsync(BotTurn turn, CommandInput input, CancellationToken ct)
     {
         if (turn.Person is null)

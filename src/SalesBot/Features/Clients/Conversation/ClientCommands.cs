@@ -6,10 +6,6 @@ namespace SalesBot.Features.Clients.Conversation;
 /// <summary>"nuevo cliente [nombre]": the client form, with the name filled in when given.</summary>
 public sealed class NewClientCommand : IConversationCommand
 {
-    public string Name => "clients.new";
-    public string? HelpKey => "command.clients.new";
-    public (string TitleKey, int Order)? Menu => ("action.clients.new", 110);
-
     public Task HandleAsync(BotTurn turn, CommandInput input, CancellationToken ct)
     {
         ClientForm.Reply(turn, new ClientInput(input.Text, null, null, null, null, null, null, null), error: null);
@@ -20,10 +16,6 @@ public sealed class NewClientCommand : IConversationCommand
 /// <summary>The client form's Save button. Bad data shows the form again with what was typed and why.</summary>
 public sealed class CreateClientCommand(CreateClient createClient, Infrastructure.Data.SalesBotDbContext db) : IConversationCommand
 {
-    public string Name => "clients.create";
-    public string? HelpKey => null;
-    public (string TitleKey, int Order)? Menu => null;
-
     public async Task HandleAsync(BotTurn turn, CommandInput input, CancellationToken ct)
     {
         var submitted = new ClientInput(input.Field("name"), input.Field("nit"), input.Field("segment"), input.Field("status"),
@@ -43,10 +35,6 @@ public sealed class CreateClientCommand(CreateClient createClient, Infrastructur
 /// <summary>"buscar cliente ferretería", "mis clientes": the clients the user may see that match.</summary>
 public sealed class SearchClientsCommand(SearchClients search) : IConversationCommand
 {
-    public string Name => "clients.search";
-    public string? HelpKey => "command.clients.search";
-    public (string TitleKey, int Order)? Menu => ("action.clients.mine", 100);
-
     public async Task HandleAsync(BotTurn turn, CommandInput input, CancellationToken ct)
     {
         var query = input.Field("query") ?? input.Text;

@@ -7,10 +7,6 @@ namespace SalesBot.Features.Pqrs.Conversation;
 /// <summary>"mis pqr": the PQRs assigned to me, open ones first with the days they have left.</summary>
 public sealed class MyPqrsCommand(ListPqrs list, BusinessCalendar calendar, TimeProvider clock) : IConversationCommand
 {
-    public string Name => "pqrs.mine";
-    public string? HelpKey => "command.pqrs.mine";
-    public (string TitleKey, int Order)? Menu => ("action.pqrs.mine", 300);
-
     public async Task HandleAsync(BotTurn turn, CommandInput input, CancellationToken ct)
     {
         var result = await list.MineAsync(turn.Actor, ct);
@@ -50,10 +46,6 @@ public sealed class MyPqrsCommand(ListPqrs list, BusinessCalendar calendar, Time
 /// <summary>The PQR card's Answer button.</summary>
 public sealed class AnswerPqrCommand(AnswerPqr answer) : IConversationCommand
 {
-    public string Name => "pqrs.answer";
-    public string? HelpKey => null;
-    public (string TitleKey, int Order)? Menu => null;
-
     public async Task HandleAsync(BotTurn turn, CommandInput input, CancellationToken ct)
     {
         var number = input.Field("pqr") ?? "";
