@@ -185,6 +185,53 @@ public abstract class PqrTests : IAsyncLifetime
     }
 
     [Fact]
+    public async Task A_PQR_is_shown_by_radicado_to_those_who_may_see_it_and_answerable_only_by_its_assignee()
+    {
+        await PostAsync(Body("R-6"));
+        var megan = new Activities(_connector.ServiceUrl) { UserId = "user-id-1", UserName = "Megan Bowen", AadObjectId = "00000000-0000-0000-0000-0000000000021" };
+        var diego = new Activities(_connector.ServiceUrl) { UserId = "user-id-2", UserName = "Diego Siciliani", AadObjectId = "00000000-0000-0000-0000-0000000000022" };
+        var stranger = new Activities(_connector.ServiceUrl) { AadObjectId = "stranger", UserName = "Pat" };
+
+        await _bot.SendAsync(_alex.Message("pqr R-6"));
+        var mine = (await _connector.WaitForActivitiesAsync(1))[0].Card()!;
+        await _bot.SendAsync(megan.Message("pqr R-6"));
+        var teamLeads = (await _connector.WaitForActivitiesAsync(2))[1].Card()!;
+        await _bot.SendAsync(diego.Message("pqr R-6"));
+        var directors = (await _connector.WaitForActivitiesAsync(3))[2].Card()!;
+        await _bot.SendAsync(stranger.Message("pqr R-6"));
+        var strangers = (await _connector.WaitForActivitiesAsync(4))[3];
+
+        static bool Answerable(JsonObject card) => card["body"]!.AsArray().Any(e => e!["id"]?.GetValue<string>() == "response");
+        Assert.True(Answerable(mine));
+        Assert.False(Answerable(teamLeads));
+        Assert.Contains("PQR R-6", directors.AllText());
+        Assert.Equal("No encontré pqr «R-6».", strangers["text"]!.GetValue<string>());
+    }
+
+    [Fact]
+    public async Task Pqr_vencidas_lists_the_open_PQRs_past_their_due_date()
+    {
+        await PostAsync(Body("OLD-1", filedAt: "2026-03-27T16:30"));
+        await PostAsync(Body("NEW-1"));
+
+        await _bot.SendAsync(_alex.Message("pqr vencidas"));
+
+        var text = (await _connector.WaitForActivitiesAsync(1))[0].Card().AllText();
+        Assert.Contains("OLD-1", text);
+        Assert.DoesNotContain("NEW-1", text);
+    }
+
+    [Theory]
+    [InlineData("¿Cuándo vence un reclamo radicado el 27/03/2026?", "martes, 21 de abril de 2026")]
+    [InlineData("cuando vence una solicitud de documentos radicada el 2026-12-23", "viernes, 8 de enero de 2027")]
+    [InlineData("cuándo vence una petición del 12/01/2026", "lunes, 2 de febrero de 2026")]
+    public async Task The_due_date_question_is_answered_in_chat(string question, string due)
+    {
+        await _bot.SendAsync(_alex.Message(question));
+        Assert.Contains(due, (await _connector.WaitForActivitiesAsync(1))[0]["text"]!.GetValue<string>());
+    }
+
+    [Fact]
     public async Task Mis_pqr_lists_my_open_PQRs_with_the_days_left()
     {
         await PostAsync(Body("R-5"));

@@ -7,9 +7,36 @@ namespace SalesBot.Features.Pqrs;
 
 public sealed record PqrSummary(string FilingNumber, string ClientName, PqrType Type, DateOnly DueDate, PqrStatus Status, string? AssigneeName, bool? AnsweredOnTime);
 
-/// <summary>"mis pqr": the PQRs assigned to the actor, open ones first by due date.</summary>
-public sealed class ListPqrs(SalesBotDbContext db)
+/// <summary>Lists of PQRs: mine, the overdue ones I may see, one by radicado.</summary>
+public sealed class ListPqrs(SalesBotDbContext db, Shared.Calendar.BusinessCalendar calendar, TimeProvider clock)
 {
+    /// <summary>Open PQRs past their due date (local), among those the actor may see, oldest due first.</summary>
+    public async Task<Result<IReadOnlyList<PqrSummary>>> OverdueAsync(Actor actor, CancellationToken ct)
+    {
+        if (actor.Roles == Role.None) return DomainError.Forbidden("pqrs.list");
+        var today = calendar.LocalDate(clock.GetUtcNow());
+        var team = actor.PersonId is { } id ? await db.People.Where(p => p.Id == id).Select(p => p.TeamId).FirstOrDefaultAsync(ct) : null;
+        var list = await PqrAccess.Visible(db, actor, team)
+            .Where(p => p.Status != PqrStatus.Answered && p.Status != PqrStatus.Closed && p.DueDate < today)
+            .OrderBy(p => p.DueDate)
+            .Take(20)
+            .Select(p => new PqrSummary(p.FilingNumber, db.Clients.Where(c => c.Id == p.ClientId).Select(c => c.Name).First(),
+                p.Type, p.DueDate, p.Status, db.People.Where(x => x.Id == p.AssigneeId).Select(x => x.Name).FirstOrDefault(), p.AnsweredOnTime))
+            .ToListAsync(ct);
+        return list;
+    }
+
+    /// <summary>One PQR by radicado, if the actor may see it, with its client's name.</summary>
+    public async Task<Result<(Pqr Pqr, string ClientName)>> FindAsync(Actor actor, string filingNumber, CancellationToken ct)
+    {
+        var team = actor.PersonId is { } id ? await db.People.Where(p => p.Id == id).Select(p => p.TeamId).FirstOrDefaultAsync(ct) : null;
+        var number = filingNumber.Trim();
+        var pqr = await PqrAccess.Visible(db, actor, team).AsNoTracking().FirstOrDefaultAsync(p => p.FilingNumber == number, ct);
+        if (pqr is null) return DomainError.NotFound("pqr", number);
+        var client = await db.Clients.Where(c => c.Id == pqr.ClientId).Select(c => c.Name).FirstAsync(ct);
+        return (pqr, client);
+    }
+
     public async Task<Result<IReadOnlyList<PqrSummary>>> MineAsync(Actor actor, CancellationToken ct)
     {
         if (actor.PersonId is not { } me) return DomainError.Forbidden("pqrs.list");

@@ -16,6 +16,9 @@ public static class PqrsServiceCollectionExtensions
         services.AddScoped<IPqrNotifications, PqrAssignmentCard>();
         services.AddConversationCommand<MyPqrsCommand>("pqrs.mine", "command.pqrs.mine", ("action.pqrs.mine", 300));
         services.AddConversationCommand<AnswerPqrCommand>("pqrs.answer");
+        services.AddConversationCommand<ShowPqrCommand>("pqrs.show", "command.pqrs.show");
+        services.AddConversationCommand<OverduePqrsCommand>("pqrs.overdue", "command.pqrs.overdue");
+        services.AddConversationCommand<PqrDueQuestionCommand>("pqrs.due", "command.pqrs.due");
         return services;
     }
 }

@@ -1,0 +1,110 @@
+using System.Globalization;
+using System.Text.RegularExpressions;
+using SalesBot.Bot;
+using SalesBot.Bot.Cards;
+using SalesBot.Bot.Localization;
+using SalesBot.Features.Shared.Calendar;
+
+namespace SalesBot.Features.Pqrs.Conversation;
+
+/// <summary>"pqr 2026-000123": the PQR's card, with the answer box when it is mine and open.</summary>
+public sealed class ShowPqrCommand(ListPqrs list, CardRenderer cards, Localizer localizer, BusinessCalendar calendar, TimeProvider clock) : IConversationCommand
+{
+    public async Task HandleAsync(BotTurn turn, CommandInput input, CancellationToken ct)
+    {
+        var number = (input.Field("pqr") ?? input.Text ?? "").Trim();
+        if (number.Length == 0)
+        {
+            turn.ReplyText(turn.T("pqrs.whichOne"));
+            return;
+        }
+        var found = await list.FindAsync(turn.Actor, number, ct);
+        if (!found.Ok)
+        {
+            turn.ReplyText(turn.Describe(found.Error!));
+            return;
+        }
+        var (pqr, client) = found.Value;
+        var left = new PqrDeadline(calendar).BusinessDaysLeft(pqr.DueDate, clock.GetUtcNow());
+        turn.Context.Reply(new Teams.Schema.Activity
+        {
+            Type = Teams.Schema.ActivityTypes.Message,
+            Attachments = [PqrCard.Render(cards, localizer, turn.Language, pqr, client, left, answerable: pqr.AssigneeId == turn.Actor.PersonId)],
+        });
+    }
+}
+
+/// <summary>"pqr vencidas": open PQRs past their due date that I may see.</summary>
+public sealed class OverduePqrsCommand(ListPqrs list) : IConversationCommand
+{
+    public async Task HandleAsync(BotTurn turn, CommandInput input, CancellationToken ct)
+    {
+        var result = await list.OverdueAsync(turn.Actor, ct);
+        if (!result.Ok)
+        {
+            turn.ReplyText(turn.Describe(result.Error!));
+            return;
+        }
+        var culture = Localizer.Culture(turn.Language);
+        turn.ReplyCard("client-list", new
+        {
+            title = turn.T("pqrs.overdueTitle"),
+            summary = result.Value!.Count == 0 ? turn.T("pqrs.noneOverdue") : turn.T("pqrs.count", result.Value!.Count),
+            clients = result.Value!.Select(p => new
+            {
+                name = $"{p.FilingNumber} · {p.ClientName}",
+                facts = new[]
+                {
+                    new { label = turn.T("pqrs.type"), value = turn.T("pqrtype." + p.Type.Code()) },
+                    new { label = turn.T("pqrs.dueDate"), value = p.DueDate.ToString("D", culture) },
+                    new { label = turn.T("clients.owner"), value = p.AssigneeName ?? turn.T("clients.unassigned") },
+                },
+            }),
+            actions = Array.Empty<object>(),
+        });
+    }
+}
+
+/// <summary>
+/// "¿cuándo vence un reclamo radicado el 27/03?": the due date by the legal term of the type and
+/// the organisation's business days. Dates as 27/03, 27/03/2026 or 2026-03-27; no year: this year.
+/// </summary>
+public sealed partial class PqrDueQuestionCommand(BusinessCalendar calendar, TimeProvider clock) : IConversationCommand
+{
+    public Task HandleAsync(BotTurn turn, CommandInput input, CancellationToken ct)
+    {
+        var text = input.Text ?? "";
+        var type = Shared.TextFolding.Fold(text).Split(' ').Select(w => PqrTypes.TryParse(w, out var t) ? t : (PqrType?)null).FirstOrDefault(t => t is not null)
+            ?? (Shared.TextFolding.Fold(text).Contains("solicitud de documentos") ? PqrType.SolicitudDocumentos : null);
+        var date = ParseDate(text, calendar.LocalDate(clock.GetUtcNow()).Year);
+        if (type is null || date is null)
+        {
+            turn.ReplyText(turn.T("pqrs.dueHowTo"));
+            return Task.CompletedTask;
+        }
+        var due = calendar.AddBusinessDays(date.Value, type.Value.TermInBusinessDays());
+        var culture = Localizer.Culture(turn.Language);
+        turn.ReplyText(turn.T("pqrs.dueAnswer", turn.T("pqrtype." + type.Value.Code()), date.Value.ToString("D", culture),
+            due.ToString("D", culture), type.Value.TermInBusinessDays()));
+        return Task.CompletedTask;
+    }
+
+    internal static DateOnly? ParseDate(string text, int defaultYear)
+    {
+        if (IsoDate().Match(text) is { Success: true } iso
+            && DateOnly.TryParseExact(iso.Value, "yyyy-MM-dd", CultureInfo.InvariantCulture, DateTimeStyles.None, out var d1))
+            return d1;
+        if (DayMonth().Match(text) is not { Success: true } m) return null;
+        var day = int.Parse(m.Groups["d"].Value, CultureInfo.InvariantCulture);
+        var month = int.Parse(m.Groups["m"].Value, CultureInfo.InvariantCulture);
+        var year = m.Groups["y"].Success ? int.Parse(m.Groups["y"].Value, CultureInfo.InvariantCulture) : defaultYear;
+        if (year < 100) year += 2000;
+        return month is >= 1 and <= 12 && day >= 1 && day <= DateTime.DaysInMonth(year, month) ? new DateOnly(year, month, day) : null;
+    }
+
+    [GeneratedRegex(@"\b\d{4}-\d{2}-\d{2}\b")]
+    private static partial Regex IsoDate();
+
+    [GeneratedRegex(@"\b(?<d>\d{1,2})/(?<m>\d{1,2})(/(?<y>\d{2,4}))?\b")]
+    private static partial Regex DayMonth();
+}
