@@ -8,6 +8,7 @@ using SalesBot.Features.Pqrs.Api;
 using SalesBot.Features.Shared.Calendar;
 using SalesBot.Infrastructure.Data;
 using SalesBot.Infrastructure.Outbox;
+using SalesBot.Infrastructure.Scheduling;
 using SalesBot.Teams.Hosting;
 
 // One executable: the bot (serve, the default) and the administrative commands.
@@ -26,6 +27,7 @@ builder.Services
     .AddTeamsProtocol(builder.Configuration)   // Bot Framework protocol: inbound auth, connector client
     .AddSalesBotData(builder.Configuration)    // EF Core on SQLite (default) or PostgreSQL, audit log
     .AddDatabaseMaintenance()                  // forgets old processed activity ids
+    .AddDailyJobs()                            // daily jobs, once per day across instances
     .AddOutbox(builder.Configuration)          // durable outbound messages and their dispatcher
     .AddSalesBotConversation()                 // turn pipeline, command routing, cards, languages
     .AddOrganization(builder.Configuration)    // people, teams, roles; country and time zone

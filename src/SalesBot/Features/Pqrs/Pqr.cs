@@ -60,6 +60,12 @@ public sealed class Pqr : IAudited
     public bool? AnsweredOnTime { get; private set; }
     public DateTimeOffset RegisteredAt { get; private set; }
 
+    /// <summary>When the team lead was told the PQR is near its due date (once).</summary>
+    public DateTimeOffset? EscalatedAt { get; private set; }
+
+    /// <summary>When the commercial director was told it is overdue (once).</summary>
+    public DateTimeOffset? OverdueAlertedAt { get; private set; }
+
     /// <summary>Changes when anything changes: two people answering at once cannot both win.</summary>
     public Guid Version { get; private set; } = Guid.NewGuid();
 
@@ -85,6 +91,18 @@ public sealed class Pqr : IAudited
         Status = PqrStatus.Answered;
         Version = Guid.NewGuid();
         return null;
+    }
+
+    public void MarkEscalated(DateTimeOffset at)
+    {
+        EscalatedAt = at;
+        Version = Guid.NewGuid();
+    }
+
+    public void MarkOverdueAlerted(DateTimeOffset at)
+    {
+        OverdueAlertedAt = at;
+        Version = Guid.NewGuid();
     }
 
     /// <summary>Whether a registration with these details is the same PQR (an idempotent retry).</summary>

@@ -9,4 +9,13 @@ public sealed class PqrOptions
 
     /// <summary>Team whose executives take, in turn, PQRs of clients without an owner (none: every executive).</summary>
     public string? RoutingTeam { get; set; }
+
+    /// <summary>Remind the assignee every business day once this many business days or fewer are left.</summary>
+    public int RemindWhenBusinessDaysLeft { get; set; } = 5;
+
+    /// <summary>Tell the assignee's team lead once this many business days or fewer are left.</summary>
+    public int EscalateWhenBusinessDaysLeft { get; set; } = 3;
+
+    /// <summary>Local time of day of the daily reminders (Organization:TimeZone).</summary>
+    public TimeOnly RemindersAt { get; set; } = new(8, 0);
 }

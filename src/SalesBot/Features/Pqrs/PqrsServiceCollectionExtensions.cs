@@ -14,6 +14,7 @@ public static class PqrsServiceCollectionExtensions
         services.AddScoped<AnswerPqr>();
         services.AddScoped<ListPqrs>();
         services.AddScoped<IPqrNotifications, PqrAssignmentCard>();
+        services.AddSingleton<Infrastructure.Scheduling.IDailyJob, PqrDeadlineReminders>();
         services.AddConversationCommand<MyPqrsCommand>("pqrs.mine", "command.pqrs.mine", ("action.pqrs.mine", 300));
         services.AddConversationCommand<AnswerPqrCommand>("pqrs.answer");
         services.AddConversationCommand<ShowPqrCommand>("pqrs.show", "command.pqrs.show");

@@ -28,6 +28,7 @@ public abstract class SalesBotDbContext(DbContextOptions options) : DbContext(op
     public DbSet<LanguagePreference> LanguagePreferences => Set<LanguagePreference>();
     public DbSet<Client> Clients => Set<Client>();
     public DbSet<Pqr> Pqrs => Set<Pqr>();
+    public DbSet<Scheduling.JobRun> JobRuns => Set<Scheduling.JobRun>();
     public DbSet<AuditEntry> AuditLog => Set<AuditEntry>();
     public DbSet<OutboxMessage> Outbox => Set<OutboxMessage>();
     public DbSet<ProcessedActivity> ProcessedActivities => Set<ProcessedActivity>();
@@ -122,6 +123,12 @@ public abstract class SalesBotDbContext(DbContextOptions options) : DbContext(op
             e.HasOne<Person>().WithMany().HasForeignKey(p => p.AnsweredById).OnDelete(DeleteBehavior.Restrict);
             // An approver and an assignee can act at the same moment: only one change wins.
             e.Property(p => p.Version).IsConcurrencyToken();
+        });
+        b.Entity<Scheduling.JobRun>(e =>
+        {
+            e.HasKey(r => new { r.Job, r.Period });
+            e.Property(r => r.Job).HasMaxLength(100);
+            e.Property(r => r.Period).HasMaxLength(20);
         });
         b.Entity<AuditEntry>(e =>
         {

@@ -285,7 +285,8 @@ public sealed class OutboxDispatcher(
         {
             // A short pause lets deliveries pile up, so one write removes many rows instead of
             // each delivery paying for its own transaction.
-            await Task.Delay(DeleteCoalescing, clock);
+            // Wall-clock time on purpose: batching is about this process's load, not business time.
+            await Task.Delay(DeleteCoalescing);
             while (batch.Count < 500 && _delivered.Reader.TryRead(out var id)) batch.Add(id);
             for (var attempt = 1; batch.Count > 0; attempt++)
             {
@@ -298,7 +299,7 @@ public sealed class OutboxDispatcher(
                 {
                     // Not deleting only risks a duplicate once the claim expires; keep trying.
                     logger.LogWarning(e, "Could not remove {Count} delivered outbox rows (attempt {Attempt})", batch.Count, attempt);
-                    await Task.Delay(TimeSpan.FromSeconds(Math.Min(30, attempt)), clock);
+                    await Task.Delay(TimeSpan.FromSeconds(Math.Min(30, attempt)));
                 }
             }
         }

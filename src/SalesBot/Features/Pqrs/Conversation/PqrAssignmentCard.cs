@@ -12,35 +12,51 @@ using SalesBot.Teams.Schema;
 namespace SalesBot.Features.Pqrs.Conversation;
 
 /// <summary>
-/// Tells an assignee about a new PQR with a card in their personal chat with the bot, through
-/// the outbox (so it leaves only if the registration commits, and survives a crash). Someone who
-/// has never talked to the bot has no chat to write to yet: they find it under "mis pqr".
+/// Tells people about PQRs with a card in their personal chat with the bot, through the outbox
+/// (so it leaves only if the change commits, and survives a crash): the assignee when assigned and
+/// reminded, the team lead on escalation, the commercial directors when overdue. Someone who has
+/// never talked to the bot has no chat to write to yet; they find their PQRs under "mis pqr".
 /// </summary>
 public sealed class PqrAssignmentCard(
     SalesBotDbContext db, OutboxWriter outbox, CardRenderer cards, Localizer localizer,
     BusinessCalendar calendar, TimeProvider clock, ILogger<PqrAssignmentCard> logger) : IPqrNotifications
 {
-    public async Task AssignedAsync(Pqr pqr, Client client, Person assignee, CancellationToken ct)
+    public Task AssignedAsync(Pqr pqr, Client client, Person assignee, CancellationToken ct) =>
+        SendAsync(assignee, pqr, language => Render(language, pqr, client, answerable: true, "pqrs.cardTitle", pqr.FilingNumber), ct);
+
+    public Task ReminderAsync(Pqr pqr, Client client, Person assignee, int businessDaysLeft, CancellationToken ct) =>
+        SendAsync(assignee, pqr, language => Render(language, pqr, client, answerable: true, "pqrs.reminderTitle", pqr.FilingNumber), ct);
+
+    public Task EscalatedAsync(Pqr pqr, Client client, Person lead, Person assignee, int businessDaysLeft, CancellationToken ct) =>
+        SendAsync(lead, pqr, language => Render(language, pqr, client, answerable: false, "pqrs.escalationTitle", pqr.FilingNumber, assignee.Name, businessDaysLeft), ct);
+
+    public Task OverdueAsync(Pqr pqr, Client client, Person director, Person? assignee, CancellationToken ct) =>
+        SendAsync(director, pqr, language => Render(language, pqr, client, answerable: false, "pqrs.overdueAlertTitle", pqr.FilingNumber, assignee?.Name ?? "-"), ct);
+
+    private Attachment Render(string language, Pqr pqr, Client client, bool answerable, string titleKey, params object?[] titleArgs) =>
+        PqrCard.Render(cards, localizer, language, pqr, client.Name, new PqrDeadline(calendar).BusinessDaysLeft(pqr.DueDate, clock.GetUtcNow()),
+            answerable, localizer.Get(language, titleKey, titleArgs));
+
+    private async Task SendAsync(Person recipient, Pqr pqr, Func<string, Attachment> render, CancellationToken ct)
     {
         var chat = await db.ConversationReferences.AsNoTracking()
-            .Where(r => r.UserAadObjectId == assignee.AadObjectId && r.ConversationType == "personal")
+            .Where(r => r.UserAadObjectId == recipient.AadObjectId && r.ConversationType == "personal")
             .OrderByDescending(r => r.UpdatedAt)
             .FirstOrDefaultAsync(ct);
         if (chat is null)
         {
             // The PQR text stays out of the log: only its number.
-            logger.LogWarning("PQR {FilingNumber} assigned to {Assignee}, who has no chat with the bot yet; not notified", pqr.FilingNumber, assignee.AadObjectId);
+            logger.LogWarning("No chat with {Person} yet; not told about PQR {FilingNumber}", recipient.AadObjectId, pqr.FilingNumber);
             return;
         }
-        var language = await LanguageResolver.ResolveAsync(db, assignee.AadObjectId, chat.Locale, ct);
-        var card = PqrCard.Render(cards, localizer, language, pqr, client.Name, new PqrDeadline(calendar).BusinessDaysLeft(pqr.DueDate, clock.GetUtcNow()), answerable: true);
+        var language = await LanguageResolver.ResolveAsync(db, recipient.AadObjectId, chat.Locale, ct);
         var activity = new Activity
         {
             Type = ActivityTypes.Message,
             From = new ChannelAccount { Id = chat.BotId, Name = chat.BotName },
             Recipient = new ChannelAccount { Id = chat.UserId, Name = chat.UserName, AadObjectId = chat.UserAadObjectId },
             Conversation = new ConversationAccount { Id = chat.ConversationId, ConversationType = "personal", TenantId = chat.TenantId },
-            Attachments = [card],
+            Attachments = [render(language)],
             ChannelData = new System.Text.Json.Nodes.JsonObject { ["notification"] = new System.Text.Json.Nodes.JsonObject { ["alert"] = true } },
         };
         outbox.Enqueue(OutboxOperation.Send, chat.ServiceUrl, chat.ConversationId, null, activity, null);
@@ -50,13 +66,14 @@ public sealed class PqrAssignmentCard(
 /// <summary>The PQR card: what is asked, by whom, by when; with the answer box for its assignee.</summary>
 public static class PqrCard
 {
-    public static Attachment Render(CardRenderer cards, Localizer localizer, string language, Pqr pqr, string clientName, int businessDaysLeft, bool answerable)
+    public static Attachment Render(CardRenderer cards, Localizer localizer, string language, Pqr pqr, string clientName, int businessDaysLeft,
+        bool answerable, string? title = null)
     {
         string T(string key, params object?[] args) => localizer.Get(language, key, args);
         var culture = Localizer.Culture(language);
         return cards.RenderAttachment("pqr", new
         {
-            title = T("pqrs.cardTitle", pqr.FilingNumber),
+            title = title ?? T("pqrs.cardTitle", pqr.FilingNumber),
             facts = new[]
             {
                 new { label = T("pqrs.client"), value = clientName },

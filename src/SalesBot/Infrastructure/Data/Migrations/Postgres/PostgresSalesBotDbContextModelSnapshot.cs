@@ -217,6 +217,9 @@ namespace SalesBot.Infrastructure.Data.Migrations.Postgres
                     b.Property<DateOnly>("DueDate")
                         .HasColumnType("date");
 
+                    b.Property<DateTimeOffset?>("EscalatedAt")
+                        .HasColumnType("timestamp with time zone");
+
                     b.Property<DateTimeOffset>("FiledAt")
                         .HasColumnType("timestamp with time zone");
 
@@ -224,6 +227,9 @@ namespace SalesBot.Infrastructure.Data.Migrations.Postgres
                         .IsRequired()
                         .HasMaxLength(40)
                         .HasColumnType("character varying(40)");
+
+                    b.Property<DateTimeOffset?>("OverdueAlertedAt")
+                        .HasColumnType("timestamp with time zone");
 
                     b.Property<DateTimeOffset>("RegisteredAt")
                         .HasColumnType("timestamp with time zone");
@@ -452,6 +458,24 @@ namespace SalesBot.Infrastructure.Data.Migrations.Postgres
                     b.HasIndex("FailedAt", "NextAttemptAt");
 
                     b.ToTable("Outbox", (string)null);
+                });
+
+            modelBuilder.Entity("SalesBot.Infrastructure.Scheduling.JobRun", b =>
+                {
+                    b.Property<string>("Job")
+                        .HasMaxLength(100)
+                        .HasColumnType("character varying(100)");
+
+                    b.Property<string>("Period")
+                        .HasMaxLength(20)
+                        .HasColumnType("character varying(20)");
+
+                    b.Property<DateTimeOffset>("RanAt")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.HasKey("Job", "Period");
+
+                    b.ToTable("JobRuns");
                 });
 
             modelBuilder.Entity("SalesBot.Features.Clients.Client", b =>

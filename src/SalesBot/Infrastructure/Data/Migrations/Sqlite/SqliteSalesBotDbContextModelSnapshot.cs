@@ -212,6 +212,9 @@ namespace SalesBot.Infrastructure.Data.Migrations.Sqlite
                     b.Property<DateOnly>("DueDate")
                         .HasColumnType("TEXT");
 
+                    b.Property<long?>("EscalatedAt")
+                        .HasColumnType("INTEGER");
+
                     b.Property<long>("FiledAt")
                         .HasColumnType("INTEGER");
 
@@ -219,6 +222,9 @@ namespace SalesBot.Infrastructure.Data.Migrations.Sqlite
                         .IsRequired()
                         .HasMaxLength(40)
                         .HasColumnType("TEXT");
+
+                    b.Property<long?>("OverdueAlertedAt")
+                        .HasColumnType("INTEGER");
 
                     b.Property<long>("RegisteredAt")
                         .HasColumnType("INTEGER");
@@ -443,6 +449,24 @@ namespace SalesBot.Infrastructure.Data.Migrations.Sqlite
                     b.HasIndex("FailedAt", "NextAttemptAt");
 
                     b.ToTable("Outbox", (string)null);
+                });
+
+            modelBuilder.Entity("SalesBot.Infrastructure.Scheduling.JobRun", b =>
+                {
+                    b.Property<string>("Job")
+                        .HasMaxLength(100)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Period")
+                        .HasMaxLength(20)
+                        .HasColumnType("TEXT");
+
+                    b.Property<long>("RanAt")
+                        .HasColumnType("INTEGER");
+
+                    b.HasKey("Job", "Period");
+
+                    b.ToTable("JobRuns");
                 });
 
             modelBuilder.Entity("SalesBot.Features.Clients.Client", b =>

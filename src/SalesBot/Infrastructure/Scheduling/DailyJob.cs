@@ -1,0 +1,19 @@
+namespace SalesBot.Infrastructure.Scheduling;
+
+/// <summary>
+/// Work done once a day at a local time of the organisation, by one instance. The job adds its
+/// changes (outbox messages, updates) to the scope's DbContext; the scheduler commits them with
+/// the run's mark, so a crash before the commit means the day is done again, never half done.
+/// </summary>
+public interface IDailyJob
+{
+    string Name { get; }
+
+    /// <summary>Local time of day from which the job is due.</summary>
+    TimeOnly At { get; }
+
+    /// <summary>Whether the job runs on this local date at all (e.g. business days only).</summary>
+    bool RunsOn(DateOnly day);
+
+    Task RunAsync(IServiceProvider scope, DateOnly day, CancellationToken ct);
+}
