@@ -1,8 +1,6 @@
 using System.Text.Json;
 using System.Text.Json.Nodes;
-using Microsoft.Data.Sqlite;
 using Microsoft.EntityFrameworkCore;
-using Npgsql;
 using SalesBot.Bot.Cards;
 using SalesBot.Bot.Localization;
 using SalesBot.Features.Organization;
@@ -174,13 +172,7 @@ public sealed class TurnPipeline(IServiceScopeFactory scopes, ILogger<TurnPipeli
     /// A clash with a turn that committed first: the welcome's concurrency token, or a duplicate
     /// key of one of the per-turn tables. Any other constraint failure is a real error.
     /// </summary>
-    private static bool IsRace(DbUpdateException e) => e switch
-    {
-        DbUpdateConcurrencyException => true,
-        { InnerException: SqliteException { SqliteExtendedErrorCode: 1555 or 2067 } s } => RacyTables.Any(t => s.Message.Contains($" {t}.", StringComparison.Ordinal)),
-        { InnerException: PostgresException { SqlState: PostgresErrorCodes.UniqueViolation } p } => RacyTables.Any(t => p.ConstraintName == $"PK_{t}"),
-        _ => false,
-    };
+    private static bool IsRace(DbUpdateException e) => e is DbUpdateConcurrencyException || DuplicateKey.Is(e, RacyTables);
 
     private sealed class TurnAlreadyFailedException : Exception;
 }

@@ -18,7 +18,7 @@ public sealed class CreateClient(SalesBotDbContext db, TimeProvider clock)
         var (details, errors) = input.Validate();
         if (details is null) return (null, errors);
 
-        var actorTeam = await ClientOwners.TeamOfAsync(db, actor, ct);
+        var actorTeam = await ActorTeam.OfAsync(db, actor, ct);
         Person? owner;
         if (ClientInput.Clean(input.OwnerEmail) is { } email)
         {
@@ -60,7 +60,4 @@ public static class ClientOwners
         var lower = email.Trim().ToLowerInvariant();
         return db.People.FirstOrDefaultAsync(p => p.Email.ToLower() == lower, ct);
     }
-
-    public static async Task<Guid?> TeamOfAsync(SalesBotDbContext db, Actor actor, CancellationToken ct) =>
-        actor.PersonId is { } id ? await db.People.Where(p => p.Id == id).Select(p => p.TeamId).FirstOrDefaultAsync(ct) : null;
 }

@@ -15,7 +15,7 @@ public sealed class SearchClients(SalesBotDbContext db)
     public async Task<Result<IReadOnlyList<ClientSummary>>> ExecuteAsync(Actor actor, string? query, int take, CancellationToken ct)
     {
         if (actor.Roles == Role.None) return DomainError.Forbidden("clients.search");
-        var visible = ClientAccess.Visible(db, actor, await ClientOwners.TeamOfAsync(db, actor, ct));
+        var visible = ClientAccess.Visible(db, actor, await ActorTeam.OfAsync(db, actor, ct));
         var folded = query is null ? "" : TextFolding.Fold(query);
         var digits = new string((query ?? "").Where(char.IsDigit).ToArray());
         if (folded.Length > 0)

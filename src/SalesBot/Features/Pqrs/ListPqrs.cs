@@ -15,7 +15,7 @@ public sealed class ListPqrs(SalesBotDbContext db, Shared.Calendar.BusinessCalen
     {
         if (actor.Roles == Role.None) return DomainError.Forbidden("pqrs.list");
         var today = calendar.LocalDate(clock.GetUtcNow());
-        var team = actor.PersonId is { } id ? await db.People.Where(p => p.Id == id).Select(p => p.TeamId).FirstOrDefaultAsync(ct) : null;
+        var team = await ActorTeam.OfAsync(db, actor, ct);
         var list = await PqrAccess.Visible(db, actor, team)
             .Where(p => p.Status != PqrStatus.Answered && p.Status != PqrStatus.Closed && p.DueDate < today)
             .OrderBy(p => p.DueDate)
@@ -29,7 +29,7 @@ public sealed class ListPqrs(SalesBotDbContext db, Shared.Calendar.BusinessCalen
     /// <summary>One PQR by radicado, if the actor may see it, with its client's name.</summary>
     public async Task<Result<(Pqr Pqr, string ClientName)>> FindAsync(Actor actor, string filingNumber, CancellationToken ct)
     {
-        var team = actor.PersonId is { } id ? await db.People.Where(p => p.Id == id).Select(p => p.TeamId).FirstOrDefaultAsync(ct) : null;
+        var team = await ActorTeam.OfAsync(db, actor, ct);
         var number = filingNumber.Trim();
         var pqr = await PqrAccess.Visible(db, actor, team).AsNoTracking().FirstOrDefaultAsync(p => p.FilingNumber == number, ct);
         if (pqr is null) return DomainError.NotFound("pqr", number);

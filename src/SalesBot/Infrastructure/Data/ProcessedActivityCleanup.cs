@@ -39,8 +39,7 @@ public sealed class ProcessedActivityCleanup(IServiceScopeFactory scopes, TimePr
         var cutoff = clock.GetUtcNow() - Retention;
         await using var scope = scopes.CreateAsyncScope();
         var db = scope.ServiceProvider.GetRequiredService<SalesBotDbContext>();
-        var gate = scope.ServiceProvider.GetService<SqliteWriteGate>();
-        using var held = gate is null ? null : await gate.EnterAsync(ct);
+        using var held = await SqliteWriteGate.EnterIfSqliteAsync(scope.ServiceProvider, ct);
         return await db.ProcessedActivities.Where(p => p.ProcessedAt < cutoff).ExecuteDeleteAsync(ct);
     }
 }

@@ -13,6 +13,13 @@ public sealed class SqliteWriteGate
 {
     private readonly SemaphoreSlim _gate = new(1, 1);
 
+    /// <summary>
+    /// Enters the gate of the scope's database if it has one (SQLite), for writes that bypass
+    /// SaveChanges (ExecuteUpdate/Delete); null, and no waiting, on PostgreSQL.
+    /// </summary>
+    public static async Task<IDisposable?> EnterIfSqliteAsync(IServiceProvider scope, CancellationToken ct) =>
+        scope.GetService<SqliteWriteGate>() is { } gate ? await gate.EnterAsync(ct) : null;
+
     public async Task<IDisposable> EnterAsync(CancellationToken ct)
     {
         await _gate.WaitAsync(ct);

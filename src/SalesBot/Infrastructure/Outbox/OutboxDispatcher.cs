@@ -310,8 +310,7 @@ public sealed class OutboxDispatcher(
     {
         await using var scope = scopes.CreateAsyncScope();
         var db = scope.ServiceProvider.GetRequiredService<SalesBotDbContext>();
-        var gate = scope.ServiceProvider.GetService<SqliteWriteGate>();
-        using var held = gate is null ? null : await gate.EnterAsync(ct);
+        using var held = await SqliteWriteGate.EnterIfSqliteAsync(scope.ServiceProvider, ct);
         return await write(db);
     }
 

@@ -1,6 +1,4 @@
-using Microsoft.Data.Sqlite;
 using Microsoft.EntityFrameworkCore;
-using Npgsql;
 using SalesBot.Features.Organization;
 using SalesBot.Features.Shared.Calendar;
 using SalesBot.Infrastructure.Auditing;
@@ -68,7 +66,7 @@ public sealed class DailyJobScheduler(
         {
             await db.SaveChangesAsync(ct);
         }
-        catch (DbUpdateException e) when (e.InnerException is SqliteException { SqliteExtendedErrorCode: 1555 } or PostgresException { SqlState: PostgresErrorCodes.UniqueViolation })
+        catch (DbUpdateException e) when (DuplicateKey.Is(e, "JobRuns"))
         {
             // Another instance ran it first; its run stands and ours is discarded whole.
             return false;

@@ -71,7 +71,7 @@ public static class PqrApi
             {
                 await db.SaveChangesAsync(ct);
             }
-            catch (DbUpdateException) when (attempt == 1)
+            catch (DbUpdateException e) when (attempt == 1 && DuplicateKey.Is(e, "Pqrs"))
             {
                 continue;
             }

@@ -83,9 +83,7 @@ public static class PqrCard
                 new { label = T("pqrs.dueDate"), value = pqr.DueDate.ToString("D", culture) },
                 new { label = T("pqrs.status"), value = T("pqrstatus." + pqr.Status.ToString().ToLowerInvariant()) },
             },
-            due = pqr.IsAnswered
-                ? T(pqr.AnsweredOnTime == true ? "pqrs.answeredOnTime" : "pqrs.answeredLate")
-                : businessDaysLeft >= 0 ? T("pqrs.daysLeft", businessDaysLeft) : T("pqrs.overdue", -businessDaysLeft),
+            due = PqrListCard.DueStatus(pqr.IsAnswered, pqr.AnsweredOnTime, businessDaysLeft) is var (key, value) ? T(key, value) : "",
             description = pqr.Description,
             answerable = answerable && !pqr.IsAnswered,
             responseLabel = T("pqrs.responseLabel"),

@@ -17,28 +17,11 @@ public sealed class MyPqrsCommand(ListPqrs list, BusinessCalendar calendar, Time
         }
         var deadline = new PqrDeadline(calendar);
         var now = clock.GetUtcNow();
-        var culture = Localizer.Culture(turn.Language);
-        turn.ReplyCard("client-list", new
+        PqrListCard.Reply(turn, turn.T("pqrs.mineTitle"), turn.T("pqrs.none"), result.Value!, p =>
         {
-            title = turn.T("pqrs.mineTitle"),
-            summary = result.Value!.Count == 0 ? turn.T("pqrs.none") : turn.T("pqrs.count", result.Value!.Count),
-            clients = result.Value!.Select(p => new
-            {
-                name = $"{p.FilingNumber} · {p.ClientName}",
-                facts = new[]
-                {
-                    new { label = turn.T("pqrs.type"), value = turn.T("pqrtype." + p.Type.Code()) },
-                    new { label = turn.T("pqrs.dueDate"), value = p.DueDate.ToString("D", culture) },
-                    new
-                    {
-                        label = turn.T("pqrs.status"),
-                        value = p.Status is PqrStatus.Answered or PqrStatus.Closed
-                            ? turn.T(p.AnsweredOnTime == true ? "pqrs.answeredOnTime" : "pqrs.answeredLate")
-                            : deadline.BusinessDaysLeft(p.DueDate, now) is var left && left >= 0 ? turn.T("pqrs.daysLeft", left) : turn.T("pqrs.overdue", -left),
-                    },
-                },
-            }),
-            actions = Array.Empty<object>(),
+            var (key, value) = PqrListCard.DueStatus(p.Status is PqrStatus.Answered or PqrStatus.Closed, p.AnsweredOnTime,
+                deadline.BusinessDaysLeft(p.DueDate, now));
+            return turn.T(key, value);
         });
     }
 }

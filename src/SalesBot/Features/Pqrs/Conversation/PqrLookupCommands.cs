@@ -45,23 +45,8 @@ public sealed class OverduePqrsCommand(ListPqrs list) : IConversationCommand
             turn.ReplyText(turn.Describe(result.Error!));
             return;
         }
-        var culture = Localizer.Culture(turn.Language);
-        turn.ReplyCard("client-list", new
-        {
-            title = turn.T("pqrs.overdueTitle"),
-            summary = result.Value!.Count == 0 ? turn.T("pqrs.noneOverdue") : turn.T("pqrs.count", result.Value!.Count),
-            clients = result.Value!.Select(p => new
-            {
-                name = $"{p.FilingNumber} · {p.ClientName}",
-                facts = new[]
-                {
-                    new { label = turn.T("pqrs.type"), value = turn.T("pqrtype." + p.Type.Code()) },
-                    new { label = turn.T("pqrs.dueDate"), value = p.DueDate.ToString("D", culture) },
-                    new { label = turn.T("clients.owner"), value = p.AssigneeName ?? turn.T("clients.unassigned") },
-                },
-            }),
-            actions = Array.Empty<object>(),
-        });
+        PqrListCard.Reply(turn, turn.T("pqrs.overdueTitle"), turn.T("pqrs.noneOverdue"), result.Value!,
+            p => p.AssigneeName is { } name ? turn.T("pqrs.overdueAssigned", name) : turn.T("clients.unassigned"));
     }
 }
 

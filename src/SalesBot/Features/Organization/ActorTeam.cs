@@ -1,0 +1,11 @@
+using Microsoft.EntityFrameworkCore;
+using SalesBot.Infrastructure.Data;
+
+namespace SalesBot.Features.Organization;
+
+public static class ActorTeam
+{
+    /// <summary>The team of the person acting (null for people without one and for the command line).</summary>
+    public static async Task<Guid?> OfAsync(SalesBotDbContext db, Actor actor, CancellationToken ct) =>
+        actor.PersonId is { } id ? await db.People.Where(p => p.Id == id).Select(p => p.TeamId).FirstOrDefaultAsync(ct) : null;
+}
