@@ -81,11 +81,13 @@ if [ "${SKIP_E2E:-0}" != 1 ]; then
   }
   # The Playground's default user (Alex Wilber, an executive in the demo organisation).
   run_scenarios e2e-default tests/e2e/*.json
-  # tests/e2e/as-<person>/: the same bot seen by another demo person, through the config seed-demo wrote.
-  for dir in tests/e2e/as-*/; do
-    person="$(basename "$dir")"; person="${person#as-}"
-    [ -f "$WORK/playground/$person.yml" ] || die "tests/e2e/as-$person: seed-demo wrote no $person.yml"
-    run_scenarios "e2e-$person" --config "$WORK/playground/$person.yml" "$dir"*.json
+  # tests/e2e/NN-as-<person>/: the same bot (and database) seen by another demo person, through the
+  # config seed-demo wrote, in NN order: a later stage sees what an earlier one did (a PQR
+  # registered by customer service, then answered by its executive).
+  for dir in tests/e2e/[0-9][0-9]-as-*/; do
+    person="$(basename "$dir")"; person="${person#*-as-}"
+    [ -f "$WORK/playground/$person.yml" ] || die "$dir: seed-demo wrote no $person.yml"
+    run_scenarios "e2e-$(basename "$dir")" --config "$WORK/playground/$person.yml" $(ls "$dir"*.json "$dir"*.mjs 2>/dev/null)
   done
 fi
 

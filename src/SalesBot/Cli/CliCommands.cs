@@ -15,6 +15,7 @@ public sealed record TeamsAddCommand(string Name, string? ChannelId, string[] Ho
 public sealed record HolidaysCommand(string? Country, int Year, string[] HostArgs) : CliCommand(HostArgs);
 public sealed record PqrDueCommand(PqrType Type, string FiledAt, string? Country, string[] HostArgs) : CliCommand(HostArgs);
 public sealed record ImportClientsCommand(string Path, string[] HostArgs) : CliCommand(HostArgs);
+public sealed record ImportPqrsCommand(string Path, string[] HostArgs) : CliCommand(HostArgs);
 public sealed record ShowHelpCommand() : CliCommand([]);
 
 /// <summary>The parser's answer: a command, or why the arguments are wrong (exit code 2).</summary>

@@ -42,6 +42,10 @@ public static class CliParser
           import clients FILE           Import clients from a .csv or .xlsx file (columns in the
                                         README); prints what each row created, updated or why it
                                         was rejected. Exit code 1 when some rows were rejected.
+          import pqrs FILE              Register PQRs from a .csv or .xlsx file (columns in the
+                                        README): due dates computed, each routed and its assignee
+                                        told. Rows already registered are left as they are.
+                                        Exit code 1 when some rows were rejected.
           --help, help                  Show this help.
 
         Configuration overrides: any --Section:Key=value (e.g. --Database:Path=/data/salesbot.db).
@@ -85,8 +89,10 @@ public static class CliParser
                 return Fail("'pqr' needs a subcommand: due.");
             case "import" when args.Length > 2 && args[1] == "clients" && !args[2].StartsWith("--", StringComparison.Ordinal):
                 return WithOptions(args[3..], [], o => new ImportClientsCommand(args[2], o.HostArgs));
+            case "import" when args.Length > 2 && args[1] == "pqrs" && !args[2].StartsWith("--", StringComparison.Ordinal):
+                return WithOptions(args[3..], [], o => new ImportPqrsCommand(args[2], o.HostArgs));
             case "import":
-                return Fail("Usage: import clients FILE (a .csv or .xlsx file).");
+                return Fail("Usage: import clients FILE or import pqrs FILE (a .csv or .xlsx file).");
             default:
                 return Fail($"Unknown command '{first}'.");
         }

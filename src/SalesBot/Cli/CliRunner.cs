@@ -1,4 +1,5 @@
 using Microsoft.EntityFrameworkCore;
+using SalesBot.Bot;
 using SalesBot.Bot.Localization;
 using SalesBot.Features.Clients;
 using SalesBot.Features.Organization;
@@ -7,6 +8,7 @@ using SalesBot.Features.Shared;
 using SalesBot.Features.Shared.Calendar;
 using SalesBot.Infrastructure.Auditing;
 using SalesBot.Infrastructure.Data;
+using SalesBot.Infrastructure.Outbox;
 
 namespace SalesBot.Cli;
 
@@ -44,6 +46,9 @@ public sealed class CliRunner(TextWriter stdout, TextWriter stderr)
                 ImportClientsCommand import => await EnsureMigratedAsync(sp, ct)
                     ? await new ImportClientsRunner(stdout, stderr, _localizer).RunAsync(sp, actor, import.Path, ct)
                     : Failure,
+                ImportPqrsCommand import => await EnsureMigratedAsync(sp, ct)
+                    ? await new ImportPqrsRunner(stdout, stderr, _localizer).RunAsync(sp, actor, import.Path, ct)
+                    : Failure,
                 PqrDueCommand due => await PqrDueAsync(sp, due),
                 _ => throw new InvalidOperationException($"{command.GetType().Name} is not a CLI command"),
             };
@@ -61,7 +66,9 @@ public sealed class CliRunner(TextWriter stdout, TextWriter stderr)
         builder.Logging.SetMinimumLevel(LogLevel.Warning);
         builder.Logging.AddFilter("Microsoft.EntityFrameworkCore", LogLevel.Error);
         builder.Services.AddSalesBotData(builder.Configuration).AddOrganization(builder.Configuration)
-            .AddBusinessCalendar(builder.Configuration).AddClients();
+            .AddBusinessCalendar(builder.Configuration).AddClients()
+            // Importing PQRs routes them and queues their cards: the running bot's dispatcher delivers them.
+            .AddOutbox(builder.Configuration).AddSalesBotConversation().AddPqrs(builder.Configuration);
         return builder.Build();
     }
 

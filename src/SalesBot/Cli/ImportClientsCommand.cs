@@ -1,7 +1,6 @@
 using SalesBot.Bot.Localization;
 using SalesBot.Features.Clients;
 using SalesBot.Features.Organization;
-using SalesBot.Infrastructure.Files;
 
 namespace SalesBot.Cli;
 
@@ -10,24 +9,13 @@ public sealed class ImportClientsRunner(TextWriter stdout, TextWriter stderr, Lo
 {
     public async Task<int> RunAsync(IServiceProvider sp, Actor actor, string path, CancellationToken ct)
     {
-        IReadOnlyList<string> headers;
-        IReadOnlyList<TabularRow> rows;
-        try
-        {
-            (headers, rows) = TabularFile.Read(path);
-        }
-        catch (TabularFileException e)
-        {
-            await stderr.WriteLineAsync("error: " + e.Message);
-            return CliRunner.BadArguments;
-        }
+        if (await ImportFile.ReadAsync(path, stderr) is not var (headers, rows)) return CliRunner.BadArguments;
         if (!headers.Any(h => ClientFileColumns.HeadersOf("name").Contains(h)))
         {
             await stderr.WriteLineAsync($"error: {path}: no client name column (one of: {string.Join(", ", ClientFileColumns.HeadersOf("name"))}). See README, 'Importing clients'.");
             return CliRunner.BadArguments;
         }
-        foreach (var unknown in headers.Where(h => !ClientFileColumns.IsKnown(h)))
-            await stdout.WriteLineAsync($"note: column '{unknown}' is not a client field and was ignored");
+        await ImportFile.NoteUnknownColumnsAsync(headers, ClientFileColumns.IsKnown, "client", stdout);
 
         var inputs = rows.Select(r => (r.Line, new ClientInput(
             Name: r[ClientFileColumns.HeadersOf("name")], TaxId: r[ClientFileColumns.HeadersOf("nit")],

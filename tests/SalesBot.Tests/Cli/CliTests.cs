@@ -128,7 +128,7 @@ public sealed class CliTests : IDisposable
     [InlineData("holidays", "--year", "twenty")]
     [InlineData("holidays")]
     [InlineData("pqr", "due", "--type", "felicitacion", "--filed-at", "2026-03-27T16:30")]
-    [InlineData("pqr", "due", "--type", "reclamo", "--filed-at", "27/03/2026")]
+    [InlineData("pqr", "due", "--type", "reclamo", "--filed-at", "27-03-2026")]
     [InlineData("pqr", "due", "--type", "reclamo")]
     [InlineData("pqr", "due", "--type", "reclamo", "--filed-at", "2026-03-27T16:30", "--country", "PE")]
     [InlineData("pqr")]

@@ -1,37 +1,18 @@
-using DocumentFormat.OpenXml;
-using DocumentFormat.OpenXml.Packaging;
-using DocumentFormat.OpenXml.Spreadsheet;
 using SalesBot.Cli;
+using SalesBot.Tests.Support;
 
 namespace SalesBot.Tests.Clients;
 
 /// <summary>`salesbot import clients FILE` on CSV and XLSX files, run in-process against a SQLite file.</summary>
 public sealed class ImportClientsTests : IDisposable
 {
-    private readonly string _directory = Directory.CreateTempSubdirectory("salesbot-import-").FullName;
-    private string DbArg => $"--Database:Path={Path.Combine(_directory, "import.db")}";
+    private readonly CliHarness _cli = new();
 
-    public void Dispose()
-    {
-        Microsoft.Data.Sqlite.SqliteConnection.ClearAllPools();
-        try { Directory.Delete(_directory, recursive: true); } catch (IOException) { }
-    }
+    public void Dispose() => _cli.Dispose();
 
-    private async Task<(int Code, string Out, string Err)> Run(params string[] args)
-    {
-        var parsed = CliParser.Parse([.. args, DbArg]);
-        if (parsed.Command is null) return (CliRunner.BadArguments, "", parsed.Error!);
-        var stdout = new StringWriter();
-        var stderr = new StringWriter();
-        return (await new CliRunner(stdout, stderr).RunAsync(parsed.Command), stdout.ToString(), stderr.ToString());
-    }
+    private Task<(int Code, string Out, string Err)> Run(params string[] args) => _cli.Run(args);
 
-    private string Csv(string content)
-    {
-        var path = Path.Combine(_directory, Guid.NewGuid().ToString("N") + ".csv");
-        File.WriteAllText(path, content);
-        return path;
-    }
+    private string Csv(string content) => _cli.Csv(content);
 
     private const string GoodCsv = """
         nombre;nit;segmento;estado;propietario;direccion;ciudad;fuente;contacto;cargo;email;telefono
@@ -43,7 +24,7 @@ public sealed class ImportClientsTests : IDisposable
     [Fact]
     public async Task A_good_CSV_creates_every_client_and_importing_it_again_changes_nothing()
     {
-        Assert.Equal(0, (await Run("seed-demo", "--playground-dir", Path.Combine(_directory, "pg"))).Code);
+        Assert.Equal(0, (await Run("seed-demo", "--playground-dir", Path.Combine(_cli.Directory, "pg"))).Code);
         var file = Csv(GoodCsv);
 
         var first = await Run("import", "clients", file);
@@ -60,7 +41,7 @@ public sealed class ImportClientsTests : IDisposable
     [Fact]
     public async Task Bad_rows_are_rejected_one_by_one_with_reasons_and_good_rows_still_land()
     {
-        await Run("seed-demo", "--playground-dir", Path.Combine(_directory, "pg"));
+        await Run("seed-demo", "--playground-dir", Path.Combine(_cli.Directory, "pg"));
         var file = Csv("""
             nombre,nit,segmento,propietario,ciudad
             Buena S.A.,900555111-6,empresarial,alexw@contoso.example,Cali
@@ -86,8 +67,8 @@ public sealed class ImportClientsTests : IDisposable
     public async Task An_XLSX_file_imports_like_a_CSV_and_a_second_import_changes_nothing()
     {
         await Run("migrate");
-        var path = Path.Combine(_directory, "clientes.xlsx");
-        WriteXlsx(path,
+        var path = Path.Combine(_cli.Directory, "clientes.xlsx");
+        TestSpreadsheets.WriteXlsx(path,
             ["Nombre", "NIT", "Segmento", "Ciudad", "Dirección"],
             ["Ferretería El Sol", "900123456-8", "Empresarial", "Bogotá", "Calle 10"],
             ["Alcaldía de Chía", "899999172", "gobierno", "Chía", "Carrera 11"],
@@ -108,7 +89,7 @@ public sealed class ImportClientsTests : IDisposable
     public async Task A_file_that_cannot_be_read_is_refused_with_exit_2(string name, string message)
     {
         await Run("migrate");
-        var path = Path.Combine(_directory, name);
+        var path = Path.Combine(_cli.Directory, name);
         if (name.EndsWith(".pdf")) File.WriteAllText(path, "%PDF-1.4");
 
         var (code, _, error) = await Run("import", "clients", path);
@@ -122,39 +103,11 @@ public sealed class ImportClientsTests : IDisposable
     {
         await Run("migrate");
         var noName = await Run("import", "clients", Csv("nit,ciudad\n900123456,Cali\n"));
-        var broken = Path.Combine(_directory, "broken.xlsx");
+        var broken = Path.Combine(_cli.Directory, "broken.xlsx");
         File.WriteAllText(broken, "not a zip");
         var badXlsx = await Run("import", "clients", broken);
 
         Assert.Equal((CliRunner.BadArguments, true), (noName.Code, noName.Err.Contains("no client name column")));
         Assert.Equal((CliRunner.BadArguments, true), (badXlsx.Code, badXlsx.Err.Contains("not a readable XLSX")));
-    }
-
-    private static void WriteXlsx(string path, params string[][] rows)
-    {
-        using var document = SpreadsheetDocument.Create(path, SpreadsheetDocumentType.Workbook);
-        var workbook = document.AddWorkbookPart();
-        workbook.Workbook = new Workbook();
-        var sheetPart = workbook.AddNewPart<WorksheetPart>();
-        var data = new SheetData();
-        for (var r = 0; r < rows.Length; r++)
-        {
-            var row = new Row { RowIndex = (uint)(r + 1) };
-            for (var c = 0; c < rows[r].Length; c++)
-            {
-                if (rows[r][c].Length == 0) continue;
-                row.Append(new Cell
-                {
-                    CellReference = $"{(char)('A' + c)}{r + 1}",
-                    DataType = CellValues.InlineString,
-                    InlineString = new InlineString(new Text(rows[r][c])),
-                });
-            }
-            data.Append(row);
-        }
-        sheetPart.Worksheet = new Worksheet(data);
-        var sheets = workbook.Workbook.AppendChild(new Sheets());
-        sheets.Append(new Sheet { Id = workbook.GetIdOfPart(sheetPart), SheetId = 1, Name = "Clientes" });
-        workbook.Workbook.Save();
     }
 }

@@ -9,36 +9,8 @@ using SalesBot.Testing;
 namespace SalesBot.Tests.Conversation;
 
 /// <summary>The client portfolio in chat, through the real pipeline, on each database provider.</summary>
-public abstract class ClientConversationTests : IAsyncLifetime
+public abstract class ClientConversationTests : DemoBotTest
 {
-    private TestDatabase _database = null!;
-    private FakeConnector _connector = null!;
-    private BotHost _bot = null!;
-    private Activities _alex = null!;
-    private Activities _megan = null!;
-
-    protected abstract Task<TestDatabase> CreateDatabaseAsync();
-
-    public async Task InitializeAsync()
-    {
-        _database = await CreateDatabaseAsync();
-        _connector = await FakeConnector.StartAsync();
-        _bot = BotHost.Start(_database);
-        _alex = new Activities(_connector.ServiceUrl);
-        _megan = new Activities(_connector.ServiceUrl) { UserId = "user-id-1", UserName = "Megan Bowen", AadObjectId = "00000000-0000-0000-0000-0000000000021" };
-        await using var scope = _bot.Services.CreateAsyncScope();
-        var actor = Actor.CommandLine("test");
-        Assert.True((await scope.ServiceProvider.GetRequiredService<SeedDemoOrganization>().ExecuteAsync(actor, default)).Ok);
-        Assert.True((await scope.ServiceProvider.GetRequiredService<SeedDemoClients>().ExecuteAsync(actor, default)).Ok);
-    }
-
-    public async Task DisposeAsync()
-    {
-        await _bot.DisposeAsync();
-        await _connector.DisposeAsync();
-        await _database.DisposeAsync();
-    }
-
     private static JsonObject Form(string name, string nit = "", string segment = "enterprise") => new()
     {
         ["command"] = "clients.create",
@@ -51,14 +23,14 @@ public abstract class ClientConversationTests : IAsyncLifetime
         ["contactEmail"] = "rosa@azul.example",
     };
 
-    private Task<int> CountAsync(string name) => _bot.WithDbAsync(db => db.Clients.CountAsync(c => c.Name == name));
+    private Task<int> CountAsync(string name) => Bot.WithDbAsync(db => db.Clients.CountAsync(c => c.Name == name));
 
     [Fact]
     public async Task Nuevo_cliente_opens_the_form_with_the_name_filled_in()
     {
-        await _bot.SendAsync(_alex.Message("nuevo cliente Tienda Azul"));
+        await Bot.SendAsync(Alex.Message("nuevo cliente Tienda Azul"));
 
-        var card = (await _connector.WaitForActivitiesAsync(1))[0].Card()!;
+        var card = (await Connector.WaitForActivitiesAsync(1))[0].Card()!;
         var name = card["body"]!.AsArray().First(e => e!["id"]?.GetValue<string>() == "name")!;
         Assert.Equal("Tienda Azul", name["value"]!.GetValue<string>());
         Assert.Contains("Empresarial", card.AllText());
@@ -67,25 +39,25 @@ public abstract class ClientConversationTests : IAsyncLifetime
     [Fact]
     public async Task A_submitted_client_is_saved_owned_by_its_creator_and_audited()
     {
-        await _bot.SendAsync(_alex.Submit(Form("Tienda Azul", "900.555.111-6")));
+        await Bot.SendAsync(Alex.Submit(Form("Tienda Azul", "900.555.111-6")));
 
-        var reply = (await _connector.WaitForActivitiesAsync(1))[0];
+        var reply = (await Connector.WaitForActivitiesAsync(1))[0];
         Assert.Equal("Listo: Tienda Azul (NIT 900555111-6) quedó en tu cartera.", reply["text"]!.GetValue<string>());
-        var client = await _bot.WithDbAsync(db => db.Clients.Include(c => c.Contacts).SingleAsync(c => c.Name == "Tienda Azul"));
-        var alex = await _bot.WithDbAsync(db => db.People.SingleAsync(p => p.AadObjectId == Activities.AlexAad));
+        var client = await Bot.WithDbAsync(db => db.Clients.Include(c => c.Contacts).SingleAsync(c => c.Name == "Tienda Azul"));
+        var alex = await Bot.WithDbAsync(db => db.People.SingleAsync(p => p.AadObjectId == Activities.AlexAad));
         Assert.Equal(alex.Id, client.OwnerId);
         Assert.Equal("Rosa Díaz", Assert.Single(client.Contacts).Name);
-        Assert.True(await _bot.WithDbAsync(db => db.AuditLog.AnyAsync(a =>
+        Assert.True(await Bot.WithDbAsync(db => db.AuditLog.AnyAsync(a =>
             a.EntityType == "Client" && a.EntityId == client.Id.ToString() && a.Action == "created" && a.ActorId == Activities.AlexAad)));
     }
 
     [Fact]
     public async Task A_form_submitted_twice_creates_one_client_and_says_it_exists()
     {
-        await _bot.SendAsync(_alex.Submit(Form("Tienda Azul")));
-        await _bot.SendAsync(_alex.Submit(Form("Tienda Azul")));
+        await Bot.SendAsync(Alex.Submit(Form("Tienda Azul")));
+        await Bot.SendAsync(Alex.Submit(Form("Tienda Azul")));
 
-        var replies = await _connector.WaitForActivitiesAsync(2);
+        var replies = await Connector.WaitForActivitiesAsync(2);
         Assert.Contains("Ya existe", replies[1].Card().AllText());
         Assert.Equal(1, await CountAsync("Tienda Azul"));
     }
@@ -93,9 +65,9 @@ public abstract class ClientConversationTests : IAsyncLifetime
     [Fact]
     public async Task Bad_data_comes_back_in_the_form_with_the_reason_and_saves_nothing()
     {
-        await _bot.SendAsync(_alex.Submit(Form("Tienda Azul", nit: "900.555.111-2")));
+        await Bot.SendAsync(Alex.Submit(Form("Tienda Azul", nit: "900.555.111-2")));
 
-        var card = (await _connector.WaitForActivitiesAsync(1))[0].Card()!;
+        var card = (await Connector.WaitForActivitiesAsync(1))[0].Card()!;
         Assert.Contains("El dato «NIT» no es válido: el dígito de verificación de 900555111 es 6, no 2.", card.AllText());
         Assert.Contains("900.555.111-2", card.AllText());
         Assert.Equal(0, await CountAsync("Tienda Azul"));
@@ -104,11 +76,11 @@ public abstract class ClientConversationTests : IAsyncLifetime
     [Fact]
     public async Task An_executive_finds_their_own_clients_and_not_other_peoples()
     {
-        await _bot.SendAsync(_alex.Message("buscar cliente ferre"));
-        await _bot.SendAsync(_alex.Message("mis clientes"));
-        await _bot.SendAsync(_alex.Message("buscar cliente hospital"));
+        await Bot.SendAsync(Alex.Message("buscar cliente ferre"));
+        await Bot.SendAsync(Alex.Message("mis clientes"));
+        await Bot.SendAsync(Alex.Message("buscar cliente hospital"));
 
-        var cards = (await _connector.WaitForActivitiesAsync(3)).Select(a => a.Card().AllText()).ToList();
+        var cards = (await Connector.WaitForActivitiesAsync(3)).Select(a => a.Card().AllText()).ToList();
         Assert.Contains("Ferretería El Sol S.A.S.", cards[0]);
         Assert.Contains("900123456-8", cards[0]);
         Assert.Contains("3 cliente(s)", cards[1]);
@@ -119,15 +91,15 @@ public abstract class ClientConversationTests : IAsyncLifetime
     [Fact]
     public async Task A_team_lead_sees_the_teams_clients()
     {
-        await _bot.SendAsync(_megan.Message("mis clientes"));
+        await Bot.SendAsync(Megan.Message("mis clientes"));
 
-        var card = (await _connector.WaitForActivitiesAsync(1))[0].Card().AllText();
+        var card = (await Connector.WaitForActivitiesAsync(1))[0].Card().AllText();
         Assert.Contains("5 cliente(s)", card); // Alex's three (her team) and her two
     }
 
     private async Task<List<string>> TypeAheadAsync(Activities who, string text, string dataset = "clients")
     {
-        var body = await _bot.SendAsync(who.Invoke("application/search", new JsonObject
+        var body = await Bot.SendAsync(who.Invoke("application/search", new JsonObject
         {
             ["kind"] = "search",
             ["queryText"] = text,
@@ -142,26 +114,26 @@ public abstract class ClientConversationTests : IAsyncLifetime
     [Fact]
     public async Task The_type_ahead_client_picker_offers_only_clients_the_user_may_see()
     {
-        Assert.Equal(["Ferretería El Sol S.A.S. (Bogotá)"], await TypeAheadAsync(_alex, "ferre"));
-        Assert.Empty(await TypeAheadAsync(_alex, "hospital"));
-        Assert.Equal(["Hospital San Rafael (Bogotá)"], await TypeAheadAsync(_megan, "hospital"));
-        Assert.Equal(3, (await TypeAheadAsync(_alex, "")).Count);
+        Assert.Equal(["Ferretería El Sol S.A.S. (Bogotá)"], await TypeAheadAsync(Alex, "ferre"));
+        Assert.Empty(await TypeAheadAsync(Alex, "hospital"));
+        Assert.Equal(["Hospital San Rafael (Bogotá)"], await TypeAheadAsync(Megan, "hospital"));
+        Assert.Equal(3, (await TypeAheadAsync(Alex, "")).Count);
     }
 
     [Fact]
     public async Task A_type_ahead_for_an_unknown_dataset_is_a_handled_error()
     {
-        var body = await _bot.SendAsync(_alex.Invoke("application/search", new JsonObject { ["queryText"] = "x", ["dataset"] = "nope" }));
+        var body = await Bot.SendAsync(Alex.Invoke("application/search", new JsonObject { ["queryText"] = "x", ["dataset"] = "nope" }));
         Assert.Equal(400, JsonNode.Parse(body)!["statusCode"]!.GetValue<int>());
     }
 
     [Fact]
     public async Task Someone_the_organisation_does_not_know_cannot_create_clients()
     {
-        var stranger = new Activities(_connector.ServiceUrl) { AadObjectId = "stranger", UserName = "Pat" };
-        await _bot.SendAsync(stranger.Submit(Form("Tienda Azul")));
+        var stranger = new Activities(Connector.ServiceUrl) { AadObjectId = "stranger", UserName = "Pat" };
+        await Bot.SendAsync(stranger.Submit(Form("Tienda Azul")));
 
-        var card = (await _connector.WaitForActivitiesAsync(1))[0].Card()!;
+        var card = (await Connector.WaitForActivitiesAsync(1))[0].Card()!;
         Assert.Contains("No tienes permiso", card.AllText());
         Assert.Equal(0, await CountAsync("Tienda Azul"));
     }

@@ -12,6 +12,7 @@ public static class ClientsServiceCollectionExtensions
         services.AddScoped<SearchClients>();
         services.AddScoped<ImportClients>();
         services.AddScoped<SeedDemoClients>();
+        services.AddScoped<ClientPicker>();
         services.AddConversationCommand<NewClientCommand>("clients.new", "command.clients.new", ("action.clients.new", 110));
         services.AddConversationCommand<CreateClientCommand>("clients.create");
         services.AddConversationCommand<SearchClientsCommand>("clients.search", "command.clients.search", ("action.clients.mine", 100));

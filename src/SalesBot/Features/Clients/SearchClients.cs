@@ -26,12 +26,19 @@ public sealed class SearchClients(SalesBotDbContext db)
             foreach (var word in words) byName = byName.Where(c => c.NormalizedName.Contains(word));
             visible = digits.Length >= 5 ? byName.Union(visible.Where(c => c.TaxId != null && c.TaxId.StartsWith(digits))) : byName;
         }
-        var found = await visible
-            .OrderBy(c => c.NormalizedName)
-            .Take(Math.Clamp(take, 1, 50))
-            .Select(c => new ClientSummary(c.Id, c.Name, c.TaxId, c.Segment, c.Status, c.City,
-                db.People.Where(p => p.Id == c.OwnerId).Select(p => p.Name).FirstOrDefault()))
-            .ToListAsync(ct);
-        return found;
+        return await Summaries(visible.OrderBy(c => c.NormalizedName).Take(Math.Clamp(take, 1, 50))).ToListAsync(ct);
     }
+
+    /// <summary>The client with this id, when the actor may see it (a picked value from a card is input like any other).</summary>
+    public async Task<Result<ClientSummary>> ByIdAsync(Actor actor, Guid id, CancellationToken ct)
+    {
+        if (actor.Roles == Role.None) return DomainError.Forbidden("clients.search");
+        var visible = ClientAccess.Visible(db, actor, await ActorTeam.OfAsync(db, actor, ct));
+        var found = await Summaries(visible.Where(c => c.Id == id)).FirstOrDefaultAsync(ct);
+        return found is null ? DomainError.NotFound("client", id.ToString()) : found;
+    }
+
+    private IQueryable<ClientSummary> Summaries(IQueryable<Client> clients) =>
+        clients.Select(c => new ClientSummary(c.Id, c.Name, c.TaxId, c.Segment, c.Status, c.City,
+            db.People.Where(p => p.Id == c.OwnerId).Select(p => p.Name).FirstOrDefault()));
 }

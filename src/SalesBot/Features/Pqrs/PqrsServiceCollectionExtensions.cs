@@ -13,12 +13,21 @@ public static class PqrsServiceCollectionExtensions
         services.AddScoped<PqrRouting>();
         services.AddScoped<AnswerPqr>();
         services.AddScoped<ListPqrs>();
+        services.AddScoped<ImportPqrs>();
+        services.AddScoped<PqrTimeliness>();
+        services.AddScoped<ReassignPqr>();
+        services.AddScoped<PqrReassignmentPolicy>();
         services.AddScoped<IPqrNotifications, PqrAssignmentCard>();
         services.AddSingleton<Infrastructure.Scheduling.IDailyJob, PqrDeadlineReminders>();
+        services.AddScoped<PqrForm>();
+        services.AddConversationCommand<NewPqrCommand>("pqrs.new", "command.pqrs.new", ("action.pqrs.new", 310));
+        services.AddConversationCommand<RegisterPqrCommand>("pqrs.register");
         services.AddConversationCommand<MyPqrsCommand>("pqrs.mine", "command.pqrs.mine", ("action.pqrs.mine", 300));
         services.AddConversationCommand<AnswerPqrCommand>("pqrs.answer");
+        services.AddConversationCommand<ReassignPqrCommand>("pqrs.reassign");
         services.AddConversationCommand<ShowPqrCommand>("pqrs.show", "command.pqrs.show");
         services.AddConversationCommand<OverduePqrsCommand>("pqrs.overdue", "command.pqrs.overdue");
+        services.AddConversationCommand<PqrTimelinessCommand>("pqrs.timeliness", "command.pqrs.timeliness", ("action.pqrs.timeliness", 320));
         services.AddConversationCommand<PqrDueQuestionCommand>("pqrs.due", "command.pqrs.due");
         return services;
     }

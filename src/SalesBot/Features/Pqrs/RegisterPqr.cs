@@ -26,9 +26,11 @@ public sealed class RegisterPqr(SalesBotDbContext db, BusinessCalendar calendar,
 {
     private static readonly TimeSpan FutureTolerance = TimeSpan.FromMinutes(5);
 
+    public static bool MayRegister(Actor actor) => actor.Has(Role.CustomerService) || actor.Has(Role.Admin);
+
     public async Task<(Pqr? Pqr, RegistrationOutcome Outcome, IReadOnlyList<DomainError> Errors)> ExecuteAsync(Actor actor, PqrInput input, CancellationToken ct)
     {
-        if (!actor.Has(Role.CustomerService) && !actor.Has(Role.Admin))
+        if (!MayRegister(actor))
             return (null, default, [DomainError.Forbidden("pqrs.register")]);
 
         var errors = new List<DomainError>();
@@ -46,7 +48,9 @@ public sealed class RegisterPqr(SalesBotDbContext db, BusinessCalendar calendar,
         var client = await FindClientAsync(input, errors, ct);
         if (errors.Count > 0) return (null, default, errors);
 
-        var existing = await db.Pqrs.FirstOrDefaultAsync(p => p.FilingNumber == number, ct);
+        // A file may list the same radicado twice: the first row is not in the database yet.
+        var existing = db.Pqrs.Local.FirstOrDefault(p => p.FilingNumber == number)
+            ?? await db.Pqrs.FirstOrDefaultAsync(p => p.FilingNumber == number, ct);
         if (existing is not null)
         {
             return existing.SameFiling(client!.Id, type, channel!.Value, filedAt!.Value.ToUniversalTime(), description!)

@@ -17,7 +17,7 @@ public sealed class ClientSearchDataset(SearchClients search) : ISearchDataset
         var result = await search.ExecuteAsync(turn.Actor, query, skip + top, ct);
         if (!result.Ok) return [];
         return result.Value!.Skip(skip).Take(top)
-            .Select(c => (c.City is null ? c.Name : $"{c.Name} ({c.City})", c.Id.ToString()))
+            .Select(c => (ClientPicker.Title(c), c.Id.ToString()))
             .ToList();
     }
 }

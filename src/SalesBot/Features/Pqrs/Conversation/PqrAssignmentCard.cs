@@ -19,23 +19,27 @@ namespace SalesBot.Features.Pqrs.Conversation;
 /// </summary>
 public sealed class PqrAssignmentCard(
     SalesBotDbContext db, OutboxWriter outbox, CardRenderer cards, Localizer localizer,
-    BusinessCalendar calendar, TimeProvider clock, ILogger<PqrAssignmentCard> logger) : IPqrNotifications
+    BusinessCalendar calendar, TimeProvider clock, PqrReassignmentPolicy reassignment, ILogger<PqrAssignmentCard> logger) : IPqrNotifications
 {
     public Task AssignedAsync(Pqr pqr, Client client, Person assignee, CancellationToken ct) =>
-        SendAsync(assignee, pqr, language => Render(language, pqr, client, answerable: true, "pqrs.cardTitle", pqr.FilingNumber), ct);
+        SendAsync(assignee, pqr, language => Render(language, pqr, client, answerable: true, "pqrs.cardTitle", [pqr.FilingNumber]), ct);
 
     public Task ReminderAsync(Pqr pqr, Client client, Person assignee, int businessDaysLeft, CancellationToken ct) =>
-        SendAsync(assignee, pqr, language => Render(language, pqr, client, answerable: true, "pqrs.reminderTitle", pqr.FilingNumber), ct);
+        SendAsync(assignee, pqr, language => Render(language, pqr, client, answerable: true, "pqrs.reminderTitle", [pqr.FilingNumber]), ct);
 
-    public Task EscalatedAsync(Pqr pqr, Client client, Person lead, Person assignee, int businessDaysLeft, CancellationToken ct) =>
-        SendAsync(lead, pqr, language => Render(language, pqr, client, answerable: false, "pqrs.escalationTitle", pqr.FilingNumber, assignee.Name, businessDaysLeft), ct);
+    public async Task EscalatedAsync(Pqr pqr, Client client, Person lead, Person assignee, int businessDaysLeft, CancellationToken ct)
+    {
+        // The lead can hand it to someone with time to answer, from the card itself.
+        var team = await reassignment.CandidatesAsync(Actor.For(lead), pqr, ct);
+        await SendAsync(lead, pqr, language => Render(language, pqr, client, answerable: false, "pqrs.escalationTitle", [pqr.FilingNumber, assignee.Name, businessDaysLeft], team), ct);
+    }
 
     public Task OverdueAsync(Pqr pqr, Client client, Person director, Person? assignee, CancellationToken ct) =>
-        SendAsync(director, pqr, language => Render(language, pqr, client, answerable: false, "pqrs.overdueAlertTitle", pqr.FilingNumber, assignee?.Name ?? "-"), ct);
+        SendAsync(director, pqr, language => Render(language, pqr, client, answerable: false, "pqrs.overdueAlertTitle", [pqr.FilingNumber, assignee?.Name ?? "-"]), ct);
 
-    private Attachment Render(string language, Pqr pqr, Client client, bool answerable, string titleKey, params object?[] titleArgs) =>
+    private Attachment Render(string language, Pqr pqr, Client client, bool answerable, string titleKey, object?[] titleArgs, IReadOnlyList<Person>? reassignTo = null) =>
         PqrCard.Render(cards, localizer, language, pqr, client.Name, new PqrDeadline(calendar).BusinessDaysLeft(pqr.DueDate, clock.GetUtcNow()),
-            answerable, localizer.Get(language, titleKey, titleArgs));
+            answerable, localizer.Get(language, titleKey, titleArgs), reassignTo);
 
     private async Task SendAsync(Person recipient, Pqr pqr, Func<string, Attachment> render, CancellationToken ct)
     {
@@ -66,9 +70,13 @@ public sealed class PqrAssignmentCard(
 /// <summary>The PQR card: what is asked, by whom, by when; with the answer box for its assignee.</summary>
 public static class PqrCard
 {
+    /// <param name="reassignTo">the people the reader may hand the PQR to (a team lead, a director): shown when the reader does not answer it.</param>
     public static Attachment Render(CardRenderer cards, Localizer localizer, string language, Pqr pqr, string clientName, int businessDaysLeft,
-        bool answerable, string? title = null)
+        bool answerable, string? title = null, IReadOnlyList<Person>? reassignTo = null)
     {
+        answerable = answerable && !pqr.IsAnswered;
+        // One set of required inputs per card: Teams validates every input of the card on any Submit.
+        var reassignable = !answerable && !pqr.IsAnswered && reassignTo is { Count: > 0 };
         string T(string key, params object?[] args) => localizer.Get(language, key, args);
         var culture = Localizer.Culture(language);
         return cards.RenderAttachment("pqr", new
@@ -85,11 +93,15 @@ public static class PqrCard
             },
             due = PqrListCard.DueStatus(pqr.IsAnswered, pqr.AnsweredOnTime, businessDaysLeft) is var (key, value) ? T(key, value) : "",
             description = pqr.Description,
-            answerable = answerable && !pqr.IsAnswered,
+            answerable,
             responseLabel = T("pqrs.responseLabel"),
             required = T("clients.required"),
             answer = T("pqrs.answer"),
             filingNumber = pqr.FilingNumber,
+            reassignable,
+            reassignLabel = T("pqrs.reassignLabel"),
+            reassign = T("pqrs.reassign"),
+            reassignTo = (reassignTo ?? []).Select(p => new { title = p.Name, value = p.Id.ToString() }),
         });
     }
 }

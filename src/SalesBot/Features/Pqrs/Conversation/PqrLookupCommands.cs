@@ -7,8 +7,8 @@ using SalesBot.Features.Shared.Calendar;
 
 namespace SalesBot.Features.Pqrs.Conversation;
 
-/// <summary>"pqr 2026-000123": the PQR's card, with the answer box when it is mine and open.</summary>
-public sealed class ShowPqrCommand(ListPqrs list, CardRenderer cards, Localizer localizer, BusinessCalendar calendar, TimeProvider clock) : IConversationCommand
+/// <summary>"pqr 2026-000123": the PQR's card, with the answer box when it is mine and open, and the reassign list for a team lead.</summary>
+public sealed class ShowPqrCommand(ListPqrs list, PqrReassignmentPolicy reassignment, CardRenderer cards, Localizer localizer, BusinessCalendar calendar, TimeProvider clock) : IConversationCommand
 {
     public async Task HandleAsync(BotTurn turn, CommandInput input, CancellationToken ct)
     {
@@ -26,11 +26,29 @@ public sealed class ShowPqrCommand(ListPqrs list, CardRenderer cards, Localizer 
         }
         var (pqr, client) = found.Value;
         var left = new PqrDeadline(calendar).BusinessDaysLeft(pqr.DueDate, clock.GetUtcNow());
+        var reassignTo = await reassignment.CandidatesAsync(turn.Actor, pqr, ct);
         turn.Context.Reply(new Teams.Schema.Activity
         {
             Type = Teams.Schema.ActivityTypes.Message,
-            Attachments = [PqrCard.Render(cards, localizer, turn.Language, pqr, client, left, answerable: pqr.AssigneeId == turn.Actor.PersonId)],
+            Attachments = [PqrCard.Render(cards, localizer, turn.Language, pqr, client, left, answerable: pqr.AssigneeId == turn.Actor.PersonId,
+                reassignTo: reassignTo)],
         });
+    }
+}
+
+/// <summary>The PQR card's Reassign button (team leads, directors).</summary>
+public sealed class ReassignPqrCommand(ReassignPqr reassign) : IConversationCommand
+{
+    public async Task HandleAsync(BotTurn turn, CommandInput input, CancellationToken ct)
+    {
+        var result = await reassign.ExecuteAsync(turn.Actor, input.Field("pqr") ?? "", input.Field("assignee"), ct);
+        if (!result.Ok)
+        {
+            turn.ReplyText(turn.Describe(result.Error!));
+            return;
+        }
+        var (pqr, assignee) = result.Value;
+        turn.ReplyText(turn.T("pqrs.reassigned", pqr.FilingNumber, assignee.Name, pqr.DueDate.ToString("D", Localizer.Culture(turn.Language))));
     }
 }
 

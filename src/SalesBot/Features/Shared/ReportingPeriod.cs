@@ -1,0 +1,65 @@
+using System.Globalization;
+
+namespace SalesBot.Features.Shared;
+
+/// <summary>
+/// The stretch of local dates an indicator covers, both ends included. People ask for it as they
+/// say it: nothing (this month), "octubre" / "october" (the last October not in the future),
+/// "2026-10", "mes pasado" / "last month", "este año" / "this year".
+/// </summary>
+public sealed record ReportingPeriod(DateOnly From, DateOnly To, string Kind)
+{
+    private static readonly string[] SpanishMonths =
+        ["enero", "febrero", "marzo", "abril", "mayo", "junio", "julio", "agosto", "septiembre", "octubre", "noviembre", "diciembre"];
+
+    public static ReportingPeriod Month(int year, int month) =>
+        new(new DateOnly(year, month, 1), new DateOnly(year, month, 1).AddMonths(1).AddDays(-1), "month");
+
+    public static ReportingPeriod Year(int year) => new(new DateOnly(year, 1, 1), new DateOnly(year, 12, 31), "year");
+
+    /// <summary>The period the words name, relative to <paramref name="today"/>; null when they name none.</summary>
+    public static ReportingPeriod? Parse(string? text, DateOnly today)
+    {
+        var folded = TextFolding.Fold(text ?? "");
+        // Words such as "de", "del", "en" carry nothing: "indicador pqr de octubre".
+        var words = folded.Split(' ', StringSplitOptions.RemoveEmptyEntries).Where(w => w is not ("de" or "del" or "en" or "for" or "in" or "of")).ToArray();
+        var phrase = string.Join(' ', words);
+        switch (phrase)
+        {
+            case "" or "este mes" or "mes actual" or "this month":
+                return Month(today.Year, today.Month);
+            case "mes pasado" or "el mes pasado" or "ultimo mes" or "last month":
+                var previous = today.AddMonths(-1);
+                return Month(previous.Year, previous.Month);
+            case "este ano" or "ano" or "this year" or "year to date" or "ytd":
+                return Year(today.Year);
+        }
+        // "2026-10" folds to "2026 10".
+        if (System.Text.RegularExpressions.Regex.Match(phrase, @"^(\d{4}) (\d{1,2})$") is { Success: true } ym
+            && int.Parse(ym.Groups[2].Value, CultureInfo.InvariantCulture) is >= 1 and <= 12 and var m)
+            return Month(int.Parse(ym.Groups[1].Value, CultureInfo.InvariantCulture), m);
+        if (words.Length == 1 && words[0].Length == 4 && int.TryParse(words[0], NumberStyles.None, CultureInfo.InvariantCulture, out var y) && y is >= 2000 and <= 2100)
+            return Year(y);
+        var month = MonthNumber(words.ElementAtOrDefault(0));
+        if (month is null) return null;
+        if (words.Length == 2 && int.TryParse(words[1], NumberStyles.None, CultureInfo.InvariantCulture, out var year) && year is >= 2000 and <= 2100)
+            return Month(year, month.Value);
+        if (words.Length != 1) return null;
+        // A month alone is the latest one that has begun: in November, "diciembre" is last December.
+        return Month(month.Value <= today.Month ? today.Year : today.Year - 1, month.Value);
+    }
+
+    private static int? MonthNumber(string? word)
+    {
+        if (word is null) return null;
+        var es = Array.IndexOf(SpanishMonths, word == "setiembre" ? "septiembre" : word);
+        if (es >= 0) return es + 1;
+        var en = Array.FindIndex(CultureInfo.InvariantCulture.DateTimeFormat.MonthNames, n => n.Length > 0 && n.Equals(word, StringComparison.OrdinalIgnoreCase));
+        return en >= 0 ? en + 1 : null;
+    }
+
+    /// <summary>"noviembre de 2026", "2026", in the reader's culture.</summary>
+    public string Describe(CultureInfo culture) => Kind == "year"
+        ? From.Year.ToString(CultureInfo.InvariantCulture)
+        : From.ToString("Y", culture);
+}

@@ -1,0 +1,34 @@
+using SalesBot.Cli;
+
+namespace SalesBot.Tests.Support;
+
+/// <summary>Runs `salesbot` commands in-process against a SQLite file in a scratch directory.</summary>
+public sealed class CliHarness : IDisposable
+{
+    public string Directory { get; } = System.IO.Directory.CreateTempSubdirectory("salesbot-cli-").FullName;
+    public string DbPath => Path.Combine(Directory, "salesbot.db");
+
+    public void Dispose()
+    {
+        Microsoft.Data.Sqlite.SqliteConnection.ClearAllPools();
+        try { System.IO.Directory.Delete(Directory, recursive: true); } catch (IOException) { }
+    }
+
+    /// <summary>Runs the command with the scratch database; returns the exit code and what it printed.</summary>
+    public async Task<(int Code, string Out, string Err)> Run(params string[] args)
+    {
+        var parsed = CliParser.Parse([.. args, $"--Database:Path={DbPath}"]);
+        if (parsed.Command is null) return (CliRunner.BadArguments, "", parsed.Error!);
+        var stdout = new StringWriter();
+        var stderr = new StringWriter();
+        return (await new CliRunner(stdout, stderr).RunAsync(parsed.Command), stdout.ToString(), stderr.ToString());
+    }
+
+    /// <summary>Writes a CSV file in the scratch directory and returns its path.</summary>
+    public string Csv(string content)
+    {
+        var path = Path.Combine(Directory, Guid.NewGuid().ToString("N") + ".csv");
+        File.WriteAllText(path, content);
+        return path;
+    }
+}
