@@ -80,7 +80,7 @@ if [ "${SKIP_E2E:-0}" != 1 ]; then
       || { cp -r "$WORK/$out" "$ROOT/TestResults-e2e" 2>/dev/null || true; die "end-to-end scenarios failed (report copied to TestResults-e2e/)"; }
   }
   # The Playground's default user (Alex Wilber, an executive in the demo organisation).
-  run_scenarios e2e-default tests/e2e/*.json
+  run_scenarios e2e-default $(ls tests/e2e/*.json tests/e2e/*.mjs 2>/dev/null)
   # tests/e2e/NN-as-<person>/: the same bot (and database) seen by another demo person, through the
   # config seed-demo wrote, in NN order: a later stage sees what an earlier one did (a PQR
   # registered by customer service, then answered by its executive).

@@ -6,7 +6,10 @@ using SalesBot.Features.Organization;
 using SalesBot.Features.Pqrs;
 using SalesBot.Features.Pqrs.Api;
 using SalesBot.Features.Shared.Calendar;
+using SalesBot.Features.Visits;
+using SalesBot.Features.Visits.Api;
 using SalesBot.Infrastructure.Data;
+using SalesBot.Infrastructure.Graph;
 using SalesBot.Infrastructure.Outbox;
 using SalesBot.Infrastructure.Scheduling;
 using SalesBot.Teams.Hosting;
@@ -34,6 +37,8 @@ builder.Services
     .AddBusinessCalendar(builder.Configuration) // business days and public holidays
     .AddAssistant()                            // welcome, help, menu, language, profile
     .AddClients()                              // client portfolio: create, search, import
+    .AddGraph(builder.Configuration)           // Microsoft Graph (app-only), when configured
+    .AddVisits(builder.Configuration)          // visits: schedule (Outlook or .ics), log, plan, reminders
     .AddPqrs(builder.Configuration);           // PQRs: API, routing, answers
 builder.Services.AddHealthChecks();
 
@@ -42,6 +47,7 @@ await app.PrepareDatabaseAsync();
 app.LogInboundAuthenticationMode();
 app.MapBotMessages();
 app.MapPqrApi();
+app.MapVisitIcs();
 app.MapHealthChecks("/healthz");
 await app.RunAsync();
 return 0;

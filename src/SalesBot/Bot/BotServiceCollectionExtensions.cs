@@ -13,6 +13,7 @@ public static class BotServiceCollectionExtensions
         services.AddSingleton<Localizer>();
         services.AddSingleton(_ => new CardRenderer());
         services.AddSingleton<CommandRouter>();
+        services.AddScoped<PersonalChat>();
         return services;
     }
 }

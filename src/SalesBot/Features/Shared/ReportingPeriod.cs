@@ -5,7 +5,8 @@ namespace SalesBot.Features.Shared;
 /// <summary>
 /// The stretch of local dates an indicator covers, both ends included. People ask for it as they
 /// say it: nothing (this month), "octubre" / "october" (the last October not in the future),
-/// "2026-10", "mes pasado" / "last month", "este año" / "this year".
+/// "2026-10", "mes pasado" / "last month", "este año" / "this year", "hoy", "mañana", "esta
+/// semana", "próxima semana".
 /// </summary>
 public sealed record ReportingPeriod(DateOnly From, DateOnly To, string Kind)
 {
@@ -14,6 +15,13 @@ public sealed record ReportingPeriod(DateOnly From, DateOnly To, string Kind)
 
     public static ReportingPeriod Month(int year, int month) =>
         new(new DateOnly(year, month, 1), new DateOnly(year, month, 1).AddMonths(1).AddDays(-1), "month");
+
+    /// <summary>Monday to Sunday around the date.</summary>
+    public static ReportingPeriod Week(DateOnly date)
+    {
+        var monday = date.AddDays(-(((int)date.DayOfWeek + 6) % 7));
+        return new(monday, monday.AddDays(6), "week");
+    }
 
     public static ReportingPeriod Year(int year) => new(new DateOnly(year, 1, 1), new DateOnly(year, 12, 31), "year");
 
@@ -26,6 +34,14 @@ public sealed record ReportingPeriod(DateOnly From, DateOnly To, string Kind)
         var phrase = string.Join(' ', words);
         switch (phrase)
         {
+            case "hoy" or "today":
+                return new(today, today, "day");
+            case "manana" or "tomorrow":
+                return new(today.AddDays(1), today.AddDays(1), "day");
+            case "semana" or "esta semana" or "this week" or "week":
+                return Week(today);
+            case "proxima semana" or "la proxima semana" or "semana proxima" or "next week":
+                return Week(today.AddDays(7));
             case "" or "este mes" or "mes actual" or "this month":
                 return Month(today.Year, today.Month);
             case "mes pasado" or "el mes pasado" or "ultimo mes" or "last month":
@@ -58,8 +74,12 @@ public sealed record ReportingPeriod(DateOnly From, DateOnly To, string Kind)
         return en >= 0 ? en + 1 : null;
     }
 
-    /// <summary>"noviembre de 2026", "2026", in the reader's culture.</summary>
-    public string Describe(CultureInfo culture) => Kind == "year"
-        ? From.Year.ToString(CultureInfo.InvariantCulture)
-        : From.ToString("Y", culture);
+    /// <summary>"noviembre de 2026", "2026", "lunes, 23 de noviembre de 2026", "23/11/2026 – 29/11/2026", in the reader's culture.</summary>
+    public string Describe(CultureInfo culture) => Kind switch
+    {
+        "year" => From.Year.ToString(CultureInfo.InvariantCulture),
+        "day" => From.ToString("D", culture),
+        "week" => From.ToString("d", culture) + " – " + To.ToString("d", culture),
+        _ => From.ToString("Y", culture),
+    };
 }

@@ -4,6 +4,7 @@ using SalesBot.Features.Assistant;
 using SalesBot.Features.Clients;
 using SalesBot.Features.Organization;
 using SalesBot.Features.Pqrs;
+using SalesBot.Features.Visits;
 using SalesBot.Features.Shared;
 using SalesBot.Infrastructure.Auditing;
 using SalesBot.Infrastructure.Outbox;
@@ -28,6 +29,8 @@ public abstract class SalesBotDbContext(DbContextOptions options) : DbContext(op
     public DbSet<LanguagePreference> LanguagePreferences => Set<LanguagePreference>();
     public DbSet<Client> Clients => Set<Client>();
     public DbSet<Pqr> Pqrs => Set<Pqr>();
+    public DbSet<Visit> Visits => Set<Visit>();
+    public DbSet<VisitPlan> VisitPlans => Set<VisitPlan>();
     public DbSet<Scheduling.JobRun> JobRuns => Set<Scheduling.JobRun>();
     public DbSet<AuditEntry> AuditLog => Set<AuditEntry>();
     public DbSet<OutboxMessage> Outbox => Set<OutboxMessage>();
@@ -123,6 +126,35 @@ public abstract class SalesBotDbContext(DbContextOptions options) : DbContext(op
             e.HasOne<Person>().WithMany().HasForeignKey(p => p.AnsweredById).OnDelete(DeleteBehavior.Restrict);
             // An approver and an assignee can act at the same moment: only one change wins.
             e.Property(p => p.Version).IsConcurrencyToken();
+        });
+        b.Entity<Visit>(e =>
+        {
+            e.HasKey(v => v.Id);
+            e.Property(v => v.Status).HasConversion<string>().HasMaxLength(20);
+            e.Property(v => v.Type).HasConversion<string>().HasMaxLength(20);
+            e.Property(v => v.Outcome).HasConversion<string>().HasMaxLength(20);
+            e.Property(v => v.CalendarState).HasConversion<string>().HasMaxLength(20);
+            e.Property(v => v.Interviewee).HasMaxLength(200);
+            e.Property(v => v.Location).HasMaxLength(300);
+            e.Property(v => v.Observations).HasMaxLength(VisitInput.MaxText);
+            e.Property(v => v.InviteeEmail).HasMaxLength(254);
+            e.Property(v => v.Notes).HasMaxLength(VisitInput.MaxText);
+            e.Property(v => v.NextStep).HasMaxLength(500);
+            e.Property(v => v.Opportunity).HasMaxLength(200);
+            e.Property(v => v.CalendarEventId).HasMaxLength(512);
+            e.Property(v => v.CalendarError).HasMaxLength(500);
+            e.HasIndex(v => new { v.OwnerId, v.Start });
+            e.HasIndex(v => new { v.Status, v.Start });
+            e.HasOne<Client>().WithMany().HasForeignKey(v => v.ClientId).OnDelete(DeleteBehavior.Restrict);
+            e.HasOne<Person>().WithMany().HasForeignKey(v => v.OwnerId).OnDelete(DeleteBehavior.Restrict);
+            e.HasOne<Person>().WithMany().HasForeignKey(v => v.LoggedById).OnDelete(DeleteBehavior.Restrict);
+            // The owner, their lead and the reminder job may touch a visit at once: one change wins.
+            e.Property(v => v.Version).IsConcurrencyToken();
+        });
+        b.Entity<VisitPlan>(e =>
+        {
+            e.HasKey(p => new { p.OwnerId, p.Year, p.Month });
+            e.HasOne<Person>().WithMany().HasForeignKey(p => p.OwnerId).OnDelete(DeleteBehavior.Restrict);
         });
         b.Entity<Scheduling.JobRun>(e =>
         {

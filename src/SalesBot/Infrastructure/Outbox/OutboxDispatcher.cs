@@ -164,7 +164,7 @@ public sealed class OutboxDispatcher(
                 await MarkFailedAsync(message, $"gave up after {attempts} attempts: {Describe(e)}", ct);
                 return (Outcome.Failed, default);
             }
-            var retryAt = clock.GetUtcNow() + Backoff(attempts, (e as ConnectorException)?.RetryAfter);
+            var retryAt = clock.GetUtcNow() + Backoff(attempts, (e as ConnectorException)?.RetryAfter ?? (e as OutboxDeliveryException)?.RetryAfter);
             logger.LogWarning("Outbox message {MessageId} ({CorrelationId}) will be retried at {RetryAt}: {Error}",
                 message.Id, message.CorrelationId, retryAt, e.Message);
             await WriteAsync(db => db.Outbox.Where(m => m.Id == message.Id).ExecuteUpdateAsync(s => s
@@ -177,7 +177,22 @@ public sealed class OutboxDispatcher(
     }
 
     /// <summary>The stored JSON goes out as written: no need to parse and re-serialise it.</summary>
-    private Task SendAsync(OutboxMessage message, CancellationToken ct)
+    private async Task SendAsync(OutboxMessage message, CancellationToken ct)
+    {
+        if (message.Operation >= OutboxOperation.CalendarSync)
+        {
+            await using var scope = scopes.CreateAsyncScope();
+            await Handler(scope.ServiceProvider, message).DeliverAsync(message, ct);
+            return;
+        }
+        await SendToConnectorAsync(message, ct);
+    }
+
+    private static IOutboxOperationHandler Handler(IServiceProvider sp, OutboxMessage message) =>
+        sp.GetServices<IOutboxOperationHandler>().FirstOrDefault(h => h.Operation == message.Operation)
+            ?? throw new InvalidDataException($"No handler for outbox operation {message.Operation}");
+
+    private Task SendToConnectorAsync(OutboxMessage message, CancellationToken ct)
     {
         if (message.Operation != OutboxOperation.Delete && string.IsNullOrEmpty(message.PayloadJson))
             throw new InvalidDataException($"Outbox message {message.Id} has no activity to send");
@@ -197,6 +212,7 @@ public sealed class OutboxDispatcher(
     private static bool IsPermanent(Exception e) => e switch
     {
         ConnectorException c => !c.IsTransient,
+        OutboxDeliveryException d => d.Permanent,
         UntrustedServiceUrlException or JsonException or InvalidDataException or UriFormatException or NullReferenceException => true,
         _ => false,
     };
@@ -219,14 +235,25 @@ public sealed class OutboxDispatcher(
             .SetProperty(m => m.LastError, why), ct), ct);
     }
 
-    private Task MarkFailedAsync(OutboxMessage message, string error, CancellationToken ct)
+    private async Task MarkFailedAsync(OutboxMessage message, string error, CancellationToken ct)
     {
         var now = clock.GetUtcNow();
-        return WriteAsync(db => db.Outbox.Where(m => m.Id == message.Id).ExecuteUpdateAsync(s => s
+        await WriteAsync(db => db.Outbox.Where(m => m.Id == message.Id).ExecuteUpdateAsync(s => s
             .SetProperty(m => m.Attempts, message.Attempts + 1)
             .SetProperty(m => m.FailedAt, now)
             .SetProperty(m => m.LockedUntil, (DateTimeOffset?)null)
             .SetProperty(m => m.LastError, Truncate(error)), ct), ct);
+        if (message.Operation < OutboxOperation.CalendarSync) return;
+        try
+        {
+            // Someone is waiting for this work (e.g. an Outlook event): they must hear it will not happen.
+            await using var scope = scopes.CreateAsyncScope();
+            await Handler(scope.ServiceProvider, message).FailedAsync(message, error, ct);
+        }
+        catch (Exception e) when (e is not OperationCanceledException)
+        {
+            logger.LogError(e, "Outbox message {MessageId}: could not report its failure", message.Id);
+        }
     }
 
     /// <summary>Finds due rows nobody holds, claims each atomically, and queues them on their conversation's lane.</summary>
@@ -326,9 +353,12 @@ public sealed class OutboxDispatcher(
         }
     }
 
-    private static string Describe(Exception e) => e is ConnectorException c
-        ? $"{(int)c.StatusCode}: {c.ResponseBody}"
-        : $"{e.GetType().Name}: {e.Message}";
+    private static string Describe(Exception e) => e switch
+    {
+        ConnectorException c => $"{(int)c.StatusCode}: {c.ResponseBody}",
+        OutboxDeliveryException d => d.Message,
+        _ => $"{e.GetType().Name}: {e.Message}",
+    };
 
     private static string? Truncate(string? text) => text is { Length: > 1000 } ? text[..1000] : text;
 }

@@ -6,10 +6,14 @@ public enum OutboxOperation
     Reply = 1,
     Update = 2,
     Delete = 3,
+
+    /// <summary>Bring a visit's Outlook event in line with the visit (Features/Visits); handled by an <see cref="IOutboxOperationHandler"/>.</summary>
+    CalendarSync = 10,
 }
 
 /// <summary>
-/// An outbound Bot Connector call, written in the same transaction as the change it reports and
+/// An outbound call (to the Bot Connector, or another service through an
+/// <see cref="IOutboxOperationHandler"/>), written in the same transaction as the change it needs and
 /// deleted once delivered. A row that is still here after a crash is delivered after the restart.
 /// </summary>
 public sealed class OutboxMessage

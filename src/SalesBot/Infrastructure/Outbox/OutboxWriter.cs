@@ -38,7 +38,18 @@ public sealed class OutboxWriter : IDisposable
 
     private void OnFailed(object? sender, SaveChangesFailedEventArgs e) => _pending.Clear();
 
-    public OutboxMessage Enqueue(OutboxOperation operation, string serviceUrl, string conversationId, string? activityId, Activity? activity, string? correlationId)
+    public OutboxMessage Enqueue(OutboxOperation operation, string serviceUrl, string conversationId, string? activityId, Activity? activity, string? correlationId) =>
+        Add(operation, serviceUrl, conversationId, activityId,
+            activity is null ? "" : JsonSerializer.Serialize(activity, ActivityJson.Options), correlationId);
+
+    /// <summary>
+    /// Work for an <see cref="IOutboxOperationHandler"/>. Rows with the same lane and key go in the
+    /// order they were written (e.g. create, then move, then cancel one visit's event).
+    /// </summary>
+    public OutboxMessage EnqueueWork(OutboxOperation operation, string lane, string key, string payloadJson, string? correlationId = null) =>
+        Add(operation, lane, key, null, payloadJson, correlationId);
+
+    private OutboxMessage Add(OutboxOperation operation, string serviceUrl, string conversationId, string? activityId, string payloadJson, string? correlationId)
     {
         var now = _clock.GetUtcNow();
         var message = new OutboxMessage
@@ -47,7 +58,7 @@ public sealed class OutboxWriter : IDisposable
             ServiceUrl = serviceUrl,
             ConversationId = conversationId,
             ActivityId = activityId,
-            PayloadJson = activity is null ? "" : JsonSerializer.Serialize(activity, ActivityJson.Options),
+            PayloadJson = payloadJson,
             CreatedAt = now,
             NextAttemptAt = now,
             // This instance delivers it right after commit; others leave it alone meanwhile.

@@ -1,12 +1,9 @@
-using Microsoft.EntityFrameworkCore;
 using SalesBot.Bot;
 using SalesBot.Bot.Cards;
 using SalesBot.Bot.Localization;
 using SalesBot.Features.Clients;
 using SalesBot.Features.Organization;
 using SalesBot.Features.Shared.Calendar;
-using SalesBot.Infrastructure.Data;
-using SalesBot.Infrastructure.Outbox;
 using SalesBot.Teams.Schema;
 
 namespace SalesBot.Features.Pqrs.Conversation;
@@ -18,7 +15,7 @@ namespace SalesBot.Features.Pqrs.Conversation;
 /// never talked to the bot has no chat to write to yet; they find their PQRs under "mis pqr".
 /// </summary>
 public sealed class PqrAssignmentCard(
-    SalesBotDbContext db, OutboxWriter outbox, CardRenderer cards, Localizer localizer,
+    PersonalChat chat, CardRenderer cards, Localizer localizer,
     BusinessCalendar calendar, TimeProvider clock, PqrReassignmentPolicy reassignment, ILogger<PqrAssignmentCard> logger) : IPqrNotifications
 {
     public Task AssignedAsync(Pqr pqr, Client client, Person assignee, CancellationToken ct) =>
@@ -43,27 +40,9 @@ public sealed class PqrAssignmentCard(
 
     private async Task SendAsync(Person recipient, Pqr pqr, Func<string, Attachment> render, CancellationToken ct)
     {
-        var chat = await db.ConversationReferences.AsNoTracking()
-            .Where(r => r.UserAadObjectId == recipient.AadObjectId && r.ConversationType == "personal")
-            .OrderByDescending(r => r.UpdatedAt)
-            .FirstOrDefaultAsync(ct);
-        if (chat is null)
-        {
+        if (!await chat.SendAsync(recipient, language => PersonalChat.Card(render(language)), ct))
             // The PQR text stays out of the log: only its number.
             logger.LogWarning("No chat with {Person} yet; not told about PQR {FilingNumber}", recipient.AadObjectId, pqr.FilingNumber);
-            return;
-        }
-        var language = await LanguageResolver.ResolveAsync(db, recipient.AadObjectId, chat.Locale, ct);
-        var activity = new Activity
-        {
-            Type = ActivityTypes.Message,
-            From = new ChannelAccount { Id = chat.BotId, Name = chat.BotName },
-            Recipient = new ChannelAccount { Id = chat.UserId, Name = chat.UserName, AadObjectId = chat.UserAadObjectId },
-            Conversation = new ConversationAccount { Id = chat.ConversationId, ConversationType = "personal", TenantId = chat.TenantId },
-            Attachments = [render(language)],
-            ChannelData = new System.Text.Json.Nodes.JsonObject { ["notification"] = new System.Text.Json.Nodes.JsonObject { ["alert"] = true } },
-        };
-        outbox.Enqueue(OutboxOperation.Send, chat.ServiceUrl, chat.ConversationId, null, activity, null);
     }
 }
 

@@ -37,7 +37,7 @@ public sealed class PqrTimelinessCommand(PqrTimeliness timeliness, BusinessCalen
             .Concat(report.Teams.Where(t => report.People.Count(p => p.Team == t.Team) > 1)
                 .Select(t => Row(turn, turn.T("pqrs.timelinessTeam", t.Name), t, null, bold: true)))
             .ToList();
-        turn.ReplyCard("pqr-timeliness", new
+        turn.ReplyCard("indicator", new
         {
             title = turn.T("pqrs.timelinessTitle", report.Period.Describe(culture)),
             summary = total.Due == 0

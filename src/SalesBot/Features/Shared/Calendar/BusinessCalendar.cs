@@ -74,4 +74,14 @@ public sealed class BusinessCalendar
     /// <summary>The organisation's local calendar date of an instant.</summary>
     public DateOnly LocalDate(DateTimeOffset instant) =>
         DateOnly.FromDateTime(TimeZoneInfo.ConvertTime(instant, TimeZone).DateTime);
+
+    /// <summary>The instant (UTC) a local date begins in the organisation's time zone.</summary>
+    public DateTimeOffset StartOf(DateOnly date) => At(date, TimeOnly.MinValue);
+
+    /// <summary>The instant (UTC) of a local date and time in the organisation's time zone.</summary>
+    public DateTimeOffset At(DateOnly date, TimeOnly time)
+    {
+        var local = date.ToDateTime(time);
+        return new DateTimeOffset(local, TimeZone.GetUtcOffset(local)).ToUniversalTime();
+    }
 }

@@ -1,0 +1,41 @@
+using Microsoft.EntityFrameworkCore;
+using SalesBot.Features.Organization;
+using SalesBot.Infrastructure.Data;
+using SalesBot.Infrastructure.Outbox;
+using SalesBot.Teams.Schema;
+
+namespace SalesBot.Bot;
+
+/// <summary>
+/// Writes to someone in their personal chat with the bot, outside any turn (reminders,
+/// assignments, alerts): through the outbox, so it leaves only if the change that caused it
+/// commits, and survives a crash. Someone who has never talked to the bot has no chat yet.
+/// </summary>
+public sealed class PersonalChat(SalesBotDbContext db, OutboxWriter outbox)
+{
+    /// <summary>Queues the message built in the person's language; false when they have no chat with the bot yet.</summary>
+    public async Task<bool> SendAsync(Person recipient, Func<string, Activity> build, CancellationToken ct)
+    {
+        var chat = await db.ConversationReferences.AsNoTracking()
+            .Where(r => r.UserAadObjectId == recipient.AadObjectId && r.ConversationType == "personal")
+            .OrderByDescending(r => r.UpdatedAt)
+            .FirstOrDefaultAsync(ct);
+        if (chat is null) return false;
+        var language = await LanguageResolver.ResolveAsync(db, recipient.AadObjectId, chat.Locale, ct);
+        var activity = build(language);
+        activity.Type = ActivityTypes.Message;
+        activity.From = new ChannelAccount { Id = chat.BotId, Name = chat.BotName };
+        activity.Recipient = new ChannelAccount { Id = chat.UserId, Name = chat.UserName, AadObjectId = chat.UserAadObjectId };
+        activity.Conversation = new ConversationAccount { Id = chat.ConversationId, ConversationType = "personal", TenantId = chat.TenantId };
+        outbox.Enqueue(OutboxOperation.Send, chat.ServiceUrl, chat.ConversationId, null, activity, null);
+        return true;
+    }
+
+    /// <summary>An activity with a card that makes the Teams client alert the person.</summary>
+    public static Activity Card(Attachment card, string? text = null) => new()
+    {
+        Text = text,
+        Attachments = [card],
+        ChannelData = new System.Text.Json.Nodes.JsonObject { ["notification"] = new System.Text.Json.Nodes.JsonObject { ["alert"] = true } },
+    };
+}

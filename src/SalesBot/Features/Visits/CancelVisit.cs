@@ -1,0 +1,21 @@
+using Microsoft.EntityFrameworkCore;
+using SalesBot.Features.Organization;
+using SalesBot.Features.Shared;
+using SalesBot.Infrastructure.Data;
+
+namespace SalesBot.Features.Visits;
+
+/// <summary>Cancels a scheduled visit (its owner, their team lead, an administrator); the calendar event is cancelled too.</summary>
+public sealed class CancelVisit(SalesBotDbContext db, IVisitCalendar calendar)
+{
+    public async Task<Result<Visit>> ExecuteAsync(Actor actor, Guid visitId, CancellationToken ct)
+    {
+        var visit = await db.Visits.FirstOrDefaultAsync(v => v.Id == visitId, ct);
+        if (visit is null) return DomainError.NotFound("visit", visitId.ToString());
+        var ownerTeam = await db.People.Where(p => p.Id == visit.OwnerId).Select(p => p.TeamId).FirstOrDefaultAsync(ct);
+        if (!VisitAccess.MayManage(actor, await ActorTeam.OfAsync(db, actor, ct), visit.OwnerId, ownerTeam)) return DomainError.Forbidden("visits.cancel");
+        if (visit.Cancel(calendar.IsExternal) is { } refused) return refused;
+        if (visit.CalendarState == CalendarState.Pending) calendar.RequestSync(visit);
+        return visit;
+    }
+}

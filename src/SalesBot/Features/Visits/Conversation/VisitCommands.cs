@@ -1,0 +1,156 @@
+using System.Globalization;
+using Microsoft.EntityFrameworkCore;
+using SalesBot.Bot;
+using SalesBot.Bot.Localization;
+using SalesBot.Features.Clients.Conversation;
+using SalesBot.Features.Shared;
+using SalesBot.Features.Shared.Calendar;
+using SalesBot.Infrastructure.Data;
+
+namespace SalesBot.Features.Visits.Conversation;
+
+/// <summary>"agendar visita [cliente]": the schedule form, with the client looked up when named.</summary>
+public sealed class NewVisitCommand(VisitForms forms) : IConversationCommand
+{
+    public Task HandleAsync(BotTurn turn, CommandInput input, CancellationToken ct)
+    {
+        var query = string.IsNullOrWhiteSpace(input.Text) ? null : input.Text.Trim();
+        return forms.ScheduleAsync(turn, new VisitFormValues(null, null, null, null, null, null, null), query is null ? null : new ClientPick(null, null, [], query),
+            null, null, true, ct);
+    }
+}
+
+/// <summary>
+/// The schedule form's buttons. Bad data or a client still to choose shows the form again; busy
+/// times show it again with them listed and a "schedule anyway" button.
+/// </summary>
+public sealed class ScheduleVisitCommand(ScheduleVisit schedule, ClientPicker picker, VisitForms forms, IVisitCalendar calendar) : IConversationCommand
+{
+    public async Task HandleAsync(BotTurn turn, CommandInput input, CancellationToken ct)
+    {
+        var values = VisitFormValues.From(input);
+        var pick = await picker.ResolveAsync(turn, input, ct);
+        if (pick.Client is null)
+        {
+            await forms.ScheduleAsync(turn, values, pick, pick.Problem, null, true, ct);
+            return;
+        }
+        var result = await schedule.ExecuteAsync(turn.Actor, values.ToInput(pick.Client.Id), values.InviteContact == "true",
+            input.Field("confirmConflicts") == "true", ct);
+        if (result.Errors.Count > 0)
+        {
+            await forms.ScheduleAsync(turn, values, pick, string.Join(" ", result.Errors.Select(turn.Describe)), null, true, ct);
+            return;
+        }
+        if (result.Visit is not { } visit)
+        {
+            await forms.ScheduleAsync(turn, values, pick, null, result.Conflicts, result.FreeBusyChecked, ct);
+            return;
+        }
+        var culture = Localizer.Culture(turn.Language);
+        var when = forms.Span(visit.Start, visit.End, culture);
+        turn.ReplyText(turn.T("visits.scheduled", result.ClientName, when) + " "
+            + turn.T(calendar.IsExternal ? "visits.calendarFollows" : "visits.calendarEmbedded"));
+    }
+}
+
+/// <summary>"registrar visita [cliente]": the log form for a visit that was never scheduled.</summary>
+public sealed class NewVisitLogCommand(VisitForms forms) : IConversationCommand
+{
+    public Task HandleAsync(BotTurn turn, CommandInput input, CancellationToken ct)
+    {
+        var query = string.IsNullOrWhiteSpace(input.Text) ? null : input.Text.Trim();
+        return forms.LogAsync(turn, null, null, new VisitFormValues(null, null, null, null, null, null, null),
+            query is null ? null : new ClientPick(null, null, [], query), null, ct);
+    }
+}
+
+/// <summary>"Registrar resultado" on a scheduled visit: the log form filled with what was planned.</summary>
+public sealed class VisitLogFormCommand(SalesBotDbContext db, VisitForms forms, BusinessCalendar calendar) : IConversationCommand
+{
+    public async Task HandleAsync(BotTurn turn, CommandInput input, CancellationToken ct)
+    {
+        if (!Guid.TryParse(input.Field("visitId"), out var id) || await db.Visits.AsNoTracking().FirstOrDefaultAsync(v => v.Id == id, ct) is not { } visit)
+        {
+            turn.ReplyText(turn.Describe(DomainError.NotFound("visit", input.Field("visitId") ?? "")));
+            return;
+        }
+        var client = await db.Clients.Where(c => c.Id == visit.ClientId).Select(c => c.Name).FirstAsync(ct);
+        var subtitle = client + " · " + forms.Span(visit.Start, visit.End, Localizer.Culture(turn.Language));
+        await forms.LogAsync(turn, visit.Id, subtitle, VisitFormValues.Of(visit, calendar), null, null, ct);
+    }
+}
+
+/// <summary>The log form's Save button, for a scheduled visit (visitId) or a new one.</summary>
+public sealed class LogVisitCommand(LogVisit log, ClientPicker picker, VisitForms forms, SalesBotDbContext db, BusinessCalendar calendar) : IConversationCommand
+{
+    public async Task HandleAsync(BotTurn turn, CommandInput input, CancellationToken ct)
+    {
+        var values = VisitFormValues.From(input);
+        var culture = Localizer.Culture(turn.Language);
+        if (Guid.TryParse(input.Field("visitId"), out var id))
+        {
+            // The scheduled visit's client and time stay as they were planned.
+            var planned = await db.Visits.AsNoTracking().FirstOrDefaultAsync(v => v.Id == id, ct);
+            var asPlanned = planned is null ? null : VisitFormValues.Of(planned, calendar);
+            var fixedValues = asPlanned is null ? values : values with { Date = asPlanned.Date, Time = asPlanned.Time, Duration = asPlanned.Duration };
+            var (visit, errors) = await log.ScheduledAsync(turn.Actor, id, fixedValues.ToInput(null), values.ToReport(), ct);
+            if (visit is null)
+            {
+                if (planned is null || errors.Any(e => e.Code is "forbidden" or "not-found" or "visit-logged" or "visit-not-scheduled" or "visit-not-yet"))
+                {
+                    turn.ReplyText(string.Join(" ", errors.Select(turn.Describe)));
+                    return;
+                }
+                await forms.LogAsync(turn, id, null, values, null, string.Join(" ", errors.Select(turn.Describe)), ct);
+                return;
+            }
+            await ReplyLoggedAsync(turn, visit, culture, ct);
+            return;
+        }
+
+        var pick = await picker.ResolveAsync(turn, input, ct);
+        if (pick.Client is null)
+        {
+            await forms.LogAsync(turn, null, null, values, pick, pick.Problem, ct);
+            return;
+        }
+        var (logged, problems) = await log.UnscheduledAsync(turn.Actor, values.ToInput(pick.Client.Id), values.ToReport(), ct);
+        if (logged is null)
+        {
+            await forms.LogAsync(turn, null, null, values, pick, string.Join(" ", problems.Select(turn.Describe)), ct);
+            return;
+        }
+        await ReplyLoggedAsync(turn, logged, culture, ct);
+    }
+
+    private async Task ReplyLoggedAsync(BotTurn turn, Visit visit, CultureInfo culture, CancellationToken ct)
+    {
+        var client = await db.Clients.Where(c => c.Id == visit.ClientId).Select(c => c.Name).FirstAsync(ct);
+        var text = turn.T("visits.logged", client, turn.T("visitoutcome." + visit.Outcome!.Value.Code()));
+        if (visit.NextStep is { } next)
+            text += " " + turn.T("visits.nextStep", next, visit.NextStepDate?.ToString("D", culture) ?? "-");
+        turn.ReplyText(text);
+    }
+}
+
+/// <summary>"Cancelar" on a scheduled visit: cancelled here and in the calendar.</summary>
+public sealed class CancelVisitCommand(CancelVisit cancel, SalesBotDbContext db) : IConversationCommand
+{
+    public async Task HandleAsync(BotTurn turn, CommandInput input, CancellationToken ct)
+    {
+        if (!Guid.TryParse(input.Field("visitId"), out var id))
+        {
+            turn.ReplyText(turn.Describe(DomainError.NotFound("visit", input.Field("visitId") ?? "")));
+            return;
+        }
+        var result = await cancel.ExecuteAsync(turn.Actor, id, ct);
+        if (!result.Ok)
+        {
+            turn.ReplyText(turn.Describe(result.Error!));
+            return;
+        }
+        var client = await db.Clients.Where(c => c.Id == result.Value!.ClientId).Select(c => c.Name).FirstAsync(ct);
+        turn.ReplyText(turn.T("visits.cancelled", client));
+    }
+}

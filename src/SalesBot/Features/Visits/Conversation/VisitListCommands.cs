@@ -1,0 +1,98 @@
+using System.Globalization;
+using SalesBot.Bot;
+using SalesBot.Bot.Localization;
+using SalesBot.Features.Shared;
+using SalesBot.Features.Shared.Calendar;
+
+namespace SalesBot.Features.Visits.Conversation;
+
+/// <summary>
+/// "mis visitas [hoy | esta semana | noviembre | ...]" and "visitas del equipo [...]": the visits of
+/// the span (this week by default), with buttons to log or cancel the scheduled ones, and the
+/// month's compliance for my own.
+/// </summary>
+public sealed class VisitListReply(ListVisits list, VisitCompliance compliance, VisitForms forms, VisitIcsLinks ics,
+    BusinessCalendar calendar, TimeProvider clock)
+{
+    public async Task ReplyAsync(BotTurn turn, CommandInput input, bool team, CancellationToken ct)
+    {
+        var today = calendar.LocalDate(clock.GetUtcNow());
+        var text = input.Field("period") ?? input.Text;
+        var period = string.IsNullOrWhiteSpace(text) ? ReportingPeriod.Week(today) : ReportingPeriod.Parse(text, today);
+        if (period is null)
+        {
+            turn.ReplyText(turn.T("visits.periodHowTo"));
+            return;
+        }
+        var result = await list.ExecuteAsync(turn.Actor, period.From, period.To, team, ct);
+        if (!result.Ok)
+        {
+            turn.ReplyText(turn.Describe(result.Error!));
+            return;
+        }
+        var culture = Localizer.Culture(turn.Language);
+        var now = clock.GetUtcNow();
+        var visits = result.Value!;
+        string? complianceLine = null;
+        if (!team && (await compliance.ForMonthAsync(turn.Actor, today.Year, today.Month, team: false, ct)).Value is [var mine])
+            complianceLine = mine.Planned is { } planned
+                ? turn.T("visits.complianceLine", mine.Done, planned, mine.Rate!.Value.ToString("0.#", culture))
+                : turn.T("visits.noPlan", mine.Done);
+        turn.ReplyCard("visit-list", new
+        {
+            title = turn.T(team ? "visits.teamTitle" : "visits.mineTitle", period.Describe(culture)),
+            summary = visits.Count switch
+            {
+                0 => turn.T("visits.none"),
+                ListVisits.Limit => turn.T("visits.many", visits.Count),
+                var n => turn.T("visits.count", n),
+            },
+            visits = visits.Select(v => new
+            {
+                heading = forms.Span(v.Start, v.End, culture) + " · " + v.ClientName,
+                detail = string.Join(" · ", new[]
+                {
+                    team ? v.OwnerName : null,
+                    turn.T("visitstatus." + v.Status.ToString().ToLowerInvariant()),
+                    v.Type is { } t ? turn.T("visittype." + t.Code()) : null,
+                    v.Outcome is { } o ? turn.T("visitoutcome." + o.Code()) : null,
+                    v.Location,
+                    v.CalendarState switch
+                    {
+                        CalendarState.Pending => turn.T("visits.calendarPending"),
+                        CalendarState.Failed => turn.T("visits.calendarFailed"),
+                        _ => null,
+                    },
+                }.Where(x => !string.IsNullOrEmpty(x))),
+                actions = Actions(turn, v, now),
+                icsUrl = v.Status == VisitStatus.Scheduled ? ics.UrlFor(v.Id, turn.Actor.PersonId) : null,
+                icsTitle = turn.T("visits.ics"),
+            }),
+            compliance = complianceLine,
+            footer = new[]
+            {
+                new { title = turn.T("action.visits.new"), command = "visits.new" },
+                new { title = turn.T("action.visits.log"), command = "visits.logNew" },
+            },
+        });
+    }
+
+    private static object[] Actions(BotTurn turn, VisitSummary v, DateTimeOffset now)
+    {
+        if (v.Status != VisitStatus.Scheduled) return [];
+        var actions = new List<object>();
+        if (v.Start <= now.AddMinutes(15)) actions.Add(new { title = turn.T("visits.logResult"), command = "visits.logForm", visitId = v.Id.ToString() });
+        actions.Add(new { title = turn.T("visits.cancel"), command = "visits.cancel", visitId = v.Id.ToString() });
+        return [.. actions];
+    }
+}
+
+public sealed class MyVisitsCommand(VisitListReply reply) : IConversationCommand
+{
+    public Task HandleAsync(BotTurn turn, CommandInput input, CancellationToken ct) => reply.ReplyAsync(turn, input, team: false, ct);
+}
+
+public sealed class TeamVisitsCommand(VisitListReply reply) : IConversationCommand
+{
+    public Task HandleAsync(BotTurn turn, CommandInput input, CancellationToken ct) => reply.ReplyAsync(turn, input, team: true, ct);
+}

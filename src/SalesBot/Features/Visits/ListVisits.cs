@@ -1,0 +1,35 @@
+using Microsoft.EntityFrameworkCore;
+using SalesBot.Features.Organization;
+using SalesBot.Features.Shared;
+using SalesBot.Infrastructure.Data;
+
+namespace SalesBot.Features.Visits;
+
+public sealed record VisitSummary(Guid Id, DateTimeOffset Start, DateTimeOffset End, string ClientName, string OwnerName, VisitStatus Status,
+    VisitType? Type, VisitOutcome? Outcome, string? Location, CalendarState CalendarState);
+
+/// <summary>Visits in a span of days: mine, or my team's for a team lead (directors see everyone's).</summary>
+public sealed class ListVisits(SalesBotDbContext db, Shared.Calendar.BusinessCalendar business)
+{
+    public const int Limit = 30;
+
+    public async Task<Result<IReadOnlyList<VisitSummary>>> ExecuteAsync(Actor actor, DateOnly from, DateOnly to, bool team, CancellationToken ct)
+    {
+        if (actor.Roles == Role.None || actor.PersonId is null && !VisitAccess.SeesAll(actor)) return DomainError.Forbidden("visits.list");
+        if (team && !actor.Has(Role.TeamLead) && !VisitAccess.SeesAll(actor)) return DomainError.Forbidden("visits.team");
+        var start = business.StartOf(from);
+        var end = business.StartOf(to.AddDays(1));
+        var actorTeam = await ActorTeam.OfAsync(db, actor, ct);
+        var visits = team ? VisitAccess.Visible(db, actor, actorTeam) : db.Visits.Where(v => v.OwnerId == actor.PersonId);
+        return await visits
+            .Where(v => v.Start >= start && v.Start < end && v.Status != VisitStatus.Cancelled)
+            .OrderBy(v => v.Start)
+            .Take(Limit)
+            .Select(v => new VisitSummary(v.Id, v.Start, v.End,
+                db.Clients.Where(c => c.Id == v.ClientId).Select(c => c.Name).First(),
+                db.People.Where(p => p.Id == v.OwnerId).Select(p => p.Name).First(),
+                v.Status, v.Type, v.Outcome, v.Location, v.CalendarState))
+            .ToListAsync(ct);
+    }
+
+}

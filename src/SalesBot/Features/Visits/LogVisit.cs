@@ -1,0 +1,81 @@
+using System.Globalization;
+using Microsoft.EntityFrameworkCore;
+using SalesBot.Features.Clients;
+using SalesBot.Features.Organization;
+using SalesBot.Features.Shared;
+using SalesBot.Features.Shared.Calendar;
+using SalesBot.Infrastructure.Data;
+
+namespace SalesBot.Features.Visits;
+
+/// <summary>What happened at a visit, as typed: outcome, next step and its date, the opportunity.</summary>
+public sealed record VisitReportInput(string? Outcome, string? Notes, string? NextStep, string? NextStepDate, string? Opportunity)
+{
+    public VisitReport? Validate(VisitDetails details, List<DomainError> errors)
+    {
+        var outcome = VisitCodes.Outcomes.Parse(Outcome);
+        if (outcome is null) errors.Add(DomainError.Invalid("outcome", "one-of", string.Join(", ", VisitCodes.Outcomes.Codes)));
+        var notes = VisitInput.Clean(Notes, VisitInput.MaxText, "notes", errors);
+        var nextStep = VisitInput.Clean(NextStep, 500, "next-step", errors);
+        DateOnly? nextDate = null;
+        if (!string.IsNullOrWhiteSpace(NextStepDate))
+        {
+            if (DateOnly.TryParseExact(NextStepDate.Trim(), "yyyy-MM-dd", CultureInfo.InvariantCulture, DateTimeStyles.None, out var d)) nextDate = d;
+            else errors.Add(DomainError.Invalid("next-step-date", "date"));
+        }
+        if (nextDate is not null && nextStep is null) errors.Add(DomainError.Invalid("next-step", "required-with-date"));
+        var opportunity = VisitInput.Clean(Opportunity, 200, "opportunity", errors);
+        // A missing type was reported when the details were read.
+        return errors.Count > 0 || details.Type is null ? null : new VisitReport(details.Type!.Value, outcome!.Value, notes, nextStep, nextDate, opportunity);
+    }
+}
+
+/// <summary>
+/// Records how a visit went: a scheduled one (by its owner, their team lead or an administrator),
+/// or one that was never scheduled (by the executive who made it, for a client they may see).
+/// A visit is logged once; a second press of the same card changes nothing.
+/// </summary>
+public sealed class LogVisit(SalesBotDbContext db, SearchClients clients, BusinessCalendar business, TimeProvider clock)
+{
+    private static readonly TimeSpan FutureTolerance = TimeSpan.FromMinutes(15);
+
+    public async Task<(Visit? Visit, IReadOnlyList<DomainError> Errors)> ScheduledAsync(Actor actor, Guid visitId, VisitInput input, VisitReportInput report, CancellationToken ct)
+    {
+        var visit = await db.Visits.FirstOrDefaultAsync(v => v.Id == visitId, ct);
+        if (visit is null) return (null, [DomainError.NotFound("visit", visitId.ToString())]);
+        var team = await ActorTeam.OfAsync(db, actor, ct);
+        var ownerTeam = await db.People.Where(p => p.Id == visit.OwnerId).Select(p => p.TeamId).FirstOrDefaultAsync(ct);
+        if (!VisitAccess.MayManage(actor, team, visit.OwnerId, ownerTeam)) return (null, [DomainError.Forbidden("visits.log")]);
+        if (visit.Start > clock.GetUtcNow() + FutureTolerance) return (null, [new DomainError("visit-not-yet")]);
+
+        var errors = new List<DomainError>();
+        var details = input.Details(errors, typeRequired: true);
+        var validated = details is null ? null : report.Validate(details, errors);
+        if (validated is null) return (null, errors);
+        // Whoever logs it, the visit stays its owner's; the log records who wrote it.
+        var by = actor.PersonId ?? visit.OwnerId;
+        return visit.Log(details!, validated, by, clock.GetUtcNow()) is { } refused ? (null, [refused]) : (visit, []);
+    }
+
+    public async Task<(Visit? Visit, IReadOnlyList<DomainError> Errors)> UnscheduledAsync(Actor actor, VisitInput input, VisitReportInput report, CancellationToken ct)
+    {
+        if (!VisitAccess.Visits(actor)) return (null, [DomainError.Forbidden("visits.log")]);
+        var errors = new List<DomainError>();
+        var times = input.Times(business, errors);
+        var details = input.Details(errors, typeRequired: true);
+        var client = input.ClientId is { } id ? await clients.ByIdAsync(actor, id, ct) : DomainError.Invalid("client", "client");
+        if (!client.Ok) errors.Add(client.Error!);
+        if (times is { } t && t.Start > clock.GetUtcNow() + FutureTolerance) errors.Add(DomainError.Invalid("visit-date", "future"));
+        var validated = details is null ? null : report.Validate(details, errors);
+        if (errors.Count > 0) return (null, errors);
+
+        var (start, end) = times!.Value;
+        var duplicate = await db.Visits.AnyAsync(v => v.OwnerId == actor.PersonId && v.ClientId == client.Value!.Id && v.Start == start
+            && v.Status != VisitStatus.Cancelled, ct);
+        if (duplicate) return (null, [new DomainError("visit-duplicate", client.Value!.Name)]);
+        var now = clock.GetUtcNow();
+        var visit = Visit.Logged(actor.PersonId!.Value, client.Value!.Id, start, end, details!, validated!, actor.PersonId!.Value, now);
+        db.Visits.Add(visit);
+        return (visit, []);
+    }
+}

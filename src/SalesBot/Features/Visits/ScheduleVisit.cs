@@ -1,0 +1,65 @@
+using Microsoft.EntityFrameworkCore;
+using SalesBot.Features.Clients;
+using SalesBot.Features.Organization;
+using SalesBot.Features.Shared;
+using SalesBot.Features.Shared.Calendar;
+using SalesBot.Infrastructure.Data;
+
+namespace SalesBot.Features.Visits;
+
+/// <summary>What scheduling found: the visit, or the busy times the user must see before it is saved.</summary>
+public sealed record ScheduleResult(Visit? Visit, string? ClientName, IReadOnlyList<BusyTime> Conflicts, bool FreeBusyChecked, IReadOnlyList<DomainError> Errors)
+{
+    public static ScheduleResult Refused(params DomainError[] errors) => new(null, null, [], true, errors);
+}
+
+/// <summary>
+/// Schedules a visit for the person acting, with a client they may see, in the future. Overlaps
+/// with their other visits and with busy times in their Outlook calendar are shown first and
+/// saved only when the user confirms; the same client at the same start twice is refused. The
+/// calendar event follows through the outbox.
+/// </summary>
+public sealed class ScheduleVisit(SalesBotDbContext db, SearchClients clients, IVisitCalendar calendar, BusinessCalendar business, TimeProvider clock)
+{
+    public async Task<ScheduleResult> ExecuteAsync(Actor actor, VisitInput input, bool inviteContact, bool confirmConflicts, CancellationToken ct)
+    {
+        if (!VisitAccess.Visits(actor)) return ScheduleResult.Refused(DomainError.Forbidden("visits.schedule"));
+        var errors = new List<DomainError>();
+        var times = input.Times(business, errors);
+        var details = input.Details(errors, typeRequired: false);
+        var client = input.ClientId is { } id ? await clients.ByIdAsync(actor, id, ct) : DomainError.Invalid("client", "client");
+        if (!client.Ok) errors.Add(client.Error!);
+        if (times is { } t && t.Start < clock.GetUtcNow()) errors.Add(DomainError.Invalid("visit-date", "past"));
+        if (errors.Count > 0) return new ScheduleResult(null, null, [], true, errors);
+
+        var (start, end) = times!.Value;
+        var owner = await db.People.FirstAsync(p => p.Id == actor.PersonId, ct);
+        var mine = await db.Visits.Where(v => v.OwnerId == owner.Id && v.Status == VisitStatus.Scheduled && v.Start < end && v.End > start)
+            .ToListAsync(ct);
+        if (mine.Any(v => v.ClientId == client.Value!.Id && v.Start == start))
+            return ScheduleResult.Refused(new DomainError("visit-duplicate", client.Value!.Name));
+
+        if (!confirmConflicts)
+        {
+            var busy = await calendar.BusyAsync(owner, start, end, ct);
+            // Our own visits are in Outlook too once synced: show each once.
+            var conflicts = mine.Select(v => new BusyTime(v.Start, v.End, null))
+                .Concat(busy.Busy.Where(b => !mine.Any(v => v.Start == b.Start && v.End == b.End)))
+                .OrderBy(b => b.Start).ToList();
+            if (conflicts.Count > 0 || !busy.Checked) return new ScheduleResult(null, client.Value!.Name, conflicts, busy.Checked, []);
+        }
+
+        string? invitee = null;
+        if (inviteContact)
+        {
+            invitee = await db.Clients.Where(c => c.Id == client.Value!.Id)
+                .SelectMany(c => c.Contacts).Where(c => c.Email != null).Select(c => c.Email).FirstOrDefaultAsync(ct);
+            if (invitee is null) return ScheduleResult.Refused(new DomainError("visit-no-contact-email", client.Value!.Name));
+        }
+
+        var visit = Visit.Schedule(owner.Id, client.Value!.Id, start, end, details!, invitee, calendar.IsExternal, clock.GetUtcNow());
+        db.Visits.Add(visit);
+        calendar.RequestSync(visit);
+        return new ScheduleResult(visit, client.Value!.Name, [], true, []);
+    }
+}

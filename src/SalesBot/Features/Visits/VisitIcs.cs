@@ -1,0 +1,95 @@
+using System.Globalization;
+using System.Security.Cryptography;
+using System.Text;
+using Microsoft.Extensions.Options;
+
+namespace SalesBot.Features.Visits;
+
+/// <summary>
+/// Signed, expiring links to a visit's .ics file, for people whose calendar SalesBot does not
+/// write to. The signature binds the visit, its owner and the expiry, so a link works only as it
+/// was given to the owner, and only for a while. Off until Visits:PublicBaseUrl and
+/// Visits:LinkSigningKey are set.
+/// </summary>
+public sealed class VisitIcsLinks(IOptions<VisitOptions> options, TimeProvider clock)
+{
+    public bool Enabled => options.Value.PublicBaseUrl is { Length: > 0 } && options.Value.LinkSigningKey is { Length: >= 32 };
+
+    public string? UrlFor(Guid visitId, Guid? ownerId)
+    {
+        if (!Enabled || ownerId is not { } owner) return null;
+        var expires = clock.GetUtcNow().Add(options.Value.LinkLifetime).ToUnixTimeSeconds();
+        return $"{options.Value.PublicBaseUrl!.TrimEnd('/')}/visits/{visitId}.ics?owner={owner}&exp={expires}&sig={Sign(visitId, owner, expires)}";
+    }
+
+    /// <summary>Whether a link's parts are the ones this server signed, and it has not expired.</summary>
+    public bool IsValid(Guid visitId, Guid ownerId, long expires, string? signature)
+    {
+        if (!Enabled || string.IsNullOrEmpty(signature) || expires < clock.GetUtcNow().ToUnixTimeSeconds()) return false;
+        var expected = Encoding.ASCII.GetBytes(Sign(visitId, ownerId, expires));
+        return CryptographicOperations.FixedTimeEquals(expected, Encoding.ASCII.GetBytes(signature));
+    }
+
+    private string Sign(Guid visitId, Guid ownerId, long expires)
+    {
+        var key = Encoding.UTF8.GetBytes(options.Value.LinkSigningKey!);
+        var mac = HMACSHA256.HashData(key, Encoding.UTF8.GetBytes(string.Create(CultureInfo.InvariantCulture, $"{visitId:N}|{ownerId:N}|{expires}")));
+        return Convert.ToBase64String(mac).TrimEnd('=').Replace('+', '-').Replace('/', '_');
+    }
+}
+
+/// <summary>An iCalendar (RFC 5545) file with the visit as one event, times in UTC.</summary>
+public static class VisitIcs
+{
+    public static string Render(Visit visit, string clientName, string ownerEmail, DateTimeOffset now)
+    {
+        var sb = new StringBuilder();
+        void Line(string text) => sb.Append(Fold(text)).Append("\r\n");
+        Line("BEGIN:VCALENDAR");
+        Line("VERSION:2.0");
+        Line("PRODID:-//SalesBot//Visits//ES");
+        Line("METHOD:PUBLISH");
+        Line("BEGIN:VEVENT");
+        Line($"UID:{visit.Id:N}@salesbot");
+        Line("DTSTAMP:" + Utc(now));
+        Line("DTSTART:" + Utc(visit.Start));
+        Line("DTEND:" + Utc(visit.End));
+        Line("SUMMARY:" + Escape("Visita: " + clientName));
+        if (visit.Location is { } location) Line("LOCATION:" + Escape(location));
+        var description = string.Join("\n", new[] { visit.Interviewee is { } i ? "Entrevistar a: " + i : null, visit.Observations }.Where(x => x is not null));
+        if (description.Length > 0) Line("DESCRIPTION:" + Escape(description));
+        Line("ORGANIZER:mailto:" + ownerEmail);
+        Line(visit.Status == VisitStatus.Cancelled ? "STATUS:CANCELLED" : "STATUS:CONFIRMED");
+        // Calendars apply an update only when SEQUENCE grows: minutes since 2020 only ever grow.
+        Line("SEQUENCE:" + ((now.ToUnixTimeSeconds() - 1577836800) / 60).ToString(CultureInfo.InvariantCulture));
+        Line("END:VEVENT");
+        Line("END:VCALENDAR");
+        return sb.ToString();
+    }
+
+    private static string Utc(DateTimeOffset t) => t.UtcDateTime.ToString("yyyyMMdd'T'HHmmss'Z'", CultureInfo.InvariantCulture);
+
+    private static string Escape(string text) =>
+        text.Replace("\\", "\\\\").Replace(";", "\\;").Replace(",", "\\,").Replace("\r\n", "\\n").Replace("\n", "\\n");
+
+    /// <summary>RFC 5545 3.1: lines longer than 75 octets are folded with CRLF and a space.</summary>
+    private static string Fold(string line)
+    {
+        var bytes = Encoding.UTF8.GetBytes(line);
+        if (bytes.Length <= 75) return line;
+        var sb = new StringBuilder();
+        var count = 0;
+        foreach (var rune in line.EnumerateRunes())
+        {
+            var size = rune.Utf8SequenceLength;
+            if (count + size > 75)
+            {
+                sb.Append("\r\n ");
+                count = 1;
+            }
+            sb.Append(rune.ToString());
+            count += size;
+        }
+        return sb.ToString();
+    }
+}

@@ -1,0 +1,54 @@
+using SalesBot.Bot;
+using SalesBot.Features.Visits.Calendar;
+using SalesBot.Infrastructure.Graph;
+using SalesBot.Infrastructure.Outbox;
+using SalesBot.Features.Visits.Conversation;
+
+namespace SalesBot.Features.Visits;
+
+public static class VisitsServiceCollectionExtensions
+{
+    /// <summary>Visits: schedule (with the calendar), log, list, plan and compliance, reminders, .ics links.</summary>
+    public static IServiceCollection AddVisits(this IServiceCollection services, IConfiguration configuration)
+    {
+        services.AddOptions<VisitOptions>().Bind(configuration.GetSection(VisitOptions.Section))
+            .Validate(o => o.DefaultDurationMinutes is >= 15 and <= 720, "Visits:DefaultDurationMinutes must be between 15 and 720")
+            .Validate(o => o.ReminderBefore >= TimeSpan.Zero && o.CheckEvery > TimeSpan.Zero && o.LinkLifetime > TimeSpan.Zero,
+                "Visits:ReminderBefore, CheckEvery and LinkLifetime must be positive")
+            .Validate(o => o.PublicBaseUrl is null || Uri.TryCreate(o.PublicBaseUrl, UriKind.Absolute, out var u) && u.Scheme is "https" or "http",
+                "Visits:PublicBaseUrl must be an absolute http(s) URL")
+            .Validate(o => o.LinkSigningKey is null || o.LinkSigningKey.Length >= 32, "Visits:LinkSigningKey must be at least 32 characters")
+            .ValidateOnStart();
+        services.AddScoped<ScheduleVisit>();
+        services.AddScoped<LogVisit>();
+        services.AddScoped<CancelVisit>();
+        services.AddScoped<ListVisits>();
+        services.AddScoped<VisitCompliance>();
+        services.AddSingleton<VisitIcsLinks>();
+        // With Microsoft Graph configured, visits go to Outlook; without it the database is the calendar.
+        if (new GraphOptions().Configured(configuration))
+        {
+            services.AddScoped<IVisitCalendar, GraphVisitCalendar>();
+            services.AddScoped<IOutboxOperationHandler, CalendarSyncHandler>();
+        }
+        else
+        {
+            services.AddScoped<IVisitCalendar, EmbeddedVisitCalendar>();
+        }
+        services.AddScoped<IVisitCalendarNotifications, VisitCalendarNotice>();
+        services.AddScoped<VisitForms>();
+        services.AddScoped<VisitListReply>();
+        services.AddHostedService<VisitReminders>();
+        services.AddConversationCommand<MyVisitsCommand>("visits.mine", "command.visits.mine", ("action.visits.mine", 200));
+        services.AddConversationCommand<NewVisitCommand>("visits.new", "command.visits.new", ("action.visits.new", 210));
+        services.AddConversationCommand<NewVisitLogCommand>("visits.logNew", "command.visits.logNew", ("action.visits.log", 220));
+        services.AddConversationCommand<TeamVisitsCommand>("visits.team", "command.visits.team");
+        services.AddConversationCommand<SetVisitPlanCommand>("visits.plan", "command.visits.plan");
+        services.AddConversationCommand<VisitComplianceCommand>("visits.compliance", "command.visits.compliance", ("action.visits.compliance", 230));
+        services.AddConversationCommand<ScheduleVisitCommand>("visits.schedule");
+        services.AddConversationCommand<VisitLogFormCommand>("visits.logForm");
+        services.AddConversationCommand<LogVisitCommand>("visits.log");
+        services.AddConversationCommand<CancelVisitCommand>("visits.cancel");
+        return services;
+    }
+}
