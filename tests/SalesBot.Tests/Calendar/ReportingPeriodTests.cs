@@ -19,6 +19,13 @@ public sealed class ReportingPeriodTests
     [InlineData("last month", "2026-10-01", "2026-10-31")]
     [InlineData("este año", "2026-01-01", "2026-12-31")]
     [InlineData("2025", "2025-01-01", "2025-12-31")]
+    [InlineData("hoy", "2026-11-23", "2026-11-23")]
+    [InlineData("mañana", "2026-11-24", "2026-11-24")]
+    [InlineData("esta semana", "2026-11-23", "2026-11-29")]
+    [InlineData("próxima semana", "2026-11-30", "2026-12-06")]
+    [InlineData("del 01/11 al 15/11", "2026-11-01", "2026-11-15")]
+    [InlineData("2026-10-25 a 2026-11-05", "2026-10-25", "2026-11-05")]
+    [InlineData("from 28/12/2026 to 3/1/2027", "2026-12-28", "2027-01-03")]
     public void Periods_are_read_as_people_say_them(string text, string from, string to)
     {
         var period = ReportingPeriod.Parse(text, Today);
@@ -33,6 +40,8 @@ public sealed class ReportingPeriodTests
     [InlineData("2026-13")]
     [InlineData("octubre y noviembre")]
     [InlineData("1999")]
+    [InlineData("del 15/11 al 01/11")]
+    [InlineData("del 31/02 al 15/03")]
     public void Anything_else_is_no_period(string text) => Assert.Null(ReportingPeriod.Parse(text, Today));
 
     [Fact]

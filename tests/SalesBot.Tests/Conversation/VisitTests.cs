@@ -189,6 +189,8 @@ public abstract class VisitTests : DemoBotTest
         var visit = Assert.Single(await VisitsAsync());
         var cancel = new JsonObject { ["command"] = "visits.cancel", ["visitId"] = visit.Id.ToString() };
 
+        var peek = await AskAsync(Lynne.Submit(new JsonObject { ["command"] = "visits.logForm", ["visitId"] = visit.Id.ToString() }));
+        Assert.Equal($"No encontré visit «{visit.Id}».", peek["text"]!.GetValue<string>()); // not even its client's name
         var byLynne = await AskAsync(Lynne.Submit((JsonObject)cancel.DeepClone()));
         Assert.Contains("No tienes permiso", byLynne["text"]!.GetValue<string>());
         Assert.Equal(VisitStatus.Scheduled, Assert.Single(await VisitsAsync()).Status);

@@ -6,7 +6,7 @@ namespace SalesBot.Features.Shared;
 /// The stretch of local dates an indicator covers, both ends included. People ask for it as they
 /// say it: nothing (this month), "octubre" / "october" (the last October not in the future),
 /// "2026-10", "mes pasado" / "last month", "este año" / "this year", "hoy", "mañana", "esta
-/// semana", "próxima semana".
+/// semana", "próxima semana", or a range of days ("del 01/11 al 15/11").
 /// </summary>
 public sealed record ReportingPeriod(DateOnly From, DateOnly To, string Kind)
 {
@@ -28,6 +28,7 @@ public sealed record ReportingPeriod(DateOnly From, DateOnly To, string Kind)
     /// <summary>The period the words name, relative to <paramref name="today"/>; null when they name none.</summary>
     public static ReportingPeriod? Parse(string? text, DateOnly today)
     {
+        if (Range(text ?? "", today) is { } range) return range;
         var folded = TextFolding.Fold(text ?? "");
         // Words such as "de", "del", "en" carry nothing: "indicador pqr de octubre".
         var words = folded.Split(' ', StringSplitOptions.RemoveEmptyEntries).Where(w => w is not ("de" or "del" or "en" or "for" or "in" or "of")).ToArray();
@@ -65,6 +66,25 @@ public sealed record ReportingPeriod(DateOnly From, DateOnly To, string Kind)
         return Month(month.Value <= today.Month ? today.Year : today.Year - 1, month.Value);
     }
 
+    /// <summary>"del 01/11 al 15/11", "2026-11-01 a 2026-11-15", "from 1/11/2026 to 15/11/2026": both days included.</summary>
+    private static ReportingPeriod? Range(string text, DateOnly today)
+    {
+        var dates = System.Text.RegularExpressions.Regex.Matches(text, @"\b(\d{4}-\d{1,2}-\d{1,2}|\d{1,2}/\d{1,2}(?:/\d{4})?)\b");
+        if (dates.Count != 2) return null;
+        var from = Date(dates[0].Value, today.Year);
+        var to = Date(dates[1].Value, today.Year);
+        if (from is null || to is null || to < from || to.Value.DayNumber - from.Value.DayNumber > 366) return null;
+        return new ReportingPeriod(from.Value, to.Value, "range");
+    }
+
+    private static DateOnly? Date(string text, int year)
+    {
+        string[] formats = ["yyyy-M-d", "d/M/yyyy", "d/M"];
+        if (!DateOnly.TryParseExact(text, formats, CultureInfo.InvariantCulture, DateTimeStyles.None, out var date)) return null;
+        // "d/M" parses into year 1: a day without a year is this year's.
+        return text.Count(c => c == '/') == 1 ? new DateOnly(year, date.Month, date.Day) : date;
+    }
+
     private static int? MonthNumber(string? word)
     {
         if (word is null) return null;
@@ -79,7 +99,7 @@ public sealed record ReportingPeriod(DateOnly From, DateOnly To, string Kind)
     {
         "year" => From.Year.ToString(CultureInfo.InvariantCulture),
         "day" => From.ToString("D", culture),
-        "week" => From.ToString("d", culture) + " – " + To.ToString("d", culture),
+        "week" or "range" => From.ToString("d", culture) + " – " + To.ToString("d", culture),
         _ => From.ToString("Y", culture),
     };
 }

@@ -32,4 +32,13 @@ public sealed class ListVisits(SalesBotDbContext db, Shared.Calendar.BusinessCal
             .ToListAsync(ct);
     }
 
+    /// <summary>One visit the actor may see, with its client's name (a visit id from a card is input like any other).</summary>
+    public async Task<Result<(Visit Visit, string ClientName)>> FindAsync(Actor actor, string? visitId, CancellationToken ct)
+    {
+        if (!Guid.TryParse(visitId, out var id)) return DomainError.NotFound("visit", visitId ?? "");
+        var visible = VisitAccess.Visible(db, actor, await ActorTeam.OfAsync(db, actor, ct));
+        var visit = await visible.AsNoTracking().FirstOrDefaultAsync(v => v.Id == id, ct);
+        if (visit is null) return DomainError.NotFound("visit", id.ToString());
+        return (visit, await db.Clients.Where(c => c.Id == visit.ClientId).Select(c => c.Name).FirstAsync(ct));
+    }
 }

@@ -62,4 +62,41 @@ public sealed class ScheduleVisit(SalesBotDbContext db, SearchClients clients, I
         calendar.RequestSync(visit);
         return new ScheduleResult(visit, client.Value!.Name, [], true, []);
     }
+
+    /// <summary>
+    /// Moves a scheduled visit (its owner, their team lead or an administrator), with the same
+    /// checks as scheduling; the visit's own old time does not count as a conflict. The calendar
+    /// event is moved, not duplicated.
+    /// </summary>
+    public async Task<ScheduleResult> RescheduleAsync(Actor actor, Guid visitId, VisitInput input, bool confirmConflicts, CancellationToken ct)
+    {
+        var visit = await db.Visits.FirstOrDefaultAsync(v => v.Id == visitId, ct);
+        if (visit is null) return ScheduleResult.Refused(DomainError.NotFound("visit", visitId.ToString()));
+        var owner = await db.People.FirstAsync(p => p.Id == visit.OwnerId, ct);
+        if (!VisitAccess.MayManage(actor, await ActorTeam.OfAsync(db, actor, ct), owner.Id, owner.TeamId))
+            return ScheduleResult.Refused(DomainError.Forbidden("visits.reschedule"));
+        if (visit.Status != VisitStatus.Scheduled) return ScheduleResult.Refused(new DomainError("visit-not-scheduled"));
+        var clientName = await db.Clients.Where(c => c.Id == visit.ClientId).Select(c => c.Name).FirstAsync(ct);
+
+        var errors = new List<DomainError>();
+        var times = input.Times(business, errors);
+        var details = input.Details(errors, typeRequired: false);
+        if (times is { } t && t.Start < clock.GetUtcNow()) errors.Add(DomainError.Invalid("visit-date", "past"));
+        if (errors.Count > 0) return new ScheduleResult(null, clientName, [], true, errors);
+
+        var (start, end) = times!.Value;
+        if (!confirmConflicts)
+        {
+            var others = await db.Visits.Where(v => v.OwnerId == owner.Id && v.Id != visit.Id && v.Status == VisitStatus.Scheduled && v.Start < end && v.End > start)
+                .Select(v => new BusyTime(v.Start, v.End, null)).ToListAsync(ct);
+            var busy = await calendar.BusyAsync(owner, start, end, ct);
+            var conflicts = others
+                .Concat(busy.Busy.Where(b => !(b.Start == visit.Start && b.End == visit.End) && !others.Any(o => o.Start == b.Start && o.End == b.End)))
+                .OrderBy(b => b.Start).ToList();
+            if (conflicts.Count > 0 || !busy.Checked) return new ScheduleResult(null, clientName, conflicts, busy.Checked, []);
+        }
+        if (visit.Reschedule(start, end, details!, calendar.IsExternal) is { } refused) return ScheduleResult.Refused(refused);
+        calendar.RequestSync(visit);
+        return new ScheduleResult(visit, clientName, [], true, []);
+    }
 }

@@ -47,6 +47,7 @@ public static class VisitsServiceCollectionExtensions
         services.AddConversationCommand<VisitComplianceCommand>("visits.compliance", "command.visits.compliance", ("action.visits.compliance", 230));
         services.AddConversationCommand<ScheduleVisitCommand>("visits.schedule");
         services.AddConversationCommand<VisitLogFormCommand>("visits.logForm");
+        services.AddConversationCommand<RescheduleFormCommand>("visits.rescheduleForm");
         services.AddConversationCommand<LogVisitCommand>("visits.log");
         services.AddConversationCommand<CancelVisitCommand>("visits.cancel");
         return services;

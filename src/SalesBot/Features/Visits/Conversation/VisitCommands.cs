@@ -29,28 +29,60 @@ public sealed class ScheduleVisitCommand(ScheduleVisit schedule, ClientPicker pi
     public async Task HandleAsync(BotTurn turn, CommandInput input, CancellationToken ct)
     {
         var values = VisitFormValues.From(input);
+        var confirm = input.Field("confirmConflicts") == "true";
+        if (Guid.TryParse(input.Field("visitId"), out var visitId))
+        {
+            var moved = await schedule.RescheduleAsync(turn.Actor, visitId, values.ToInput(null), confirm, ct);
+            if (moved.Errors.Any(e => e.Code is "forbidden" or "not-found" or "visit-not-scheduled"))
+            {
+                turn.ReplyText(string.Join(" ", moved.Errors.Select(turn.Describe)));
+                return;
+            }
+            await ReplyAsync(turn, moved, values, null, visitId, rescheduled: true, ct);
+            return;
+        }
         var pick = await picker.ResolveAsync(turn, input, ct);
         if (pick.Client is null)
         {
             await forms.ScheduleAsync(turn, values, pick, pick.Problem, null, true, ct);
             return;
         }
-        var result = await schedule.ExecuteAsync(turn.Actor, values.ToInput(pick.Client.Id), values.InviteContact == "true",
-            input.Field("confirmConflicts") == "true", ct);
+        var result = await schedule.ExecuteAsync(turn.Actor, values.ToInput(pick.Client.Id), values.InviteContact == "true", confirm, ct);
+        await ReplyAsync(turn, result, values, pick, null, rescheduled: false, ct);
+    }
+
+    private async Task ReplyAsync(BotTurn turn, ScheduleResult result, VisitFormValues values, ClientPick? pick, Guid? visitId, bool rescheduled, CancellationToken ct)
+    {
         if (result.Errors.Count > 0)
         {
-            await forms.ScheduleAsync(turn, values, pick, string.Join(" ", result.Errors.Select(turn.Describe)), null, true, ct);
+            await forms.ScheduleAsync(turn, values, pick, string.Join(" ", result.Errors.Select(turn.Describe)), null, true, ct, visitId, result.ClientName);
             return;
         }
         if (result.Visit is not { } visit)
         {
-            await forms.ScheduleAsync(turn, values, pick, null, result.Conflicts, result.FreeBusyChecked, ct);
+            await forms.ScheduleAsync(turn, values, pick, null, result.Conflicts, result.FreeBusyChecked, ct, visitId, result.ClientName);
             return;
         }
         var culture = Localizer.Culture(turn.Language);
         var when = forms.Span(visit.Start, visit.End, culture);
-        turn.ReplyText(turn.T("visits.scheduled", result.ClientName, when) + " "
+        turn.ReplyText(turn.T(rescheduled ? "visits.rescheduled" : "visits.scheduled", result.ClientName, when) + " "
             + turn.T(calendar.IsExternal ? "visits.calendarFollows" : "visits.calendarEmbedded"));
+    }
+}
+
+/// <summary>"Reprogramar" on a scheduled visit: the schedule form filled with the visit, its client fixed.</summary>
+public sealed class RescheduleFormCommand(ListVisits visits, VisitForms forms, BusinessCalendar calendar) : IConversationCommand
+{
+    public async Task HandleAsync(BotTurn turn, CommandInput input, CancellationToken ct)
+    {
+        var found = await visits.FindAsync(turn.Actor, input.Field("visitId"), ct);
+        if (!found.Ok)
+        {
+            turn.ReplyText(turn.Describe(found.Error!));
+            return;
+        }
+        var (visit, client) = found.Value;
+        await forms.ScheduleAsync(turn, VisitFormValues.Of(visit, calendar), null, null, null, true, ct, visit.Id, client);
     }
 }
 
@@ -66,16 +98,17 @@ public sealed class NewVisitLogCommand(VisitForms forms) : IConversationCommand
 }
 
 /// <summary>"Registrar resultado" on a scheduled visit: the log form filled with what was planned.</summary>
-public sealed class VisitLogFormCommand(SalesBotDbContext db, VisitForms forms, BusinessCalendar calendar) : IConversationCommand
+public sealed class VisitLogFormCommand(ListVisits visits, VisitForms forms, BusinessCalendar calendar) : IConversationCommand
 {
     public async Task HandleAsync(BotTurn turn, CommandInput input, CancellationToken ct)
     {
-        if (!Guid.TryParse(input.Field("visitId"), out var id) || await db.Visits.AsNoTracking().FirstOrDefaultAsync(v => v.Id == id, ct) is not { } visit)
+        var found = await visits.FindAsync(turn.Actor, input.Field("visitId"), ct);
+        if (!found.Ok)
         {
-            turn.ReplyText(turn.Describe(DomainError.NotFound("visit", input.Field("visitId") ?? "")));
+            turn.ReplyText(turn.Describe(found.Error!));
             return;
         }
-        var client = await db.Clients.Where(c => c.Id == visit.ClientId).Select(c => c.Name).FirstAsync(ct);
+        var (visit, client) = found.Value;
         var subtitle = client + " · " + forms.Span(visit.Start, visit.End, Localizer.Culture(turn.Language));
         await forms.LogAsync(turn, visit.Id, subtitle, VisitFormValues.Of(visit, calendar), null, null, ct);
     }

@@ -35,7 +35,9 @@ public sealed class VisitForms(ClientPicker picker, BusinessCalendar calendar, T
 {
     private static readonly int[] Durations = [30, 45, 60, 90, 120, 180, 240];
 
-    public async Task ScheduleAsync(BotTurn turn, VisitFormValues values, ClientPick? pick, string? error, IReadOnlyList<BusyTime>? conflicts, bool freeBusyChecked, CancellationToken ct)
+    /// <param name="visitId">the visit being rescheduled (its client is fixed), or null for a new one.</param>
+    public async Task ScheduleAsync(BotTurn turn, VisitFormValues values, ClientPick? pick, string? error, IReadOnlyList<BusyTime>? conflicts, bool freeBusyChecked,
+        CancellationToken ct, Guid? visitId = null, string? clientName = null)
     {
         // A new visit starts at the next full hour tomorrow: a sensible default that is never in the past.
         var tomorrow = TimeZoneInfo.ConvertTime(clock.GetUtcNow(), calendar.TimeZone).AddDays(1);
@@ -47,7 +49,9 @@ public sealed class VisitForms(ClientPicker picker, BusinessCalendar calendar, T
         if (!freeBusyChecked) (conflictLines ??= []).Add(new { text = turn.T("visits.freeBusyUnknown") });
         turn.ReplyCard("visit-schedule", new
         {
-            title = turn.T("visits.scheduleTitle"),
+            title = turn.T(visitId is null ? "visits.scheduleTitle" : "visits.rescheduleTitle"),
+            subtitle = visitId is null ? null : clientName,
+            visitId = visitId?.ToString() ?? "",
             error,
             conflictsTitle = turn.T("visits.conflictsTitle"),
             conflicts = conflictLines is { Count: > 0 } ? conflictLines : null,

@@ -82,6 +82,7 @@ public sealed class VisitListReply(ListVisits list, VisitCompliance compliance, 
         if (v.Status != VisitStatus.Scheduled) return [];
         var actions = new List<object>();
         if (v.Start <= now.AddMinutes(15)) actions.Add(new { title = turn.T("visits.logResult"), command = "visits.logForm", visitId = v.Id.ToString() });
+        else actions.Add(new { title = turn.T("visits.reschedule"), command = "visits.rescheduleForm", visitId = v.Id.ToString() });
         actions.Add(new { title = turn.T("visits.cancel"), command = "visits.cancel", visitId = v.Id.ToString() });
         return [.. actions];
     }
