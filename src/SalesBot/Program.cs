@@ -3,6 +3,7 @@ using SalesBot.Cli;
 using SalesBot.Features.Assistant;
 using SalesBot.Features.Clients;
 using SalesBot.Features.Organization;
+using SalesBot.Features.Pipeline;
 using SalesBot.Features.Pqrs;
 using SalesBot.Features.Pqrs.Api;
 using SalesBot.Features.Shared.Calendar;
@@ -39,6 +40,7 @@ builder.Services
     .AddClients()                              // client portfolio: create, search, import
     .AddGraph(builder.Configuration)           // Microsoft Graph (app-only), when configured
     .AddVisits(builder.Configuration)          // visits: schedule (Outlook or .ics), log, plan, reminders
+    .AddPipeline(builder.Configuration)        // opportunities: stages, history, pipeline views
     .AddPqrs(builder.Configuration);           // PQRs: API, routing, answers
 builder.Services.AddHealthChecks();
 

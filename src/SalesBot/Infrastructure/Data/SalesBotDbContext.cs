@@ -3,6 +3,7 @@ using Microsoft.EntityFrameworkCore.Storage.ValueConversion;
 using SalesBot.Features.Assistant;
 using SalesBot.Features.Clients;
 using SalesBot.Features.Organization;
+using SalesBot.Features.Pipeline;
 using SalesBot.Features.Pqrs;
 using SalesBot.Features.Visits;
 using SalesBot.Features.Shared;
@@ -30,6 +31,7 @@ public abstract class SalesBotDbContext(DbContextOptions options) : DbContext(op
     public DbSet<Client> Clients => Set<Client>();
     public DbSet<Pqr> Pqrs => Set<Pqr>();
     public DbSet<Visit> Visits => Set<Visit>();
+    public DbSet<Opportunity> Opportunities => Set<Opportunity>();
     public DbSet<VisitPlan> VisitPlans => Set<VisitPlan>();
     public DbSet<Scheduling.JobRun> JobRuns => Set<Scheduling.JobRun>();
     public DbSet<AuditEntry> AuditLog => Set<AuditEntry>();
@@ -150,6 +152,28 @@ public abstract class SalesBotDbContext(DbContextOptions options) : DbContext(op
             e.HasOne<Person>().WithMany().HasForeignKey(v => v.LoggedById).OnDelete(DeleteBehavior.Restrict);
             // The owner, their lead and the reminder job may touch a visit at once: one change wins.
             e.Property(v => v.Version).IsConcurrencyToken();
+        });
+        b.Entity<Opportunity>(e =>
+        {
+            e.HasKey(o => o.Id);
+            e.Property(o => o.Title).HasMaxLength(200).IsRequired();
+            e.Property(o => o.NormalizedTitle).HasMaxLength(200).IsRequired();
+            e.Property(o => o.ServiceType).HasMaxLength(100);
+            e.Property(o => o.Segment).HasConversion<string>().HasMaxLength(20);
+            e.Property(o => o.Stage).HasConversion<string>().HasMaxLength(20);
+            e.Property(o => o.Currency).HasMaxLength(3).IsRequired();
+            e.Property(o => o.LeadSource).HasMaxLength(100);
+            e.Property(o => o.LostReason).HasMaxLength(500);
+            // Money: 18 digits, 2 decimals (COP totals run to thousands of millions).
+            e.Property(o => o.UnitValue).HasPrecision(18, 2);
+            e.Property(o => o.MonthlyValue).HasPrecision(18, 2);
+            e.Property(o => o.TotalValue).HasPrecision(18, 2);
+            e.Ignore(o => o.WeightedValue);
+            e.HasIndex(o => new { o.OwnerId, o.Stage });
+            e.HasIndex(o => o.ClientId);
+            e.HasOne<Client>().WithMany().HasForeignKey(o => o.ClientId).OnDelete(DeleteBehavior.Restrict);
+            e.HasOne<Person>().WithMany().HasForeignKey(o => o.OwnerId).OnDelete(DeleteBehavior.Restrict);
+            e.Property(o => o.Version).IsConcurrencyToken();
         });
         b.Entity<VisitPlan>(e =>
         {

@@ -1,0 +1,100 @@
+using SalesBot.Bot;
+using SalesBot.Bot.Localization;
+using SalesBot.Infrastructure.Data;
+
+namespace SalesBot.Features.Pipeline.Conversation;
+
+/// <summary>"mi pipeline" / "pipeline del equipo": count, total and weighted value by stage, and the open deals with their buttons.</summary>
+public sealed class PipelineReply(ViewPipeline view)
+{
+    public async Task ReplyAsync(BotTurn turn, bool team, CancellationToken ct)
+    {
+        var result = await view.ExecuteAsync(turn.Actor, team, ct);
+        if (!result.Ok)
+        {
+            turn.ReplyText(turn.Describe(result.Error!));
+            return;
+        }
+        var culture = Localizer.Culture(turn.Language);
+        var pipeline = result.Value!;
+        var open = pipeline.Stages.Where(s => Stages.Open.Contains(s.Stage)).ToList();
+        // One currency per organisation (Organization:Currency): the sums are in it.
+        var currency = pipeline.Open.FirstOrDefault()?.Currency ?? "COP";
+        string Money(decimal v) => MoneyText.Format(v, currency, culture);
+        turn.ReplyCard("pipeline", new
+        {
+            title = turn.T(team ? "opportunities.teamPipelineTitle" : "opportunities.pipelineTitle"),
+            summary = turn.T("opportunities.pipelineSummary", open.Sum(s => s.Count), Money(open.Sum(s => s.Total)), Money(open.Sum(s => s.Weighted))),
+            stages = pipeline.Stages.Select(s => new
+            {
+                name = turn.T("stage." + s.Stage.Code()) + " · " + s.Count.ToString(culture),
+                figure = Stages.Open.Contains(s.Stage) ? Money(s.Total) + " · " + turn.T("opportunities.weighted", Money(s.Weighted)) : Money(s.Total),
+            }),
+            openTitle = turn.T("opportunities.openTitle"),
+            deals = pipeline.Open.Select(o => new
+            {
+                heading = o.Title + " · " + o.ClientName,
+                detail = string.Join(" · ", new[]
+                {
+                    team ? o.OwnerName : null,
+                    turn.T("stage." + o.Stage.Code()),
+                    o.Probability.ToString(culture) + " %",
+                    MoneyText.Format(o.TotalValue, o.Currency, culture),
+                    o.ExpectedClose is { } close ? turn.T("opportunities.closeOn", close.ToString("d", culture)) : null,
+                }.Where(x => x is not null)),
+                actions = new[]
+                {
+                    new { title = turn.T("opportunities.edit"), command = "opportunities.edit", opportunityId = o.Id.ToString() },
+                    new { title = turn.T("opportunities.history"), command = "opportunities.history", opportunityId = o.Id.ToString() },
+                },
+            }),
+            footer = new[] { new { title = turn.T("action.opportunities.new"), command = "opportunities.new" } },
+        });
+    }
+}
+
+public sealed class MyPipelineCommand(PipelineReply reply) : IConversationCommand
+{
+    public Task HandleAsync(BotTurn turn, CommandInput input, CancellationToken ct) => reply.ReplyAsync(turn, team: false, ct);
+}
+
+public sealed class TeamPipelineCommand(PipelineReply reply) : IConversationCommand
+{
+    public Task HandleAsync(BotTurn turn, CommandInput input, CancellationToken ct) => reply.ReplyAsync(turn, team: true, ct);
+}
+
+/// <summary>"historial <oportunidad>" or the Historial button: who changed what, when.</summary>
+public sealed class OpportunityHistoryCommand(OpportunityHistory history, SalesBotDbContext db, Shared.Calendar.BusinessCalendar calendar) : IConversationCommand
+{
+    public async Task HandleAsync(BotTurn turn, CommandInput input, CancellationToken ct)
+    {
+        if (await PipelineText.FindOneAsync(turn, db, input.Field("opportunityId") ?? input.Text, ct) is not { } opportunity) return;
+        var result = await history.ExecuteAsync(turn.Actor, opportunity.Id, ct);
+        if (!result.Ok)
+        {
+            turn.ReplyText(turn.Describe(result.Error!));
+            return;
+        }
+        var culture = Localizer.Culture(turn.Language);
+        var (deal, entries) = result.Value;
+        turn.ReplyCard("indicator", new
+        {
+            title = turn.T("opportunities.historyTitle", deal.Title),
+            summary = turn.T("opportunities.historySummary", entries.Count),
+            summaryColor = "Default",
+            rows = entries.Select(e => new
+            {
+                name = TimeZoneInfo.ConvertTime(e.At, calendar.TimeZone).ToString("g", culture) + " · " + e.Who,
+                detail = string.Join("; ", e.Changes.Select(c => Field(turn, c.Field) + ": " + Value(turn, c.Field, c.Before) + " → " + Value(turn, c.Field, c.After))),
+                figure = turn.T("history." + e.Action),
+                weight = "Default",
+            }),
+            note = turn.T("opportunities.historyNote"),
+        });
+    }
+
+    private static string Field(BotTurn turn, string name) => turn.T("oppfield." + name);
+
+    private static string Value(BotTurn turn, string field, string? value) =>
+        value is null ? "-" : field == "Stage" && Enum.TryParse<Stage>(value, out var stage) ? turn.T("stage." + stage.Code()) : value;
+}
