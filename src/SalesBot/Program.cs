@@ -3,6 +3,7 @@ using SalesBot.Cli;
 using SalesBot.Features.Assistant;
 using SalesBot.Features.Clients;
 using SalesBot.Features.Organization;
+using SalesBot.Features.Offers;
 using SalesBot.Features.Pipeline;
 using SalesBot.Features.Pqrs;
 using SalesBot.Features.Pqrs.Api;
@@ -41,6 +42,7 @@ builder.Services
     .AddGraph(builder.Configuration)           // Microsoft Graph (app-only), when configured
     .AddVisits(builder.Configuration)          // visits: schedule (Outlook or .ics), log, plan, reminders
     .AddPipeline(builder.Configuration)        // opportunities: stages, history, pipeline views
+    .AddOffers(builder.Configuration)          // offers and their approval chain from cards
     .AddPqrs(builder.Configuration);           // PQRs: API, routing, answers
 builder.Services.AddHealthChecks();
 

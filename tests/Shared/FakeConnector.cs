@@ -57,6 +57,10 @@ public sealed class FakeConnector : IAsyncDisposable
         return requests.Select(r => JsonNode.Parse(r.Body)!.AsObject()).ToList();
     }
 
+    /// <summary>New messages only (POSTs): what a user sees arrive, without the updates of earlier ones.</summary>
+    public IReadOnlyList<JsonObject> PostedActivities =>
+        _server.Requests.Where(r => IsDeliveredActivity(r) && r.Method == "POST").Select(r => JsonNode.Parse(r.Body)!.AsObject()).ToList();
+
     public IReadOnlyList<JsonObject> DeliveredActivities =>
         _server.Requests.Where(IsDeliveredActivity).Select(r => JsonNode.Parse(r.Body)!.AsObject()).ToList();
 

@@ -48,6 +48,9 @@ public sealed class FakeGraph : IAsyncDisposable
 
     public IReadOnlyList<RecordedRequest> Requests => _server.Requests;
 
+    /// <summary>How many events exist (one per transaction id).</summary>
+    public int EventCount => _eventsByTransaction.Count;
+
     /// <summary>The next request whose path contains <paramref name="path"/> gets this status (and Retry-After).</summary>
     public void FailNext(int status, string path, string? retryAfter = null, int times = 1)
     {
@@ -55,6 +58,9 @@ public sealed class FakeGraph : IAsyncDisposable
     }
 
     public void ClearFailures() => _failures.Clear();
+
+    /// <summary>The next create makes the event but its answer is "lost" (a 503 instead of the 201).</summary>
+    public bool LoseNextCreateResponse { get; set; }
 
     public Task<IReadOnlyList<RecordedRequest>> WaitForAsync(int count, Func<RecordedRequest, bool> filter, TimeSpan? timeout = null) =>
         _server.WaitForAsync(count, filter, timeout);
@@ -92,7 +98,20 @@ public sealed class FakeGraph : IAsyncDisposable
         {
             var body = JsonNode.Parse(request.Body)!.AsObject();
             var transaction = body["transactionId"]?.GetValue<string>() ?? Guid.NewGuid().ToString();
+            if (_eventsByTransaction.ContainsKey(transaction))
+            {
+                // What Graph answers a second create with the same transaction id.
+                ctx.Response.StatusCode = 400;
+                await Json(ctx, new JsonObject { ["error"] = new JsonObject { ["code"] = "ErrorDuplicateTransactionId", ["message"] = "duplicate transaction id" } });
+                return;
+            }
             var id = _eventsByTransaction.GetOrAdd(transaction, _ => "evt-" + Interlocked.Increment(ref _nextEvent));
+            if (LoseNextCreateResponse)
+            {
+                LoseNextCreateResponse = false;
+                ctx.Response.StatusCode = 503;
+                return;
+            }
             body["id"] = id;
             ctx.Response.StatusCode = 201;
             await Json(ctx, body);

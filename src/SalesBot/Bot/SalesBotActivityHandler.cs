@@ -87,10 +87,13 @@ public sealed class SalesBotActivityHandler(
         return Task.CompletedTask;
     }
 
-    protected override Task<InvokeResponse?> OnAdaptiveCardActionAsync(AdaptiveCardInvokeAction action, ITurnContext context, CancellationToken ct)
+    protected override async Task<InvokeResponse?> OnAdaptiveCardActionAsync(AdaptiveCardInvokeAction action, ITurnContext context, CancellationToken ct)
     {
-        // No card of this release uses Action.Execute yet; features that do register their verbs.
-        return Task.FromResult<InvokeResponse?>(InvokeResponse.Error(400, "UnknownVerb", turn.T("error.invalidSubmit")));
+        // Features own their verbs (e.g. "offer.approve"); resolved only for card actions.
+        var handler = scope.GetServices<ICardActionHandler>().FirstOrDefault(h => h.Handles(action.Verb!));
+        return handler is null
+            ? InvokeResponse.Error(400, "UnknownVerb", turn.T("error.invalidSubmit"))
+            : await handler.HandleAsync(turn, action, ct);
     }
 
     protected override async Task<InvokeResponse?> OnSearchAsync(SearchInvokeValue search, ITurnContext context, CancellationToken ct)

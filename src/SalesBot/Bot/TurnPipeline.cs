@@ -166,7 +166,8 @@ public sealed class TurnPipeline(IServiceScopeFactory scopes, ILogger<TurnPipeli
     }
 
     // Rows two turns of the same conversation or user may both try to create at once.
-    private static readonly string[] RacyTables = ["ProcessedActivities", "ConversationReferences", "LanguagePreferences"];
+    // Visits: one executive's double-submitted form meets at the unique visit index; run again, the second finds the first.
+    private static readonly string[] RacyTables = ["ProcessedActivities", "ConversationReferences", "LanguagePreferences", "Visits"];
 
     /// <summary>
     /// A clash with a turn that committed first: the welcome's concurrency token, or a duplicate

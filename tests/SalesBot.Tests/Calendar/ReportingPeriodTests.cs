@@ -44,6 +44,17 @@ public sealed class ReportingPeriodTests
     [InlineData("del 31/02 al 15/03")]
     public void Anything_else_is_no_period(string text) => Assert.Null(ReportingPeriod.Parse(text, Today));
 
+    [Theory]
+    [InlineData("diciembre", "2026-12-01")]
+    [InlineData("noviembre", "2026-11-01")]
+    [InlineData("octubre", "2027-10-01")]
+    public void For_plans_and_agendas_a_month_alone_is_the_next_one_not_over(string text, string from) =>
+        Assert.Equal(DateOnly.Parse(from, System.Globalization.CultureInfo.InvariantCulture), ReportingPeriod.Parse(text, Today, upcoming: true)!.From);
+
+    [Fact]
+    public void A_day_without_a_year_is_in_the_organisations_year() =>
+        Assert.Equal(new DateOnly(2028, 2, 29), ReportingPeriod.Parse("del 28/02 al 29/02", new DateOnly(2028, 1, 10))!.To);
+
     [Fact]
     public void A_January_last_month_is_the_previous_December() =>
         Assert.Equal(new DateOnly(2025, 12, 1), ReportingPeriod.Parse("mes pasado", new DateOnly(2026, 1, 15))!.From);

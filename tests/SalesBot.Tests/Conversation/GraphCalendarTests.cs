@@ -178,6 +178,35 @@ public abstract class GraphCalendarTests : DemoBotTest
     }
 
     [Fact]
+    public async Task A_create_whose_answer_was_lost_is_found_by_its_transaction_id_not_made_twice()
+    {
+        _graph.LoseNextCreateResponse = true;
+
+        await AskAsync(Alex.Submit(Schedule(Tomorrow())));
+        var synced = await WaitForCalendarAsync(CalendarState.Synced);
+
+        Assert.Equal(2, _graph.Requests.Count(IsCreate));
+        Assert.Equal(1, _graph.EventCount);
+        Assert.Equal("evt-1", synced.CalendarEventId);
+        Assert.Contains(_graph.Requests, r => r.Method == "GET" && Uri.UnescapeDataString(r.RawPath).Contains($"transactionId eq '{synced.CalendarTransactionId}'"));
+    }
+
+    [Fact]
+    public async Task Cancelling_while_the_event_is_still_owed_leaves_no_event_behind()
+    {
+        _graph.FailNext(503, $"/users/{AlexAad}/events", times: 1000);
+        await AskAsync(Alex.Submit(Schedule(Tomorrow())));
+        var visit = await Bot.WithDbAsync(db => db.Visits.SingleAsync());
+        await AskAsync(Alex.Submit(new JsonObject { ["command"] = "visits.cancel", ["visitId"] = visit.Id.ToString() }));
+
+        _graph.ClearFailures();
+        var done = await WaitForCalendarAsync(CalendarState.Synced);
+
+        Assert.Equal(VisitStatus.Cancelled, done.Status);
+        Assert.Equal(0, _graph.EventCount);
+    }
+
+    [Fact]
     public async Task A_refusal_marks_the_visit_and_tells_the_owner_while_the_visit_stays_scheduled()
     {
         await AskAsync(Alex.Message("hola"));

@@ -45,7 +45,7 @@ public abstract class PqrWorkflowTests : DemoBotTest
         var again = await AskAsync(Lynne.Submit(Form("F-1")));
         Assert.StartsWith("La PQR F-1 de Ferretería El Sol S.A.S. ya estaba registrada", again["text"]!.GetValue<string>());
         await Bot.WaitForOutboxDrainedAsync();
-        Assert.Equal(Taken, Connector.DeliveredActivities.Count); // no second card to Alex
+        Assert.Equal(Taken, Connector.PostedActivities.Count); // no second card to Alex
         Assert.Equal(1, await Bot.WithDbAsync(db => db.Pqrs.CountAsync()));
     }
 

@@ -99,6 +99,26 @@ public abstract class VisitTests : DemoBotTest
     }
 
     [Fact]
+    public async Task The_same_form_submitted_twice_at_once_makes_one_visit()
+    {
+        var form = Schedule(Tomorrow());
+        await Task.WhenAll(Bot.SendAsync(Alex.Submit((JsonObject)form.DeepClone())), Bot.SendAsync(Alex.Submit((JsonObject)form.DeepClone())));
+
+        Assert.Single(await VisitsAsync());
+    }
+
+    [Fact]
+    public async Task Logging_a_scheduled_visit_keeps_its_scheduling_notes()
+    {
+        await AskAsync(Alex.Submit(Schedule(LocalNow().AddMinutes(5))));
+        var visit = Assert.Single(await VisitsAsync());
+
+        await AskAsync(Alex.Submit(Log(visit.Id)));
+
+        Assert.Equal("Llevar la propuesta", Assert.Single(await VisitsAsync()).Observations);
+    }
+
+    [Fact]
     public async Task Bad_schedules_come_back_with_the_reason_and_save_nothing()
     {
         var past = (await AskAsync(Alex.Submit(Schedule(LocalNow().AddHours(-2))))).Card()!;

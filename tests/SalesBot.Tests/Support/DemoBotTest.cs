@@ -63,13 +63,13 @@ public abstract class DemoBotTest : IAsyncLifetime
         return await NextInAsync(activity["conversation"]!["id"]!.GetValue<string>());
     }
 
-    /// <summary>The next delivered activity to this conversation that the test has not taken yet.</summary>
+    /// <summary>The next new message to this conversation (updates of earlier ones aside) that the test has not taken yet.</summary>
     protected async Task<JsonObject> NextInAsync(string conversationId)
     {
         var deadline = DateTime.UtcNow.AddSeconds(15);
         while (true)
         {
-            var delivered = Connector.DeliveredActivities;
+            var delivered = Connector.PostedActivities;
             for (var i = 0; i < delivered.Count; i++)
                 if (delivered[i]["conversation"]?["id"]?.GetValue<string>() == conversationId && _taken.Add(i)) return delivered[i];
             if (DateTime.UtcNow > deadline) throw new TimeoutException($"nothing more was delivered to {conversationId}");
@@ -77,7 +77,7 @@ public abstract class DemoBotTest : IAsyncLifetime
         }
     }
 
-    /// <summary>How many delivered activities the test has taken with <see cref="AskAsync"/> and <see cref="NextInAsync"/>.</summary>
+    /// <summary>How many new messages the test has taken with <see cref="AskAsync"/> and <see cref="NextInAsync"/>.</summary>
     protected int Taken => _taken.Count;
 
     /// <summary>The card's inputs in order, however deep (columns, containers).</summary>

@@ -26,7 +26,8 @@ public sealed record ReportingPeriod(DateOnly From, DateOnly To, string Kind)
     public static ReportingPeriod Year(int year) => new(new DateOnly(year, 1, 1), new DateOnly(year, 12, 31), "year");
 
     /// <summary>The period the words name, relative to <paramref name="today"/>; null when they name none.</summary>
-    public static ReportingPeriod? Parse(string? text, DateOnly today)
+    /// <param name="upcoming">for plans and agendas: a month named alone is the next one not yet over ("diciembre" in November is this December), not the last one begun.</param>
+    public static ReportingPeriod? Parse(string? text, DateOnly today, bool upcoming = false)
     {
         if (Range(text ?? "", today) is { } range) return range;
         var folded = TextFolding.Fold(text ?? "");
@@ -62,8 +63,11 @@ public sealed record ReportingPeriod(DateOnly From, DateOnly To, string Kind)
         if (words.Length == 2 && int.TryParse(words[1], NumberStyles.None, CultureInfo.InvariantCulture, out var year) && year is >= 2000 and <= 2100)
             return Month(year, month.Value);
         if (words.Length != 1) return null;
-        // A month alone is the latest one that has begun: in November, "diciembre" is last December.
-        return Month(month.Value <= today.Month ? today.Year : today.Year - 1, month.Value);
+        // A month alone is the latest one that has begun (in November, "diciembre" is last December),
+        // or for what lies ahead the next one not over yet (this December; "octubre" is next October).
+        return upcoming
+            ? Month(month.Value >= today.Month ? today.Year : today.Year + 1, month.Value)
+            : Month(month.Value <= today.Month ? today.Year : today.Year - 1, month.Value);
     }
 
     /// <summary>"del 01/11 al 15/11", "2026-11-01 a 2026-11-15", "from 1/11/2026 to 15/11/2026": both days included.</summary>
@@ -79,10 +83,9 @@ public sealed record ReportingPeriod(DateOnly From, DateOnly To, string Kind)
 
     private static DateOnly? Date(string text, int year)
     {
-        string[] formats = ["yyyy-M-d", "d/M/yyyy", "d/M"];
-        if (!DateOnly.TryParseExact(text, formats, CultureInfo.InvariantCulture, DateTimeStyles.None, out var date)) return null;
-        // "d/M" parses into year 1: a day without a year is this year's.
-        return text.Count(c => c == '/') == 1 ? new DateOnly(year, date.Month, date.Day) : date;
+        // A day without a year is the organisation's current year (given, not the machine's: 29/2 and New Year's Eve depend on it).
+        var full = text.Count(c => c == '/') == 1 ? text + "/" + year.ToString(CultureInfo.InvariantCulture) : text;
+        return DateOnly.TryParseExact(full, ["yyyy-M-d", "d/M/yyyy"], CultureInfo.InvariantCulture, DateTimeStyles.None, out var date) ? date : null;
     }
 
     private static int? MonthNumber(string? word)

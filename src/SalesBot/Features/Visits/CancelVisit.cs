@@ -15,7 +15,7 @@ public sealed class CancelVisit(SalesBotDbContext db, IVisitCalendar calendar)
         var ownerTeam = await db.People.Where(p => p.Id == visit.OwnerId).Select(p => p.TeamId).FirstOrDefaultAsync(ct);
         if (!VisitAccess.MayManage(actor, await ActorTeam.OfAsync(db, actor, ct), visit.OwnerId, ownerTeam)) return DomainError.Forbidden("visits.cancel");
         if (visit.Cancel(calendar.IsExternal) is { } refused) return refused;
-        if (visit.CalendarState == CalendarState.Pending) calendar.RequestSync(visit);
+        if (calendar.IsExternal) calendar.RequestSync(visit);
         return visit;
     }
 }

@@ -5,7 +5,7 @@ using SalesBot.Infrastructure.Data;
 
 namespace SalesBot.Features.Visits;
 
-public sealed record VisitSummary(Guid Id, DateTimeOffset Start, DateTimeOffset End, string ClientName, string OwnerName, VisitStatus Status,
+public sealed record VisitSummary(Guid Id, Guid OwnerId, DateTimeOffset Start, DateTimeOffset End, string ClientName, string OwnerName, VisitStatus Status,
     VisitType? Type, VisitOutcome? Outcome, string? Location, CalendarState CalendarState);
 
 /// <summary>Visits in a span of days: mine, or my team's for a team lead (directors see everyone's).</summary>
@@ -25,7 +25,7 @@ public sealed class ListVisits(SalesBotDbContext db, Shared.Calendar.BusinessCal
             .Where(v => v.Start >= start && v.Start < end && v.Status != VisitStatus.Cancelled)
             .OrderBy(v => v.Start)
             .Take(Limit)
-            .Select(v => new VisitSummary(v.Id, v.Start, v.End,
+            .Select(v => new VisitSummary(v.Id, v.OwnerId, v.Start, v.End,
                 db.Clients.Where(c => c.Id == v.ClientId).Select(c => c.Name).First(),
                 db.People.Where(p => p.Id == v.OwnerId).Select(p => p.Name).First(),
                 v.Status, v.Type, v.Outcome, v.Location, v.CalendarState))

@@ -38,6 +38,7 @@ public sealed record VisitReportInput(string? Outcome, string? Notes, string? Ne
 public sealed class LogVisit(SalesBotDbContext db, SearchClients clients, BusinessCalendar business, TimeProvider clock)
 {
     private static readonly TimeSpan FutureTolerance = TimeSpan.FromMinutes(15);
+    private static readonly TimeSpan MaxAge = TimeSpan.FromDays(31);
 
     public async Task<(Visit? Visit, IReadOnlyList<DomainError> Errors)> ScheduledAsync(Actor actor, Guid visitId, VisitInput input, VisitReportInput report, CancellationToken ct)
     {
@@ -66,6 +67,8 @@ public sealed class LogVisit(SalesBotDbContext db, SearchClients clients, Busine
         var client = input.ClientId is { } id ? await clients.ByIdAsync(actor, id, ct) : DomainError.Invalid("client", "client");
         if (!client.Ok) errors.Add(client.Error!);
         if (times is { } t && t.Start > clock.GetUtcNow() + FutureTolerance) errors.Add(DomainError.Invalid("visit-date", "future"));
+        // Recorded while it is fresh: months already reported cannot be padded later.
+        else if (times is { } old && old.Start < clock.GetUtcNow() - MaxAge) errors.Add(DomainError.Invalid("visit-date", "too-old", MaxAge.Days.ToString(System.Globalization.CultureInfo.InvariantCulture)));
         var validated = details is null ? null : report.Validate(details, errors);
         if (errors.Count > 0) return (null, errors);
 

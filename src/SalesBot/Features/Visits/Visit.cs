@@ -133,7 +133,8 @@ public sealed class Visit : IAudited
     {
         if (Status != VisitStatus.Scheduled) return new DomainError("visit-not-scheduled");
         Status = VisitStatus.Cancelled;
-        NeedsCalendar(calendarIsExternal && CalendarEventId is not null);
+        // Even without an event id yet: a create may be in flight, and the sync finds it by its transaction id.
+        NeedsCalendar(calendarIsExternal);
         return null;
     }
 
@@ -142,7 +143,8 @@ public sealed class Visit : IAudited
     {
         if (Status == VisitStatus.Done) return new DomainError("visit-logged");
         if (Status == VisitStatus.Cancelled) return new DomainError("visit-not-scheduled");
-        ApplyDetails(details);
+        // The log form does not carry the scheduling notes: they are kept unless new ones are given.
+        ApplyDetails(details with { Observations = details.Observations ?? Observations });
         Type = report.Type;
         Outcome = report.Outcome;
         Notes = report.Notes;
@@ -161,6 +163,21 @@ public sealed class Visit : IAudited
         CalendarEventId = eventId;
         CalendarState = CalendarState.Synced;
         CalendarError = null;
+        Version = Guid.NewGuid();
+    }
+
+    /// <summary>Records the event's id only (another change to the visit is still to be synced).</summary>
+    public void RememberCalendarEvent(string? eventId)
+    {
+        CalendarEventId = eventId;
+        Version = Guid.NewGuid();
+    }
+
+    /// <summary>The Outlook event is gone (deleted by its owner): the next sync creates a new one, under a new transaction id.</summary>
+    public void ForgetCalendarEvent()
+    {
+        CalendarEventId = null;
+        CalendarTransactionId = Guid.NewGuid();
         Version = Guid.NewGuid();
     }
 

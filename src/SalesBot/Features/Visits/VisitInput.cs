@@ -30,6 +30,12 @@ public sealed record VisitInput(
             errors.Add(DomainError.Invalid("duration", "between", "15", "720"));
             ok = false;
         }
+        // Visits happen within a few years of now; anything else is a typo (or a forged card).
+        if (ok && (date.Year < 2000 || date.Year > 2100))
+        {
+            errors.Add(DomainError.Invalid("visit-date", "date"));
+            ok = false;
+        }
         if (!ok) return null;
         var start = calendar.At(date, time);
         return (start, start.AddMinutes(minutes));

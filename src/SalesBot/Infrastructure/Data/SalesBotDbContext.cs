@@ -3,6 +3,7 @@ using Microsoft.EntityFrameworkCore.Storage.ValueConversion;
 using SalesBot.Features.Assistant;
 using SalesBot.Features.Clients;
 using SalesBot.Features.Organization;
+using SalesBot.Features.Offers;
 using SalesBot.Features.Pipeline;
 using SalesBot.Features.Pqrs;
 using SalesBot.Features.Visits;
@@ -32,6 +33,9 @@ public abstract class SalesBotDbContext(DbContextOptions options) : DbContext(op
     public DbSet<Pqr> Pqrs => Set<Pqr>();
     public DbSet<Visit> Visits => Set<Visit>();
     public DbSet<Opportunity> Opportunities => Set<Opportunity>();
+    public DbSet<Offer> Offers => Set<Offer>();
+    public DbSet<ApprovalStep> ApprovalSteps => Set<ApprovalStep>();
+    public DbSet<SentCard> SentCards => Set<SentCard>();
     public DbSet<VisitPlan> VisitPlans => Set<VisitPlan>();
     public DbSet<Scheduling.JobRun> JobRuns => Set<Scheduling.JobRun>();
     public DbSet<AuditEntry> AuditLog => Set<AuditEntry>();
@@ -146,6 +150,8 @@ public abstract class SalesBotDbContext(DbContextOptions options) : DbContext(op
             e.Property(v => v.CalendarEventId).HasMaxLength(512);
             e.Property(v => v.CalendarError).HasMaxLength(500);
             e.HasIndex(v => new { v.OwnerId, v.Start });
+            // One visit per executive, client and start: a form submitted twice cannot make two.
+            e.HasIndex(v => new { v.OwnerId, v.ClientId, v.Start }).IsUnique().HasFilter("\"Status\" <> 'Cancelled'");
             e.HasIndex(v => new { v.Status, v.Start });
             e.HasOne<Client>().WithMany().HasForeignKey(v => v.ClientId).OnDelete(DeleteBehavior.Restrict);
             e.HasOne<Person>().WithMany().HasForeignKey(v => v.OwnerId).OnDelete(DeleteBehavior.Restrict);
@@ -175,6 +181,57 @@ public abstract class SalesBotDbContext(DbContextOptions options) : DbContext(op
             e.HasOne<Person>().WithMany().HasForeignKey(o => o.OwnerId).OnDelete(DeleteBehavior.Restrict);
             e.Property(o => o.Version).IsConcurrencyToken();
         });
+        b.Entity<Offer>(e =>
+        {
+            e.HasKey(o => o.Id);
+            e.HasIndex(o => new { o.OpportunityId, o.Number }).IsUnique();
+            e.HasIndex(o => new { o.OpportunityId, o.Status });
+            e.Property(o => o.Status).HasConversion<string>().HasMaxLength(20);
+            e.Property(o => o.Risk).HasConversion<string>().HasMaxLength(10);
+            e.Property(o => o.Currency).HasMaxLength(3).IsRequired();
+            e.Property(o => o.Notes).HasMaxLength(2000);
+            e.Property(o => o.ClientReason).HasMaxLength(500);
+            e.Property(o => o.Subtotal).HasPrecision(18, 2);
+            e.Property(o => o.Total).HasPrecision(18, 2);
+            e.Property(o => o.DiscountPercent).HasPrecision(5, 2);
+            e.OwnsMany(o => o.Lines, line =>
+            {
+                line.ToTable("OfferLines");
+                line.WithOwner().HasForeignKey("OfferId");
+                line.Property<int>("Id");
+                line.HasKey("Id");
+                line.Property(l => l.Description).HasMaxLength(200).IsRequired();
+                line.Property(l => l.UnitPrice).HasPrecision(18, 2);
+                line.Ignore(l => l.Amount);
+            });
+            e.Navigation(o => o.Lines).UsePropertyAccessMode(PropertyAccessMode.Field);
+            e.HasOne<Opportunity>().WithMany().HasForeignKey(o => o.OpportunityId).OnDelete(DeleteBehavior.Restrict);
+            e.HasOne<Person>().WithMany().HasForeignKey(o => o.RequesterId).OnDelete(DeleteBehavior.Restrict);
+            e.Property(o => o.Version).IsConcurrencyToken();
+        });
+        b.Entity<ApprovalStep>(e =>
+        {
+            e.HasKey(s => s.Id);
+            e.HasIndex(s => new { s.OfferId, s.Order }).IsUnique();
+            e.HasIndex(s => new { s.ApproverId, s.Status });
+            e.Property(s => s.Level).HasConversion<string>().HasMaxLength(30);
+            e.Property(s => s.Status).HasConversion<string>().HasMaxLength(20);
+            e.Property(s => s.RoutedBecause).HasMaxLength(20);
+            e.Property(s => s.Comment).HasMaxLength(1000);
+            e.HasOne<Offer>().WithMany().HasForeignKey(s => s.OfferId).OnDelete(DeleteBehavior.Cascade);
+            e.HasOne<Person>().WithMany().HasForeignKey(s => s.ApproverId).OnDelete(DeleteBehavior.Restrict);
+            // Two approvers (or two clicks) at once: only the first decision is saved; the turn is re-run for the other.
+            e.Property(s => s.Version).IsConcurrencyToken();
+        });
+        b.Entity<SentCard>(e =>
+        {
+            e.HasKey(c => c.Id);
+            e.Property(c => c.Key).HasMaxLength(100).IsRequired();
+            e.HasIndex(c => c.Key);
+            e.Property(c => c.ServiceUrl).HasMaxLength(512).IsRequired();
+            e.Property(c => c.ConversationId).HasMaxLength(512).IsRequired();
+            e.Property(c => c.ActivityId).HasMaxLength(256).IsRequired();
+        });
         b.Entity<VisitPlan>(e =>
         {
             e.HasKey(p => new { p.OwnerId, p.Year, p.Month });
@@ -203,6 +260,7 @@ public abstract class SalesBotDbContext(DbContextOptions options) : DbContext(op
         {
             e.ToTable("Outbox");
             e.HasKey(m => m.Id);
+            e.Property(m => m.TrackingKey).HasMaxLength(100);
             e.Property(m => m.ServiceUrl).HasMaxLength(512).IsRequired();
             e.Property(m => m.ConversationId).HasMaxLength(512).IsRequired();
             e.Property(m => m.ActivityId).HasMaxLength(256);

@@ -75,6 +75,21 @@ public sealed class SqliteWriteGateInterceptor(SqliteWriteGate gate) : SaveChang
         return Task.CompletedTask;
     }
 
+    // EF reports a concurrency conflict here and NOT through SaveChangesFailed: without this the
+    // gate stays held and every later write of the process waits forever.
+    public override InterceptionResult ThrowingConcurrencyException(ConcurrencyExceptionEventData eventData, InterceptionResult result)
+    {
+        Leave(eventData);
+        return result;
+    }
+
+    public override ValueTask<InterceptionResult> ThrowingConcurrencyExceptionAsync(ConcurrencyExceptionEventData eventData, InterceptionResult result,
+        CancellationToken ct = default)
+    {
+        Leave(eventData);
+        return ValueTask.FromResult(result);
+    }
+
     public override void SaveChangesCanceled(DbContextEventData eventData) => Leave(eventData);
 
     public override Task SaveChangesCanceledAsync(DbContextEventData eventData, CancellationToken ct = default)

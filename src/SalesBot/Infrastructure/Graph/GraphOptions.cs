@@ -45,7 +45,8 @@ public sealed class GraphOptions
             return "Graph:AuthorityHost must be an https URL such as https://login.microsoftonline.com/";
         if (!Guid.TryParse(TenantId, out _) && !(TenantId ?? "").Contains('.'))
             return "Graph:TenantId must be the tenant's id (a GUID) or its domain";
-        if (Timeout <= TimeSpan.Zero || Timeout > TimeSpan.FromMinutes(5)) return "Graph:Timeout must be between 0 and 5 minutes";
+        // Well under the outbox claim (2 min): a call outliving its claim could be sent twice.
+        if (Timeout <= TimeSpan.Zero || Timeout > TimeSpan.FromSeconds(45)) return "Graph:Timeout must be between 0 and 45 seconds";
         return null;
     }
 }

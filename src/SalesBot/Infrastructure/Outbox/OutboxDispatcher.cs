@@ -185,27 +185,52 @@ public sealed class OutboxDispatcher(
             await Handler(scope.ServiceProvider, message).DeliverAsync(message, ct);
             return;
         }
-        await SendToConnectorAsync(message, ct);
+        var sent = await SendToConnectorAsync(message, ct);
+        if (message.TrackingKey is { } key && message.Operation is OutboxOperation.Send or OutboxOperation.Reply && sent?.Id is { Length: > 0 } id)
+        {
+            // Where the card landed, for updating every copy later. Lost only if this write fails
+            // after delivery; the card's refresh still brings it up to date when opened.
+            var card = new SentCard { Key = key, ServiceUrl = message.ServiceUrl, ConversationId = message.ConversationId, ActivityId = id, SentAt = clock.GetUtcNow() };
+            try
+            {
+                // SaveChanges takes the SQLite write gate itself.
+                await using var scope = scopes.CreateAsyncScope();
+                var db = scope.ServiceProvider.GetRequiredService<SalesBotDbContext>();
+                db.SentCards.Add(card);
+                await db.SaveChangesAsync(ct);
+            }
+            catch (Exception e) when (e is not OperationCanceledException)
+            {
+                // The message was delivered: failing here must not send it again.
+                logger.LogWarning(e, "Outbox message {MessageId} delivered, but where it landed was not recorded", message.Id);
+            }
+        }
     }
 
     private static IOutboxOperationHandler Handler(IServiceProvider sp, OutboxMessage message) =>
         sp.GetServices<IOutboxOperationHandler>().FirstOrDefault(h => h.Operation == message.Operation)
             ?? throw new InvalidDataException($"No handler for outbox operation {message.Operation}");
 
-    private Task SendToConnectorAsync(OutboxMessage message, CancellationToken ct)
+    private async Task<ResourceResponse?> SendToConnectorAsync(OutboxMessage message, CancellationToken ct)
     {
         if (message.Operation != OutboxOperation.Delete && string.IsNullOrEmpty(message.PayloadJson))
             throw new InvalidDataException($"Outbox message {message.Id} has no activity to send");
         if (message.Operation is OutboxOperation.Reply or OutboxOperation.Update && string.IsNullOrEmpty(message.ActivityId))
             throw new InvalidDataException($"Outbox message {message.Id} needs the id of the activity to {message.Operation}");
-        return message.Operation switch
+        switch (message.Operation)
         {
-            OutboxOperation.Reply => connector.SendJsonAsync(message.ServiceUrl, message.ConversationId, message.ActivityId, message.PayloadJson, update: false, ct),
-            OutboxOperation.Send => connector.SendJsonAsync(message.ServiceUrl, message.ConversationId, null, message.PayloadJson, update: false, ct),
-            OutboxOperation.Update => connector.SendJsonAsync(message.ServiceUrl, message.ConversationId, message.ActivityId, message.PayloadJson, update: true, ct),
-            OutboxOperation.Delete => connector.DeleteActivityAsync(message.ServiceUrl, message.ConversationId, message.ActivityId!, ct),
-            _ => throw new InvalidDataException($"Unknown outbox operation {message.Operation}"),
-        };
+            case OutboxOperation.Reply:
+                return await connector.SendJsonAsync(message.ServiceUrl, message.ConversationId, message.ActivityId, message.PayloadJson, update: false, ct);
+            case OutboxOperation.Send:
+                return await connector.SendJsonAsync(message.ServiceUrl, message.ConversationId, null, message.PayloadJson, update: false, ct);
+            case OutboxOperation.Update:
+                return await connector.SendJsonAsync(message.ServiceUrl, message.ConversationId, message.ActivityId, message.PayloadJson, update: true, ct);
+            case OutboxOperation.Delete:
+                await connector.DeleteActivityAsync(message.ServiceUrl, message.ConversationId, message.ActivityId!, ct);
+                return null;
+            default:
+                throw new InvalidDataException($"Unknown outbox operation {message.Operation}");
+        }
     }
 
     /// <summary>Errors that another attempt cannot fix: a refusal by the connector, or a row that cannot be sent as written.</summary>

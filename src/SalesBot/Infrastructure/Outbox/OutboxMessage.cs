@@ -37,4 +37,7 @@ public sealed class OutboxMessage
     /// <summary>Set when delivery failed for good (e.g. the user blocked the bot); kept for inspection.</summary>
     public DateTimeOffset? FailedAt { get; set; }
     public string? CorrelationId { get; set; }
+
+    /// <summary>Set for messages to be updated later: once delivered, a <see cref="SentCard"/> with this key records where.</summary>
+    public string? TrackingKey { get; set; }
 }

@@ -38,9 +38,14 @@ public sealed class OutboxWriter : IDisposable
 
     private void OnFailed(object? sender, SaveChangesFailedEventArgs e) => _pending.Clear();
 
-    public OutboxMessage Enqueue(OutboxOperation operation, string serviceUrl, string conversationId, string? activityId, Activity? activity, string? correlationId) =>
-        Add(operation, serviceUrl, conversationId, activityId,
+    public OutboxMessage Enqueue(OutboxOperation operation, string serviceUrl, string conversationId, string? activityId, Activity? activity, string? correlationId,
+        string? trackingKey = null)
+    {
+        var message = Add(operation, serviceUrl, conversationId, activityId,
             activity is null ? "" : JsonSerializer.Serialize(activity, ActivityJson.Options), correlationId);
+        message.TrackingKey = trackingKey;
+        return message;
+    }
 
     /// <summary>
     /// Work for an <see cref="IOutboxOperationHandler"/>. Rows with the same lane and key go in the

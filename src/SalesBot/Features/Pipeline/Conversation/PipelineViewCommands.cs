@@ -46,6 +46,7 @@ public sealed class PipelineReply(ViewPipeline view)
                 {
                     new { title = turn.T("opportunities.edit"), command = "opportunities.edit", opportunityId = o.Id.ToString() },
                     new { title = turn.T("opportunities.history"), command = "opportunities.history", opportunityId = o.Id.ToString() },
+                    new { title = turn.T("offers.newButton"), command = "offers.new", opportunityId = o.Id.ToString() },
                 },
             }),
             footer = new[] { new { title = turn.T("action.opportunities.new"), command = "opportunities.new" } },

@@ -51,27 +51,43 @@ public sealed class CalendarSyncHandler(
         {
             throw GraphErrors.ToDelivery(e);
         }
-        visit.CalendarSynced(eventId);
-        try
-        {
-            await db.SaveChangesAsync(ct);
-        }
-        catch (DbUpdateConcurrencyException e)
-        {
-            // The visit changed while we wrote its event: its own sync row follows; this one tries again too.
-            throw new OutboxDeliveryException("the visit changed during the calendar write", permanent: false, inner: e);
-        }
+        await SaveAsync(visit.Id, v => v.CalendarSynced(eventId), v => v.RememberCalendarEvent(eventId), ct);
     }
 
     public async Task FailedAsync(OutboxMessage message, string error, CancellationToken ct)
     {
         var visit = await FindAsync(message, ct);
         if (visit is null) return;
-        visit.CalendarFailed(error);
         var owner = await db.People.FirstAsync(p => p.Id == visit.OwnerId, ct);
         var client = await db.Clients.Where(c => c.Id == visit.ClientId).Select(c => c.Name).FirstAsync(ct);
         await notifications.CalendarFailedAsync(visit, owner, client, ct);
-        await db.SaveChangesAsync(ct);
+        await SaveAsync(visit.Id, v => v.CalendarFailed(error), v => v.CalendarFailed(error), ct);
+    }
+
+    /// <summary>
+    /// Saves what the calendar said. If the visit changed meanwhile (the owner, the reminder job),
+    /// it is read again and only <paramref name="onConflict"/> applied: an event id must never be
+    /// lost, or the next sync would not find the event it has to move or cancel.
+    /// </summary>
+    private async Task SaveAsync(Guid visitId, Action<Visit> apply, Action<Visit> onConflict, CancellationToken ct)
+    {
+        var visit = db.Visits.Local.First(v => v.Id == visitId);
+        apply(visit);
+        for (var attempt = 1; ; attempt++)
+        {
+            try
+            {
+                await db.SaveChangesAsync(ct);
+                return;
+            }
+            catch (DbUpdateConcurrencyException e) when (attempt < 3)
+            {
+                db.ChangeTracker.Clear();
+                visit = await db.Visits.FirstOrDefaultAsync(v => v.Id == visitId, ct)
+                    ?? throw new OutboxDeliveryException("the visit disappeared during the calendar write", permanent: true, inner: e);
+                onConflict(visit);
+            }
+        }
     }
 
     private async Task<Visit?> FindAsync(OutboxMessage message, CancellationToken ct)
@@ -89,36 +105,52 @@ public sealed class CalendarSyncHandler(
             var created = await graph.Users[owner.AadObjectId].Events.PostAsync(body, cancellationToken: ct);
             return created?.Id ?? throw new OutboxDeliveryException("Graph created the event but returned no id", permanent: false);
         }
-        catch (Exception e) when (GraphErrors.Status(e) == 409)
+        catch (Exception e) when (GraphErrors.IsDuplicateTransaction(e))
         {
             // An earlier attempt created it and its answer was lost: find it by the transaction id.
-            var found = await graph.Users[owner.AadObjectId].Events.GetAsync(r =>
-            {
-                r.QueryParameters.Filter = $"transactionId eq '{body.TransactionId}'";
-                r.QueryParameters.Select = ["id"];
-            }, ct);
-            return found?.Value?.FirstOrDefault()?.Id ?? throw GraphErrors.ToDelivery(e);
+            return await FindByTransactionAsync(owner, visit, ct) ?? throw GraphErrors.ToDelivery(e);
         }
+    }
+
+    private async Task<string?> FindByTransactionAsync(Person owner, Visit visit, CancellationToken ct)
+    {
+        var found = await graph.Users[owner.AadObjectId].Events.GetAsync(r =>
+        {
+            r.QueryParameters.Filter = $"transactionId eq '{visit.CalendarTransactionId}'";
+            r.QueryParameters.Select = ["id"];
+        }, ct);
+        return found?.Value?.FirstOrDefault()?.Id;
     }
 
     private async Task<string?> UpdateAsync(Person owner, Visit visit, string client, CancellationToken ct)
     {
-        await graph.Users[owner.AadObjectId].Events[visit.CalendarEventId].PatchAsync(Event(visit, client), cancellationToken: ct);
-        return visit.CalendarEventId;
+        try
+        {
+            await graph.Users[owner.AadObjectId].Events[visit.CalendarEventId].PatchAsync(Event(visit, client), cancellationToken: ct);
+            return visit.CalendarEventId;
+        }
+        catch (Exception e) when (GraphErrors.Status(e) == 404)
+        {
+            // The owner deleted the event in Outlook: the visit still stands, so it gets a new one.
+            visit.ForgetCalendarEvent();
+            return await CreateAsync(owner, visit, client, ct);
+        }
     }
 
     private async Task<string?> CancelAsync(Person owner, Visit visit, CancellationToken ct)
     {
-        if (visit.CalendarEventId is null) return null;
+        // A create may have gone through without its answer: look for it before saying there is nothing to cancel.
+        var eventId = visit.CalendarEventId ?? await FindByTransactionAsync(owner, visit, ct);
+        if (eventId is null) return null;
         try
         {
-            await graph.Users[owner.AadObjectId].Events[visit.CalendarEventId].Cancel.PostAsync(new CancelPostRequestBody { Comment = "Visita cancelada en SalesBot" }, cancellationToken: ct);
+            await graph.Users[owner.AadObjectId].Events[eventId].Cancel.PostAsync(new CancelPostRequestBody { Comment = "Visita cancelada en SalesBot" }, cancellationToken: ct);
         }
         catch (Exception e) when (GraphErrors.Status(e) == 404)
         {
             // Already gone from Outlook: that is what cancelling wanted.
         }
-        return visit.CalendarEventId;
+        return eventId;
     }
 
     private Event Event(Visit visit, string client) => new()

@@ -24,12 +24,16 @@ public static class GraphErrors
             ApiException a => (a.ResponseStatusCode, null),
             _ => (0, null),
         };
-        var transient = status is 0 or 408 or 409 or 412 or 429 or >= 500 || e is AuthenticationFailedException or CredentialUnavailableException;
+        var transient = status is 0 or 408 or 409 or 412 or 429 or >= 500 || e is ODataError { Error.Code: "ErrorDuplicateTransactionId" } || e is AuthenticationFailedException or CredentialUnavailableException;
         var message = status == 0 ? $"{e.GetType().Name}: {e.Message}" : $"Graph {status}{(code is null ? "" : " " + code)}: {(e as ODataError)?.Error?.Message ?? e.Message}";
         return new OutboxDeliveryException(message, permanent: !transient, RetryAfter(e), e);
     }
 
     public static int Status(Exception e) => (e as ApiException)?.ResponseStatusCode ?? 0;
+
+    /// <summary>A create refused because an event with its transaction id exists (Graph: 400 ErrorDuplicateTransactionId; 409 seen too).</summary>
+    public static bool IsDuplicateTransaction(Exception e) =>
+        e is ODataError { Error.Code: "ErrorDuplicateTransactionId" } || Status(e) == 409;
 
     private static TimeSpan? RetryAfter(Exception e)
     {

@@ -20,12 +20,15 @@ public sealed class GraphVisitCalendar(GraphServiceClient graph, OutboxWriter ou
 {
     public const string Lane = "graph:calendar";
 
+    private static readonly TimeSpan FreeBusyTimeout = TimeSpan.FromSeconds(5);
+
     public bool IsExternal => true;
 
     public async Task<FreeBusy> BusyAsync(Person owner, DateTimeOffset start, DateTimeOffset end, CancellationToken ct)
     {
         using var timeout = CancellationTokenSource.CreateLinkedTokenSource(ct);
-        timeout.CancelAfter(options.Value.Timeout);
+        // Inside a Teams turn, which gives up after about 15 s: a slow Graph means "could not check", said to the user.
+        timeout.CancelAfter(options.Value.Timeout < FreeBusyTimeout ? options.Value.Timeout : FreeBusyTimeout);
         try
         {
             var response = await graph.Users[owner.AadObjectId].Calendar.GetSchedule.PostAsGetSchedulePostResponseAsync(new GetSchedulePostRequestBody
@@ -43,7 +46,7 @@ public sealed class GraphVisitCalendar(GraphServiceClient graph, OutboxWriter ou
                 .ToList();
             return new FreeBusy(true, busy);
         }
-        catch (Exception e) when (GraphErrors.IsGraphFailure(e) && !ct.IsCancellationRequested)
+        catch (Exception e) when ((GraphErrors.IsGraphFailure(e) || e is OperationCanceledException) && !ct.IsCancellationRequested)
         {
             // Not being able to look is said to the user, not hidden: they confirm knowing it.
             logger.LogWarning("Free/busy of {Person} unavailable: {Error}", owner.AadObjectId, GraphErrors.ToDelivery(e).Message);

@@ -18,7 +18,7 @@ public sealed class VisitListReply(ListVisits list, VisitCompliance compliance, 
     {
         var today = calendar.LocalDate(clock.GetUtcNow());
         var text = input.Field("period") ?? input.Text;
-        var period = string.IsNullOrWhiteSpace(text) ? ReportingPeriod.Week(today) : ReportingPeriod.Parse(text, today);
+        var period = string.IsNullOrWhiteSpace(text) ? ReportingPeriod.Week(today) : ReportingPeriod.Parse(text, today, upcoming: true);
         if (period is null)
         {
             turn.ReplyText(turn.T("visits.periodHowTo"));
@@ -65,7 +65,7 @@ public sealed class VisitListReply(ListVisits list, VisitCompliance compliance, 
                     },
                 }.Where(x => !string.IsNullOrEmpty(x))),
                 actions = Actions(turn, v, now),
-                icsUrl = v.Status == VisitStatus.Scheduled ? ics.UrlFor(v.Id, turn.Actor.PersonId) : null,
+                icsUrl = v.Status == VisitStatus.Scheduled ? ics.UrlFor(v.Id, v.OwnerId) : null,
                 icsTitle = turn.T("visits.ics"),
             }),
             compliance = complianceLine,

@@ -37,7 +37,7 @@ public sealed partial class SetVisitPlanCommand(VisitCompliance compliance, Sale
             {
                 var personPart = string.Join(' ', words.Take(split));
                 var monthPart = string.Join(' ', words.Skip(split));
-                var period = monthPart.Length == 0 ? month : ReportingPeriod.Parse(monthPart, today) is { Kind: "month" } p ? p : null;
+                var period = monthPart.Length == 0 ? month : ReportingPeriod.Parse(monthPart, today, upcoming: true) is { Kind: "month" } p ? p : null;
                 if (period is null) continue;
                 if (personPart.Length == 0)
                 {
@@ -51,7 +51,7 @@ public sealed partial class SetVisitPlanCommand(VisitCompliance compliance, Sale
                 (ownerId, ownerName, month) = (found[0].Id, found[0].Name, period);
                 break;
             }
-            if (ownerName is null && month.From.Month == today.Month && month.From.Year == today.Year && ReportingPeriod.Parse(rest, today) is null)
+            if (ownerName is null && month.From.Month == today.Month && month.From.Year == today.Year && ReportingPeriod.Parse(rest, today, upcoming: true) is null)
             {
                 turn.ReplyText(turn.T("visits.planWho", rest));
                 return;

@@ -1,0 +1,72 @@
+using System.Text.Json.Nodes;
+using SalesBot.Bot;
+using SalesBot.Features.Shared;
+using SalesBot.Teams.Schema;
+
+namespace SalesBot.Features.Offers.Conversation;
+
+/// <summary>
+/// The approval card's buttons (Action.Execute) and its refresh. Whoever clicks, the answer is the
+/// card as it now is for them: decided once, and for anyone else (a second click, a stale card,
+/// someone who is not the approver) the current state with a line saying why nothing changed.
+/// </summary>
+public sealed class ApprovalActions(DecideApproval decide, ReadOffers offers, ApprovalCard card) : ICardActionHandler
+{
+    public bool Handles(string verb) => verb.StartsWith("offer.", StringComparison.Ordinal);
+
+    public async Task<InvokeResponse> HandleAsync(BotTurn turn, AdaptiveCardInvokeAction action, CancellationToken ct)
+    {
+        var data = action.Data ?? [];
+        if (action.Verb == "offer.refresh")
+        {
+            if (!Guid.TryParse(Text(data, "offerId"), out var offerId) || !(await offers.FindAsync(turn.Actor, offerId, ct)).Ok)
+                return InvokeResponse.Error(404, "NotFound", turn.Describe(DomainError.NotFound("offer", Text(data, "offerId") ?? "")));
+            return InvokeResponse.Card(await card.RenderAsync(turn.Language, offerId, turn.Actor.PersonId, null, ct));
+        }
+        if (ApprovalVerbs.Parse(action.Verb) is not { } decision || !Guid.TryParse(Text(data, "stepId"), out var stepId))
+            return InvokeResponse.Error(400, "BadRequest", turn.T("error.invalidSubmit"));
+        var (offerOf, notice) = await ApprovalVerbs.DecideAsync(turn, decide, stepId, decision, Text(data, "comment"), ct);
+        if (offerOf is null) return InvokeResponse.Error(404, "NotFound", notice!);
+        return InvokeResponse.Card(await card.RenderAsync(turn.Language, offerOf.Value, turn.Actor.PersonId, notice, ct));
+    }
+
+    private static string? Text(JsonObject data, string name) => data[name] is JsonValue v && v.TryGetValue<string>(out var s) ? s : null;
+}
+
+/// <summary>The Action.Submit fallback of the same buttons, for clients without Universal Actions: same decision, answered in text.</summary>
+public sealed class DecideApprovalCommand(DecideApproval decide) : IConversationCommand
+{
+    public async Task HandleAsync(BotTurn turn, CommandInput input, CancellationToken ct)
+    {
+        if (ApprovalVerbs.Parse(input.Field("verb")) is not { } decision || !Guid.TryParse(input.Field("stepId"), out var stepId))
+        {
+            turn.ReplyText(turn.T("error.invalidSubmit"));
+            return;
+        }
+        var (offerId, notice) = await ApprovalVerbs.DecideAsync(turn, decide, stepId, decision, input.Field("comment"), ct);
+        turn.ReplyText(notice ?? turn.T(offerId is null ? "error.invalidSubmit" : "offers.decisionRecorded"));
+    }
+}
+
+public static class ApprovalVerbs
+{
+    public static Decision? Parse(string? verb) => verb switch
+    {
+        "offer.approve" => Decision.Approve,
+        "offer.reject" => Decision.Reject,
+        "offer.changes" => Decision.RequestChanges,
+        _ => null,
+    };
+
+    /// <summary>Decides, and says what the clicking user should read when the decision was not theirs to take or was taken already.</summary>
+    public static async Task<(Guid? OfferId, string? Notice)> DecideAsync(BotTurn turn, DecideApproval decide, Guid stepId, Decision decision, string? comment, CancellationToken ct)
+    {
+        var result = await decide.ExecuteAsync(turn.Actor, stepId, decision, comment, ct);
+        if (result.Ok)
+            return (result.Value!.Offer.Id, result.Value.Decided ? null : turn.T("offers.alreadyDecided"));
+        var error = result.Error!;
+        if (error.Code == "not-found") return (null, turn.Describe(error));
+        var offerId = await decide.OfferOfStepAsync(stepId, ct);
+        return (offerId, error.Code == "forbidden" ? turn.T("offers.notYourTurn") : turn.Describe(error));
+    }
+}

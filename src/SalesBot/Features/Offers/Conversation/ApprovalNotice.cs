@@ -1,0 +1,73 @@
+using Microsoft.EntityFrameworkCore;
+using SalesBot.Bot;
+using SalesBot.Bot.Localization;
+using SalesBot.Features.Organization;
+using SalesBot.Infrastructure.Data;
+using SalesBot.Infrastructure.Outbox;
+using SalesBot.Teams.Schema;
+
+namespace SalesBot.Features.Offers.Conversation;
+
+/// <summary>
+/// Approval messages in Teams: the card to each approver in turn (tracked, so every copy can be
+/// updated), texts to the requester, and the update of every copy when the state changes. An
+/// approver who has never opened the bot cannot be written to yet: the requester is told who must
+/// open it, and the approver finds the card under "mis aprobaciones".
+/// </summary>
+public sealed class ApprovalNotice(SalesBotDbContext db, PersonalChat chat, OutboxWriter outbox, ApprovalCard card, Localizer localizer,
+    ILogger<ApprovalNotice> logger) : IApprovalNotifications
+{
+    public static string CardKey(Guid offerId) => "offer:" + offerId.ToString("N");
+
+    public async Task AskAsync(Offer offer, ApprovalStep step, Person approver, CancellationToken ct)
+    {
+        var reference = await PersonalReferenceAsync(approver, ct);
+        if (reference is null)
+        {
+            logger.LogWarning("Approver {Person} has no chat with the bot yet; offer {Offer} waits for them", approver.AadObjectId, offer.Id);
+            var requester = await db.People.FirstAsync(p => p.Id == offer.RequesterId, ct);
+            await TellRequesterAsync(offer, requester, "offers.approverMustOpen", [approver.Name], ct);
+            return;
+        }
+        var language = await LanguageResolver.ResolveAsync(db, approver.AadObjectId, reference.Locale, ct);
+        var rendered = await card.RenderAsync(language, offer.Id, approver.Id, null, ct);
+        var activity = PersonalChat.Card(Attachment.AdaptiveCard(rendered), localizer.Get(language, "offers.askText", offer.Number));
+        activity.Type = ActivityTypes.Message;
+        activity.Conversation = new ConversationAccount { Id = reference.ConversationId, ConversationType = "personal", TenantId = reference.TenantId };
+        outbox.Enqueue(OutboxOperation.Send, reference.ServiceUrl, reference.ConversationId, null, activity, null, CardKey(offer.Id));
+    }
+
+    public async Task TellRequesterAsync(Offer offer, Person requester, string messageKey, object?[] args, CancellationToken ct)
+    {
+        if (!await chat.SendAsync(requester, language => new Activity { Text = localizer.Get(language, messageKey, args) }, ct))
+            logger.LogWarning("Requester {Person} has no chat with the bot; not told about offer {Offer}", requester.AadObjectId, offer.Id);
+    }
+
+    public async Task RefreshCardsAsync(Offer offer, CancellationToken ct)
+    {
+        var key = CardKey(offer.Id);
+        var copies = await db.SentCards.AsNoTracking().Where(c => c.Key == key).ToListAsync(ct);
+        foreach (var copy in copies)
+        {
+            // Each copy in its reader's language, seen as its reader sees it (buttons only for the current approver).
+            var reader = await db.ConversationReferences.AsNoTracking().Where(r => r.ConversationId == copy.ConversationId)
+                .Select(r => new { r.UserAadObjectId, r.Locale }).FirstOrDefaultAsync(ct);
+            var person = reader?.UserAadObjectId is { } aad ? await db.People.AsNoTracking().FirstOrDefaultAsync(p => p.AadObjectId == aad, ct) : null;
+            var language = reader?.UserAadObjectId is { } id ? await LanguageResolver.ResolveAsync(db, id, reader.Locale, ct) : Localizer.Spanish;
+            var rendered = await card.RenderAsync(language, offer.Id, person?.Id, null, ct);
+            var update = new Activity
+            {
+                Type = ActivityTypes.Message,
+                Id = copy.ActivityId,
+                Attachments = [Attachment.AdaptiveCard(rendered)],
+                Conversation = new ConversationAccount { Id = copy.ConversationId },
+            };
+            outbox.Enqueue(OutboxOperation.Update, copy.ServiceUrl, copy.ConversationId, copy.ActivityId, update, null);
+        }
+    }
+
+    private Task<StoredConversationReference?> PersonalReferenceAsync(Person person, CancellationToken ct) =>
+        db.ConversationReferences.AsNoTracking()
+            .Where(r => r.UserAadObjectId == person.AadObjectId && r.ConversationType == "personal")
+            .OrderByDescending(r => r.UpdatedAt).FirstOrDefaultAsync(ct);
+}

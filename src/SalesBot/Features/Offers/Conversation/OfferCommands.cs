@@ -1,0 +1,145 @@
+using System.Globalization;
+using Microsoft.EntityFrameworkCore;
+using SalesBot.Bot;
+using SalesBot.Bot.Localization;
+using SalesBot.Features.Pipeline;
+using SalesBot.Features.Pipeline.Conversation;
+using SalesBot.Features.Shared.Calendar;
+using SalesBot.Infrastructure.Data;
+using SalesBot.Teams.Schema;
+
+namespace SalesBot.Features.Offers.Conversation;
+
+/// <summary>The offer form for a deal: its first line filled from the deal (seats x unit value x months).</summary>
+public sealed class OfferForm(BusinessCalendar calendar, TimeProvider clock)
+{
+    public void Reply(BotTurn turn, Opportunity deal, string client, CommandInput? values, string? error)
+    {
+        string V(string field, string fallback) => values?.Field(field) ?? fallback;
+        var culture = Localizer.Culture(turn.Language);
+        var validUntil = calendar.LocalDate(clock.GetUtcNow()).AddDays(30).ToString("yyyy-MM-dd", CultureInfo.InvariantCulture);
+        turn.ReplyCard("offer-form", new
+        {
+            title = turn.T("offers.formTitle"),
+            subtitle = deal.Title + " · " + client,
+            error,
+            opportunityId = deal.Id.ToString(),
+            labels = new
+            {
+                lines = turn.T("offers.linesLabel"),
+                description = turn.T("offers.lineDescription"),
+                quantity = turn.T("offers.lineQuantity"),
+                unitPrice = turn.T("offers.lineUnitPrice"),
+                months = turn.T("offers.lineMonths"),
+                discount = turn.T("offers.discountLabel"),
+                risk = turn.T("offers.risk"),
+                validUntil = turn.T("offers.validUntil"),
+                notes = turn.T("offers.notes"),
+                required = turn.T("clients.required"),
+                submit = turn.T("offers.submit"),
+            },
+            values = new
+            {
+                line1Description = V("line1Description", deal.ServiceType ?? deal.Title),
+                line1Quantity = V("line1Quantity", deal.Seats.ToString(CultureInfo.InvariantCulture)),
+                line1UnitPrice = V("line1UnitPrice", deal.UnitValue.ToString("#,0.##", culture)),
+                line1Months = V("line1Months", deal.ContractMonths.ToString(CultureInfo.InvariantCulture)),
+                line2Description = V("line2Description", ""),
+                line2Quantity = V("line2Quantity", ""),
+                line2UnitPrice = V("line2UnitPrice", ""),
+                line2Months = V("line2Months", ""),
+                line3Description = V("line3Description", ""),
+                line3Quantity = V("line3Quantity", ""),
+                line3UnitPrice = V("line3UnitPrice", ""),
+                line3Months = V("line3Months", ""),
+                discount = V("discount", "0"),
+                risk = V("risk", "low"),
+                validUntil = V("validUntil", validUntil),
+                notes = V("notes", ""),
+            },
+            risks = OfferInput.Risks.Codes.Select(c => new { title = turn.T("risk." + c), value = c }),
+        });
+    }
+
+    public static OfferInput Input(CommandInput input) => new(
+        [.. Enumerable.Range(1, OfferInput.MaxLines).Select(i => (input.Field($"line{i}Description"), input.Field($"line{i}Quantity"),
+            input.Field($"line{i}UnitPrice"), input.Field($"line{i}Months")))],
+        input.Field("discount"), input.Field("risk"), input.Field("validUntil"), input.Field("notes"));
+}
+
+/// <summary>"nueva oferta <oportunidad>" (or the deal's button): the offer form.</summary>
+public sealed class NewOfferCommand(OfferForm form, SalesBotDbContext db) : IConversationCommand
+{
+    public async Task HandleAsync(BotTurn turn, CommandInput input, CancellationToken ct)
+    {
+        if (await PipelineText.FindOneAsync(turn, db, input.Field("opportunityId") ?? input.Text, ct) is not { } deal) return;
+        var client = await db.Clients.Where(c => c.Id == deal.ClientId).Select(c => c.Name).FirstAsync(ct);
+        form.Reply(turn, deal, client, null, null);
+    }
+}
+
+/// <summary>The form's button: submits the offer and says who approves, in order.</summary>
+public sealed class SubmitOfferCommand(SubmitOffer submit, OfferForm form, SalesBotDbContext db) : IConversationCommand
+{
+    public async Task HandleAsync(BotTurn turn, CommandInput input, CancellationToken ct)
+    {
+        if (!Guid.TryParse(input.Field("opportunityId"), out var id))
+        {
+            turn.ReplyText(turn.T("error.invalidSubmit"));
+            return;
+        }
+        var (offer, steps, errors) = await submit.ExecuteAsync(turn.Actor, id, OfferForm.Input(input), ct);
+        if (offer is null)
+        {
+            var deal = errors.Any(e => e.Code == "invalid") ? await db.Opportunities.FirstOrDefaultAsync(o => o.Id == id, ct) : null;
+            if (deal is null)
+            {
+                turn.ReplyText(string.Join(" ", errors.Select(turn.Describe)));
+                return;
+            }
+            var client = await db.Clients.Where(c => c.Id == deal.ClientId).Select(c => c.Name).FirstAsync(ct);
+            form.Reply(turn, deal, client, input, string.Join(" ", errors.Select(turn.Describe)));
+            return;
+        }
+        var ids = steps.Select(s => s.ApproverId).ToList();
+        var names = await db.People.Where(p => ids.Contains(p.Id)).ToDictionaryAsync(p => p.Id, p => p.Name, ct);
+        var chain = string.Join(" → ", steps.Select(s => names[s.ApproverId] + " (" + turn.T("level." + s.Level) + ")"));
+        turn.ReplyText(turn.T("offers.submitted", offer.Number, MoneyText.Format(offer.Total, offer.Currency, Localizer.Culture(turn.Language)), chain));
+    }
+}
+
+/// <summary>"mis aprobaciones": the approval cards waiting for me, ready to decide.</summary>
+public sealed class MyApprovalsCommand(ReadOffers offers, ApprovalCard card) : IConversationCommand
+{
+    public async Task HandleAsync(BotTurn turn, CommandInput input, CancellationToken ct)
+    {
+        var pending = await offers.PendingForAsync(turn.Actor, ct);
+        if (pending.Count == 0)
+        {
+            turn.ReplyText(turn.T("offers.noApprovals"));
+            return;
+        }
+        foreach (var step in pending)
+        {
+            var rendered = await card.RenderAsync(turn.Language, step.OfferId, turn.Actor.PersonId, null, ct);
+            turn.Context.Reply(new Activity { Type = ActivityTypes.Message, Attachments = [Attachment.AdaptiveCard(rendered)] });
+        }
+    }
+}
+
+/// <summary>"oferta <oportunidad>": the latest offer of a deal with its chain, who decided, when and why.</summary>
+public sealed class ShowOfferCommand(SalesBotDbContext db, ApprovalCard card) : IConversationCommand
+{
+    public async Task HandleAsync(BotTurn turn, CommandInput input, CancellationToken ct)
+    {
+        if (await PipelineText.FindOneAsync(turn, db, input.Field("opportunityId") ?? input.Text, ct) is not { } deal) return;
+        var latest = await db.Offers.Where(o => o.OpportunityId == deal.Id).OrderByDescending(o => o.Number).Select(o => (Guid?)o.Id).FirstOrDefaultAsync(ct);
+        if (latest is null)
+        {
+            turn.ReplyText(turn.T("offers.none", deal.Title));
+            return;
+        }
+        var rendered = await card.RenderAsync(turn.Language, latest.Value, turn.Actor.PersonId, null, ct);
+        turn.Context.Reply(new Activity { Type = ActivityTypes.Message, Attachments = [Attachment.AdaptiveCard(rendered)] });
+    }
+}

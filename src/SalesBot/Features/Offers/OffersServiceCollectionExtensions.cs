@@ -1,0 +1,30 @@
+using Microsoft.Extensions.Options;
+using SalesBot.Bot;
+using SalesBot.Features.Offers.Conversation;
+
+namespace SalesBot.Features.Offers;
+
+public static class OffersServiceCollectionExtensions
+{
+    /// <summary>Offers and their approval chain: policy, approvers, decisions exactly once, the approval card.</summary>
+    public static IServiceCollection AddOffers(this IServiceCollection services, IConfiguration configuration)
+    {
+        services.AddOptions<ApprovalOptions>().Bind(configuration.GetSection(ApprovalOptions.Section)).ValidateOnStart();
+        services.AddSingleton<IValidateOptions<ApprovalOptions>>(new ValidateOptions<ApprovalOptions>(null, o => o.Problem() is null,
+            "Approvals: thresholds must be positive, the general director's at least the commercial director's, and escalation after the reminder"));
+        services.AddScoped<ApproverResolver>();
+        services.AddScoped<SubmitOffer>();
+        services.AddScoped<DecideApproval>();
+        services.AddScoped<ReadOffers>();
+        services.AddScoped<ApprovalCard>();
+        services.AddScoped<OfferForm>();
+        services.AddScoped<IApprovalNotifications, ApprovalNotice>();
+        services.AddScoped<ICardActionHandler, ApprovalActions>();
+        services.AddConversationCommand<MyApprovalsCommand>("offers.approvals", "command.offers.approvals", ("action.offers.approvals", 170));
+        services.AddConversationCommand<NewOfferCommand>("offers.new", "command.offers.new");
+        services.AddConversationCommand<ShowOfferCommand>("offers.show", "command.offers.show");
+        services.AddConversationCommand<SubmitOfferCommand>("offers.submit");
+        services.AddConversationCommand<DecideApprovalCommand>("offers.decide");
+        return services;
+    }
+}

@@ -1,0 +1,197 @@
+using System.Text.Json.Nodes;
+using Microsoft.EntityFrameworkCore;
+using SalesBot.Features.Offers;
+using SalesBot.Tests.Support;
+
+namespace SalesBot.Tests.Conversation;
+
+/// <summary>
+/// Offers through the real HTTP pipeline: submit, the chain from the policy, each approver's card,
+/// decisions by Action.Execute (and the Action.Submit fallback), exactly once under parallel clicks,
+/// nobody deciding what is not theirs, and every copy of the card updated.
+/// </summary>
+public abstract class OfferApprovalTests : DemoBotTest
+{
+    private Activities _isaiah = null!;
+
+    public override async Task InitializeAsync()
+    {
+        await base.InitializeAsync();
+        _isaiah = new Activities(Connector.ServiceUrl) { UserId = "user-id-3", UserName = "Isaiah Langer", AadObjectId = "00000000-0000-0000-0000-0000000000023" };
+        // Everyone has opened the bot: their personal chats exist.
+        foreach (var person in new[] { Alex, Megan, Diego, _isaiah }) await AskAsync(person.Message("hola"));
+    }
+
+    private async Task<Guid> DealAsync()
+    {
+        await AskAsync(Alex.Submit(new JsonObject
+        {
+            ["command"] = "opportunities.save",
+            ["opportunityId"] = "",
+            ["clientQuery"] = "Ferretería El Sol",
+            ["title"] = "Suministro 2027",
+            ["seats"] = "40",
+            ["unitValue"] = "250.000",
+            ["contractMonths"] = "24",
+        }));
+        return await Bot.WithDbAsync(db => db.Opportunities.Select(o => o.Id).SingleAsync());
+    }
+
+    private static JsonObject Offer(Guid deal, string unitPrice = "600.000", string discount = "0", string risk = "low") => new()
+    {
+        ["command"] = "offers.submit",
+        ["opportunityId"] = deal.ToString(),
+        ["line1Description"] = "Suministro de energía",
+        ["line1Quantity"] = "40",
+        ["line1UnitPrice"] = unitPrice,
+        ["line1Months"] = "24",
+        ["discount"] = discount,
+        ["risk"] = risk,
+        ["validUntil"] = Iso(LocalNow().AddDays(30), "yyyy-MM-dd"),
+    };
+
+    private static JsonObject Execute(string verb, Guid stepId, string? comment = null)
+    {
+        var data = new JsonObject { ["stepId"] = stepId.ToString() };
+        if (comment is not null) data["comment"] = comment;
+        return new JsonObject { ["action"] = new JsonObject { ["type"] = "Action.Execute", ["verb"] = verb, ["data"] = data }, ["trigger"] = "manual" };
+    }
+
+    private async Task<JsonObject> InvokeAsync(Activities who, JsonObject value)
+    {
+        var response = await Bot.PostAsync(who.Invoke("adaptiveCard/action", value));
+        Assert.Equal(System.Net.HttpStatusCode.OK, response.StatusCode);
+        return JsonNode.Parse(await response.Content.ReadAsStringAsync())!.AsObject();
+    }
+
+    private Task<List<ApprovalStep>> StepsAsync() => Bot.WithDbAsync(db => db.ApprovalSteps.OrderBy(s => s.Order).ToListAsync());
+
+    [Fact]
+    public async Task A_three_step_chain_asks_each_approver_in_turn_and_tells_the_requester_each_time()
+    {
+        var deal = await DealAsync();
+        // 40 x 600.000 x 24 = 576.000.000: team lead, commercial director, general director.
+        var submitted = await AskAsync(Alex.Submit(Offer(deal)));
+        Assert.Equal("Oferta v1 ($ 576.000.000) enviada a aprobación: Megan Bowen (Responsable de equipo (Vo.Bo.)) → Diego Siciliani (Director comercial) → Isaiah Langer (Director general).",
+            submitted["text"]!.GetValue<string>());
+
+        var toMegan = await NextInAsync(Megan.ConversationId);
+        Assert.Contains("Esperando a Megan Bowen", toMegan.Card().AllText());
+        Assert.Contains("Aprobar", toMegan.Card().AllText());
+        var steps = await StepsAsync();
+        Assert.Equal([StepStatus.Pending, StepStatus.Waiting, StepStatus.Waiting], steps.Select(s => s.Status));
+
+        var meganCard = await InvokeAsync(Megan, Execute("offer.approve", steps[0].Id));
+        Assert.Equal("application/vnd.microsoft.card.adaptive", meganCard["type"]!.GetValue<string>());
+        Assert.Contains("Esperando a Diego Siciliani", meganCard["value"].AllText());
+        Assert.DoesNotContain("\"offer.approve\"", meganCard["value"]!.ToJsonString()); // read-only for her now
+        Assert.StartsWith("Megan Bowen aprobó tu oferta v1; ahora la revisa Diego Siciliani.", (await NextInAsync(Alex.ConversationId))["text"]!.GetValue<string>());
+        var toDiego = await NextInAsync(Diego.ConversationId);
+        Assert.Contains("Aprobar", toDiego.Card().AllText());
+
+        await InvokeAsync(Diego, Execute("offer.approve", steps[1].Id));
+        Assert.StartsWith("Diego Siciliani aprobó tu oferta v1; ahora la revisa Isaiah Langer.", (await NextInAsync(Alex.ConversationId))["text"]!.GetValue<string>());
+        await NextInAsync(_isaiah.ConversationId);
+        var isaiahCard = await InvokeAsync(_isaiah, Execute("offer.approve", steps[2].Id));
+
+        Assert.Contains("Aprobada: puede enviarse al cliente", isaiahCard["value"].AllText());
+        Assert.StartsWith("Isaiah Langer aprobó tu oferta v1: quedó aprobada", (await NextInAsync(Alex.ConversationId))["text"]!.GetValue<string>());
+        Assert.Equal(OfferStatus.Approved, await Bot.WithDbAsync(db => db.Offers.Select(o => o.Status).SingleAsync()));
+        var history = (await AskAsync(Alex.Message("oferta suministro"))).Card().AllText();
+        Assert.Contains("1. Responsable de equipo (Vo.Bo.) · Megan Bowen · aprobó", history);
+        Assert.Contains("3. Director general · Isaiah Langer · aprobó", history);
+    }
+
+    [Fact]
+    public async Task Parallel_clicks_record_one_decision_and_the_others_see_the_current_state()
+    {
+        var deal = await DealAsync();
+        await AskAsync(Alex.Submit(Offer(deal, unitPrice: "100.000"))); // 96 M: team lead only
+        await NextInAsync(Megan.ConversationId);
+        var step = (await StepsAsync()).Single();
+
+        var clicks = await Task.WhenAll(Enumerable.Range(0, 4).Select(_ => InvokeAsync(Megan, Execute("offer.approve", step.Id))));
+
+        Assert.All(clicks, c => Assert.Contains("Aprobada: puede enviarse al cliente", c["value"].AllText()));
+        Assert.Equal(3, clicks.Count(c => c["value"].AllText().Contains("Este paso ya se decidió")));
+        await Bot.WaitForOutboxDrainedAsync();
+        var toAlex = Connector.PostedActivities.Where(a => a["conversation"]!["id"]!.GetValue<string>() == Alex.ConversationId && a["text"]?.GetValue<string>()?.Contains("aprobó tu oferta") == true);
+        Assert.Single(toAlex);
+        Assert.Equal(1, await Bot.WithDbAsync(db => db.AuditLog.CountAsync(a => a.EntityType == "ApprovalStep" && a.Action == "updated" && a.ActorName == "Megan Bowen")));
+    }
+
+    [Fact]
+    public async Task Nobody_decides_a_step_that_is_not_theirs_and_reject_needs_a_comment()
+    {
+        var deal = await DealAsync();
+        await AskAsync(Alex.Submit(Offer(deal, unitPrice: "100.000")));
+        await NextInAsync(Megan.ConversationId);
+        var step = (await StepsAsync()).Single();
+
+        var byAlex = await InvokeAsync(Alex, Execute("offer.approve", step.Id));
+        var byDiego = await InvokeAsync(Diego, Execute("offer.reject", step.Id, "no"));
+        var noComment = await InvokeAsync(Megan, Execute("offer.reject", step.Id));
+
+        Assert.Contains("No te corresponde decidir este paso: no cambié nada.", byAlex["value"].AllText());
+        Assert.Contains("No te corresponde decidir este paso", byDiego["value"].AllText());
+        Assert.Contains("es obligatorio para rechazar o pedir cambios", noComment["value"].AllText());
+        Assert.Contains("\"offer.reject\"", noComment["value"]!.ToJsonString()); // still Megan's to decide
+        Assert.Equal(StepStatus.Pending, (await StepsAsync()).Single().Status);
+
+        var changes = await AskAsync(Megan.Submit(new JsonObject { ["command"] = "offers.decide", ["verb"] = "offer.changes", ["stepId"] = step.Id.ToString(), ["comment"] = "Baja el precio" }));
+        Assert.Equal("Listo, registré tu decisión.", changes["text"]!.GetValue<string>());
+        Assert.StartsWith("Megan Bowen pidió cambios en tu oferta v1: «Baja el precio».", (await NextInAsync(Alex.ConversationId))["text"]!.GetValue<string>());
+        Assert.Equal(OfferStatus.ChangesRequested, await Bot.WithDbAsync(db => db.Offers.Select(o => o.Status).SingleAsync()));
+
+        var second = await AskAsync(Alex.Submit(Offer(deal, unitPrice: "90.000")));
+        Assert.StartsWith("Oferta v2", second["text"]!.GetValue<string>());
+    }
+
+    [Fact]
+    public async Task After_a_decision_every_copy_of_the_card_is_updated_in_place()
+    {
+        var deal = await DealAsync();
+        await AskAsync(Alex.Submit(Offer(deal, unitPrice: "200.000"))); // 192 M: team lead, commercial director
+        await NextInAsync(Megan.ConversationId);
+        await Bot.WaitForOutboxDrainedAsync();
+        var step = (await StepsAsync())[0];
+
+        await InvokeAsync(Megan, Execute("offer.approve", step.Id));
+        await Bot.WaitForOutboxDrainedAsync();
+
+        var put = Connector.Requests.Where(r => r.Method == "PUT").ToList();
+        Assert.Contains(put, r => r.RawPath.Contains(Uri.EscapeDataString(Megan.ConversationId), StringComparison.Ordinal) && r.Body.Contains("Esperando a Diego Siciliani"));
+    }
+
+    [Fact]
+    public async Task A_team_leads_own_offer_goes_to_their_manager_never_to_themself()
+    {
+        await AskAsync(Megan.Submit(new JsonObject
+        {
+            ["command"] = "opportunities.save",
+            ["opportunityId"] = "",
+            ["clientQuery"] = "Hospital San Rafael",
+            ["title"] = "Hospital 2027",
+            ["seats"] = "10",
+            ["unitValue"] = "100.000",
+            ["contractMonths"] = "12",
+        }));
+        var deal = await Bot.WithDbAsync(db => db.Opportunities.Select(o => o.Id).SingleAsync());
+
+        var submitted = await AskAsync(Megan.Submit(Offer(deal, unitPrice: "100.000")));
+
+        Assert.Contains("Diego Siciliani", submitted["text"]!.GetValue<string>());
+        Assert.DoesNotContain("Megan Bowen (", submitted["text"]!.GetValue<string>());
+        Assert.Equal("self", (await StepsAsync()).Single().RoutedBecause);
+    }
+}
+
+public sealed class SqliteOfferApprovalTests : OfferApprovalTests
+{
+    protected override Task<TestDatabase> CreateDatabaseAsync() => Task.FromResult(TestDatabase.Sqlite());
+}
+
+public sealed class PostgresOfferApprovalTests : OfferApprovalTests
+{
+    protected override Task<TestDatabase> CreateDatabaseAsync() => TestDatabase.PostgresAsync();
+}
