@@ -1,6 +1,11 @@
 using System.Text.Json.Nodes;
 using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Options;
+using Microsoft.Extensions.Time.Testing;
 using SalesBot.Features.Offers;
+using SalesBot.Features.Pipeline;
+using SalesBot.Features.Shared.Calendar;
 using SalesBot.Tests.Support;
 
 namespace SalesBot.Tests.Conversation;
@@ -10,19 +15,20 @@ namespace SalesBot.Tests.Conversation;
 /// decisions by Action.Execute (and the Action.Submit fallback), exactly once under parallel clicks,
 /// nobody deciding what is not theirs, and every copy of the card updated.
 /// </summary>
-public abstract class OfferApprovalTests : DemoBotTest
+/// <summary>The demo people with chats open, and helpers to make a deal, submit an offer and click its card.</summary>
+public abstract class OfferApprovalTestsBase : DemoBotTest
 {
-    private Activities _isaiah = null!;
+    protected Activities Isaiah { get; private set; } = null!;
 
     public override async Task InitializeAsync()
     {
         await base.InitializeAsync();
-        _isaiah = new Activities(Connector.ServiceUrl) { UserId = "user-id-3", UserName = "Isaiah Langer", AadObjectId = "00000000-0000-0000-0000-0000000000023" };
+        Isaiah = new Activities(Connector.ServiceUrl) { UserId = "user-id-3", UserName = "Isaiah Langer", AadObjectId = "00000000-0000-0000-0000-0000000000023" };
         // Everyone has opened the bot: their personal chats exist.
-        foreach (var person in new[] { Alex, Megan, Diego, _isaiah }) await AskAsync(person.Message("hola"));
+        foreach (var person in new[] { Alex, Megan, Diego, Isaiah }) await AskAsync(person.Message("hola"));
     }
 
-    private async Task<Guid> DealAsync()
+    protected async Task<Guid> DealAsync()
     {
         await AskAsync(Alex.Submit(new JsonObject
         {
@@ -37,7 +43,7 @@ public abstract class OfferApprovalTests : DemoBotTest
         return await Bot.WithDbAsync(db => db.Opportunities.Select(o => o.Id).SingleAsync());
     }
 
-    private static JsonObject Offer(Guid deal, string unitPrice = "600.000", string discount = "0", string risk = "low") => new()
+    protected static JsonObject Offer(Guid deal, string unitPrice = "600.000", string discount = "0", string risk = "low") => new()
     {
         ["command"] = "offers.submit",
         ["opportunityId"] = deal.ToString(),
@@ -50,22 +56,26 @@ public abstract class OfferApprovalTests : DemoBotTest
         ["validUntil"] = Iso(LocalNow().AddDays(30), "yyyy-MM-dd"),
     };
 
-    private static JsonObject Execute(string verb, Guid stepId, string? comment = null)
+    protected static JsonObject Execute(string verb, Guid stepId, string? comment = null)
     {
         var data = new JsonObject { ["stepId"] = stepId.ToString() };
         if (comment is not null) data["comment"] = comment;
         return new JsonObject { ["action"] = new JsonObject { ["type"] = "Action.Execute", ["verb"] = verb, ["data"] = data }, ["trigger"] = "manual" };
     }
 
-    private async Task<JsonObject> InvokeAsync(Activities who, JsonObject value)
+    protected async Task<JsonObject> InvokeAsync(Activities who, JsonObject value)
     {
         var response = await Bot.PostAsync(who.Invoke("adaptiveCard/action", value));
         Assert.Equal(System.Net.HttpStatusCode.OK, response.StatusCode);
         return JsonNode.Parse(await response.Content.ReadAsStringAsync())!.AsObject();
     }
 
-    private Task<List<ApprovalStep>> StepsAsync() => Bot.WithDbAsync(db => db.ApprovalSteps.OrderBy(s => s.Order).ToListAsync());
+    protected Task<List<ApprovalStep>> StepsAsync() => Bot.WithDbAsync(db => db.ApprovalSteps.OrderBy(s => s.Order).ToListAsync());
 
+}
+
+public abstract class OfferApprovalTests : OfferApprovalTestsBase
+{
     [Fact]
     public async Task A_three_step_chain_asks_each_approver_in_turn_and_tells_the_requester_each_time()
     {
@@ -91,8 +101,8 @@ public abstract class OfferApprovalTests : DemoBotTest
 
         await InvokeAsync(Diego, Execute("offer.approve", steps[1].Id));
         Assert.StartsWith("Diego Siciliani aprobó tu oferta v1; ahora la revisa Isaiah Langer.", (await NextInAsync(Alex.ConversationId))["text"]!.GetValue<string>());
-        await NextInAsync(_isaiah.ConversationId);
-        var isaiahCard = await InvokeAsync(_isaiah, Execute("offer.approve", steps[2].Id));
+        await NextInAsync(Isaiah.ConversationId);
+        var isaiahCard = await InvokeAsync(Isaiah, Execute("offer.approve", steps[2].Id));
 
         Assert.Contains("Aprobada: puede enviarse al cliente", isaiahCard["value"].AllText());
         Assert.StartsWith("Isaiah Langer aprobó tu oferta v1: quedó aprobada", (await NextInAsync(Alex.ConversationId))["text"]!.GetValue<string>());
@@ -184,6 +194,103 @@ public abstract class OfferApprovalTests : DemoBotTest
         Assert.DoesNotContain("Megan Bowen (", submitted["text"]!.GetValue<string>());
         Assert.Equal("self", (await StepsAsync()).Single().RoutedBecause);
     }
+}
+
+/// <summary>Delegation, reminders and escalation (the daily job on a fake clock), and the client's answer.</summary>
+public abstract class OfferFollowUpTests : OfferApprovalTestsBase
+{
+    [Fact]
+    public async Task While_the_team_lead_is_away_the_deputy_decides()
+    {
+        var until = LocalNow().AddDays(5);
+        var delegated = await AskAsync(Megan.Message($"delegar aprobaciones en Diego Siciliani hasta {until:dd/MM/yyyy}"));
+        Assert.StartsWith("Listo: hasta el", delegated["text"]!.GetValue<string>());
+
+        var deal = await DealAsync();
+        await AskAsync(Alex.Submit(Offer(deal, unitPrice: "100.000")));
+        var step = (await StepsAsync()).Single();
+        Assert.Equal("deputy", step.RoutedBecause);
+        Assert.Contains("Esperando a Diego Siciliani", (await NextInAsync(Diego.ConversationId)).Card().AllText());
+
+        var byMegan = await InvokeAsync(Megan, Execute("offer.approve", step.Id));
+        Assert.Contains("No te corresponde decidir este paso", byMegan["value"].AllText());
+        var back = await AskAsync(Megan.Message("ya volví"));
+        Assert.Equal("Bienvenido de vuelta: las aprobaciones vuelven a llegarte a ti.", back["text"]!.GetValue<string>());
+    }
+
+    [Fact]
+    public async Task A_pending_step_is_reminded_once_a_day_and_escalated_to_the_approvers_manager()
+    {
+        var deal = await DealAsync();
+        await AskAsync(Alex.Submit(Offer(deal, unitPrice: "100.000")));
+        await NextInAsync(Megan.ConversationId);
+        var asked = (await StepsAsync()).Single().AskedAt!.Value;
+        var calendar = Bot.Services.GetRequiredService<BusinessCalendar>();
+        var askedOn = calendar.LocalDate(asked);
+        var clock = new FakeTimeProvider(asked);
+        var job = new ApprovalReminders(Bot.Services.GetRequiredService<IOptions<ApprovalOptions>>(), calendar, clock);
+
+        async Task RunOn(DateOnly day)
+        {
+            clock.SetUtcNow(calendar.At(day, new TimeOnly(9, 0)));
+            await using var scope = Bot.Services.CreateAsyncScope();
+            await job.RunAsync(scope.ServiceProvider, day, default);
+            await scope.ServiceProvider.GetRequiredService<Infrastructure.Data.SalesBotDbContext>().SaveChangesAsync();
+        }
+
+        await RunOn(calendar.AddBusinessDays(askedOn, 1));
+        await RunOn(calendar.AddBusinessDays(askedOn, 1)); // same day: no second reminder
+        var reminder = await NextInAsync(Megan.ConversationId);
+        Assert.Equal("Recordatorio: la oferta v1 espera tu decisión desde hace 1 días hábiles.", reminder["text"]!.GetValue<string>());
+        await Bot.WaitForOutboxDrainedAsync();
+        Assert.DoesNotContain(Connector.PostedActivities.Skip(Taken), a => a["conversation"]!["id"]!.GetValue<string>() == Megan.ConversationId);
+
+        await RunOn(calendar.AddBusinessDays(askedOn, 3));
+        var step = (await StepsAsync()).Single();
+        Assert.Equal(("escalated", await Bot.WithDbAsync(db => db.People.Where(p => p.Name == "Diego Siciliani").Select(p => p.Id).SingleAsync())),
+            (step.RoutedBecause!, step.ApproverId));
+        Assert.Contains("Esperando a Diego Siciliani", (await NextInAsync(Diego.ConversationId)).Card().AllText());
+        Assert.Contains("la pasé a Diego Siciliani", await NextTextAsync(Alex.ConversationId, "la pasé"));
+    }
+
+    [Fact]
+    public async Task The_clients_answer_wins_the_deal_or_keeps_it_open_with_the_reason()
+    {
+        var deal = await DealAsync();
+        await AskAsync(Alex.Submit(Offer(deal, unitPrice: "100.000")));
+        await InvokeAsync(Megan, Execute("offer.approve", (await StepsAsync()).Single().Id));
+        await NextTextAsync(Alex.ConversationId, "aprobó tu oferta");
+
+        var tooEarly = await AskAsync(Alex.Message("oferta aceptada suministro"));
+        var sent = await AskAsync(Alex.Message("oferta enviada suministro"));
+        var noReason = await AskAsync(Alex.Message("oferta rechazada suministro"));
+        var accepted = await AskAsync(Alex.Message("oferta aceptada suministro"));
+
+        Assert.Equal("La oferta v1 no se ha enviado al cliente.", tooEarly["text"]!.GetValue<string>());
+        Assert.Equal("Registré que la oferta v1 de «Suministro 2027» se envió al cliente.", sent["text"]!.GetValue<string>());
+        Assert.StartsWith("Dime el motivo del cliente", noReason["text"]!.GetValue<string>());
+        Assert.Equal("¡El cliente aceptó la oferta v1! «Suministro 2027» queda ganada.", accepted["text"]!.GetValue<string>());
+        Assert.Equal((Stage.Won, OfferStatus.Accepted), await Bot.WithDbAsync(async db =>
+            ((await db.Opportunities.SingleAsync()).Stage, (await db.Offers.SingleAsync()).Status)));
+    }
+
+    /// <summary>The next new text to the conversation containing <paramref name="fragment"/> (other notices may come first).</summary>
+    private async Task<string> NextTextAsync(string conversationId, string fragment)
+    {
+        for (var i = 0; i < 5; i++)
+            if ((await NextInAsync(conversationId))["text"]?.GetValue<string>() is { } text && text.Contains(fragment, StringComparison.Ordinal)) return text;
+        throw new InvalidOperationException($"no text with '{fragment}'");
+    }
+}
+
+public sealed class SqliteOfferFollowUpTests : OfferFollowUpTests
+{
+    protected override Task<TestDatabase> CreateDatabaseAsync() => Task.FromResult(TestDatabase.Sqlite());
+}
+
+public sealed class PostgresOfferFollowUpTests : OfferFollowUpTests
+{
+    protected override Task<TestDatabase> CreateDatabaseAsync() => TestDatabase.PostgresAsync();
 }
 
 public sealed class SqliteOfferApprovalTests : OfferApprovalTests

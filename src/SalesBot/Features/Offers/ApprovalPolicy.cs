@@ -18,6 +18,9 @@ public sealed class ApprovalOptions
     public int ReminderAfterBusinessDays { get; set; } = 1;
     public int EscalateAfterBusinessDays { get; set; } = 3;
 
+    /// <summary>Local time of the daily reminder round (business days only).</summary>
+    public TimeOnly RemindersAt { get; set; } = new(8, 30);
+
     public string? Problem()
     {
         if (CommercialDirectorAmount <= 0 || GeneralDirectorAmount <= 0) return "Approvals amounts must be positive";

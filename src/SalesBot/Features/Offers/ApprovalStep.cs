@@ -103,6 +103,14 @@ public sealed class ApprovalStep : IAudited
         Version = Guid.NewGuid();
     }
 
+    /// <summary>The approver is away: their deputy decides this step.</summary>
+    public void HandToDeputy(Guid deputyId)
+    {
+        ApproverId = deputyId;
+        RoutedBecause = "deputy";
+        Version = Guid.NewGuid();
+    }
+
     /// <summary>Hands the step to someone else (escalation to the approver's manager) and asks again.</summary>
     public void Reassign(Guid approverId, string because, DateTimeOffset at)
     {

@@ -16,7 +16,7 @@ public sealed record DecisionResult(Offer Offer, ApprovalStep Step, bool Decided
 /// approves the offer; rejecting or requesting changes ends the chain. The requester is told each
 /// time and every copy of the offer's cards is updated.
 /// </summary>
-public sealed class DecideApproval(SalesBotDbContext db, IApprovalNotifications notifications, TimeProvider clock)
+public sealed class DecideApproval(SalesBotDbContext db, Delegations delegations, IApprovalNotifications notifications, TimeProvider clock)
 {
     public async Task<Result<DecisionResult>> ExecuteAsync(Actor actor, Guid stepId, Decision decision, string? comment, CancellationToken ct)
     {
@@ -35,8 +35,9 @@ public sealed class DecideApproval(SalesBotDbContext db, IApprovalNotifications 
         {
             if (steps.FirstOrDefault(s => s.Status == StepStatus.Waiting) is { } next)
             {
+                var (nextApprover, deputy) = await delegations.StandInAsync(await db.People.FirstAsync(p => p.Id == next.ApproverId, ct), offer.RequesterId, ct);
+                if (deputy) next.HandToDeputy(nextApprover.Id);
                 next.Ask(now);
-                var nextApprover = await db.People.FirstAsync(p => p.Id == next.ApproverId, ct);
                 await notifications.AskAsync(offer, next, nextApprover, ct);
                 await notifications.TellRequesterAsync(offer, requester, "offers.stepApproved", [offer.Number, approverName, nextApprover.Name], ct);
             }

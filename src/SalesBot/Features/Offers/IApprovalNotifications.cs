@@ -8,6 +8,9 @@ public interface IApprovalNotifications
     /// <summary>Asks the step's approver to decide (queued in the current unit of work).</summary>
     Task AskAsync(Offer offer, ApprovalStep step, Person approver, CancellationToken ct);
 
+    /// <summary>Reminds the step's approver that the offer still waits for them.</summary>
+    Task RemindAsync(Offer offer, ApprovalStep step, Person approver, int businessDaysWaiting, CancellationToken ct);
+
     /// <summary>Tells the requester what happened (a step decided, the chain ended).</summary>
     Task TellRequesterAsync(Offer offer, Person requester, string messageKey, object?[] args, CancellationToken ct);
 

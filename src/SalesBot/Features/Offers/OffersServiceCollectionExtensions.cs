@@ -18,12 +18,21 @@ public static class OffersServiceCollectionExtensions
         services.AddScoped<ReadOffers>();
         services.AddScoped<ApprovalCard>();
         services.AddScoped<OfferForm>();
+        services.AddScoped<ClientDecision>();
+        services.AddScoped<Delegations>();
+        services.AddScoped<ClientDecisionReply>();
         services.AddScoped<IApprovalNotifications, ApprovalNotice>();
         services.AddScoped<ICardActionHandler, ApprovalActions>();
+        services.AddSingleton<Infrastructure.Scheduling.IDailyJob, ApprovalReminders>();
         services.AddConversationCommand<MyApprovalsCommand>("offers.approvals", "command.offers.approvals", ("action.offers.approvals", 170));
         services.AddConversationCommand<NewOfferCommand>("offers.new", "command.offers.new");
         services.AddConversationCommand<ShowOfferCommand>("offers.show", "command.offers.show");
         services.AddConversationCommand<SubmitOfferCommand>("offers.submit");
+        services.AddConversationCommand<DelegateCommand>("offers.delegate", "command.offers.delegate");
+        services.AddConversationCommand<EndDelegationCommand>("offers.endDelegation", "command.offers.endDelegation");
+        services.AddConversationCommand<OfferSentCommand>("offers.sent", "command.offers.sent");
+        services.AddConversationCommand<OfferAcceptedCommand>("offers.accepted", "command.offers.accepted");
+        services.AddConversationCommand<OfferDeclinedCommand>("offers.declined", "command.offers.declined");
         services.AddConversationCommand<DecideApprovalCommand>("offers.decide");
         return services;
     }

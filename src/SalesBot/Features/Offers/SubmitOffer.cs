@@ -13,7 +13,7 @@ namespace SalesBot.Features.Offers;
 /// approval chain from the policy, and the first approver is asked. One offer per opportunity is
 /// in approval at a time. The deal moves to Proposal if it was earlier.
 /// </summary>
-public sealed class SubmitOffer(SalesBotDbContext db, ApproverResolver approvers, IApprovalNotifications notifications,
+public sealed class SubmitOffer(SalesBotDbContext db, ApproverResolver approvers, Delegations delegations, IApprovalNotifications notifications,
     IOptions<ApprovalOptions> options, IOptions<PipelineOptions> pipeline, BusinessCalendar calendar, TimeProvider clock)
 {
     public async Task<(Offer? Offer, IReadOnlyList<ApprovalStep> Steps, IReadOnlyList<DomainError> Errors)> ExecuteAsync(
@@ -42,10 +42,12 @@ public sealed class SubmitOffer(SalesBotDbContext db, ApproverResolver approvers
         var steps = chain.Value!.Select((c, i) => new ApprovalStep(offer.Id, i + 1, c.Level, c.Approver.Id, c.Because)).ToList();
         db.ApprovalSteps.AddRange(steps);
         offer.Submit(now);
+        var (first, deputy) = await delegations.StandInAsync(chain.Value![0].Approver, requester.Id, ct);
+        if (deputy) steps[0].HandToDeputy(first.Id);
         steps[0].Ask(now);
         if (opportunity.Stage < Stage.Proposal) opportunity.MoveTo(Stage.Proposal, pipeline.Value.ProbabilityOf(Stage.Proposal), null, false, now);
         else opportunity.Touch(now);
-        await notifications.AskAsync(offer, steps[0], chain.Value![0].Approver, ct);
+        await notifications.AskAsync(offer, steps[0], first, ct);
         return (offer, steps, []);
     }
 }

@@ -36,6 +36,7 @@ public abstract class SalesBotDbContext(DbContextOptions options) : DbContext(op
     public DbSet<Offer> Offers => Set<Offer>();
     public DbSet<ApprovalStep> ApprovalSteps => Set<ApprovalStep>();
     public DbSet<SentCard> SentCards => Set<SentCard>();
+    public DbSet<Delegation> Delegations => Set<Delegation>();
     public DbSet<VisitPlan> VisitPlans => Set<VisitPlan>();
     public DbSet<Scheduling.JobRun> JobRuns => Set<Scheduling.JobRun>();
     public DbSet<AuditEntry> AuditLog => Set<AuditEntry>();
@@ -222,6 +223,13 @@ public abstract class SalesBotDbContext(DbContextOptions options) : DbContext(op
             e.HasOne<Person>().WithMany().HasForeignKey(s => s.ApproverId).OnDelete(DeleteBehavior.Restrict);
             // Two approvers (or two clicks) at once: only the first decision is saved; the turn is re-run for the other.
             e.Property(s => s.Version).IsConcurrencyToken();
+        });
+        b.Entity<Delegation>(e =>
+        {
+            e.HasKey(d => d.Id);
+            e.HasIndex(d => new { d.PersonId, d.Until });
+            e.HasOne<Person>().WithMany().HasForeignKey(d => d.PersonId).OnDelete(DeleteBehavior.Restrict);
+            e.HasOne<Person>().WithMany().HasForeignKey(d => d.DeputyId).OnDelete(DeleteBehavior.Restrict);
         });
         b.Entity<SentCard>(e =>
         {

@@ -19,7 +19,13 @@ public sealed class ApprovalNotice(SalesBotDbContext db, PersonalChat chat, Outb
 {
     public static string CardKey(Guid offerId) => "offer:" + offerId.ToString("N");
 
-    public async Task AskAsync(Offer offer, ApprovalStep step, Person approver, CancellationToken ct)
+    public Task AskAsync(Offer offer, ApprovalStep step, Person approver, CancellationToken ct) =>
+        SendCardAsync(offer, approver, "offers.askText", [offer.Number], ct);
+
+    public Task RemindAsync(Offer offer, ApprovalStep step, Person approver, int businessDaysWaiting, CancellationToken ct) =>
+        SendCardAsync(offer, approver, "offers.reminderText", [offer.Number, businessDaysWaiting], ct);
+
+    private async Task SendCardAsync(Offer offer, Person approver, string textKey, object?[] textArgs, CancellationToken ct)
     {
         var reference = await PersonalReferenceAsync(approver, ct);
         if (reference is null)
@@ -31,7 +37,7 @@ public sealed class ApprovalNotice(SalesBotDbContext db, PersonalChat chat, Outb
         }
         var language = await LanguageResolver.ResolveAsync(db, approver.AadObjectId, reference.Locale, ct);
         var rendered = await card.RenderAsync(language, offer.Id, approver.Id, null, ct);
-        var activity = PersonalChat.Card(Attachment.AdaptiveCard(rendered), localizer.Get(language, "offers.askText", offer.Number));
+        var activity = PersonalChat.Card(Attachment.AdaptiveCard(rendered), localizer.Get(language, textKey, textArgs));
         activity.Type = ActivityTypes.Message;
         activity.Conversation = new ConversationAccount { Id = reference.ConversationId, ConversationType = "personal", TenantId = reference.TenantId };
         outbox.Enqueue(OutboxOperation.Send, reference.ServiceUrl, reference.ConversationId, null, activity, null, CardKey(offer.Id));

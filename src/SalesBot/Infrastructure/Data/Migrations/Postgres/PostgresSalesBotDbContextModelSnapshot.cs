@@ -171,6 +171,36 @@ namespace SalesBot.Infrastructure.Data.Migrations.Postgres
                     b.ToTable("ApprovalSteps");
                 });
 
+            modelBuilder.Entity("SalesBot.Features.Offers.Delegation", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("uuid");
+
+                    b.Property<DateTimeOffset>("CreatedAt")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<Guid>("DeputyId")
+                        .HasColumnType("uuid");
+
+                    b.Property<DateOnly>("From")
+                        .HasColumnType("date");
+
+                    b.Property<Guid>("PersonId")
+                        .HasColumnType("uuid");
+
+                    b.Property<DateOnly>("Until")
+                        .HasColumnType("date");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("DeputyId");
+
+                    b.HasIndex("PersonId", "Until");
+
+                    b.ToTable("Delegations");
+                });
+
             modelBuilder.Entity("SalesBot.Features.Offers.Offer", b =>
                 {
                     b.Property<Guid>("Id")
@@ -956,6 +986,21 @@ namespace SalesBot.Infrastructure.Data.Migrations.Postgres
                         .WithMany()
                         .HasForeignKey("OfferId")
                         .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+                });
+
+            modelBuilder.Entity("SalesBot.Features.Offers.Delegation", b =>
+                {
+                    b.HasOne("SalesBot.Features.Organization.Person", null)
+                        .WithMany()
+                        .HasForeignKey("DeputyId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired();
+
+                    b.HasOne("SalesBot.Features.Organization.Person", null)
+                        .WithMany()
+                        .HasForeignKey("PersonId")
+                        .OnDelete(DeleteBehavior.Restrict)
                         .IsRequired();
                 });
 

@@ -166,6 +166,36 @@ namespace SalesBot.Infrastructure.Data.Migrations.Sqlite
                     b.ToTable("ApprovalSteps");
                 });
 
+            modelBuilder.Entity("SalesBot.Features.Offers.Delegation", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("TEXT");
+
+                    b.Property<long>("CreatedAt")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<Guid>("DeputyId")
+                        .HasColumnType("TEXT");
+
+                    b.Property<DateOnly>("From")
+                        .HasColumnType("TEXT");
+
+                    b.Property<Guid>("PersonId")
+                        .HasColumnType("TEXT");
+
+                    b.Property<DateOnly>("Until")
+                        .HasColumnType("TEXT");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("DeputyId");
+
+                    b.HasIndex("PersonId", "Until");
+
+                    b.ToTable("Delegations");
+                });
+
             modelBuilder.Entity("SalesBot.Features.Offers.Offer", b =>
                 {
                     b.Property<Guid>("Id")
@@ -943,6 +973,21 @@ namespace SalesBot.Infrastructure.Data.Migrations.Sqlite
                         .WithMany()
                         .HasForeignKey("OfferId")
                         .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+                });
+
+            modelBuilder.Entity("SalesBot.Features.Offers.Delegation", b =>
+                {
+                    b.HasOne("SalesBot.Features.Organization.Person", null)
+                        .WithMany()
+                        .HasForeignKey("DeputyId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired();
+
+                    b.HasOne("SalesBot.Features.Organization.Person", null)
+                        .WithMany()
+                        .HasForeignKey("PersonId")
+                        .OnDelete(DeleteBehavior.Restrict)
                         .IsRequired();
                 });
 

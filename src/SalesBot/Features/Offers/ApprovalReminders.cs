@@ -1,0 +1,48 @@
+using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.Options;
+using SalesBot.Features.Shared.Calendar;
+using SalesBot.Infrastructure.Data;
+using SalesBot.Infrastructure.Scheduling;
+
+namespace SalesBot.Features.Offers;
+
+/// <summary>
+/// Every business day: a step pending for Approvals:ReminderAfterBusinessDays is reminded (once a
+/// day); one pending for Approvals:EscalateAfterBusinessDays goes to the approver's manager, who
+/// gets the card, and the requester is told. Runs once per day across instances (see DailyJobScheduler).
+/// </summary>
+public sealed class ApprovalReminders(IOptions<ApprovalOptions> options, BusinessCalendar calendar, TimeProvider clock) : IDailyJob
+{
+    public string Name => "approval-reminders";
+    public TimeOnly At => options.Value.RemindersAt;
+    public bool RunsOn(DateOnly day) => calendar.IsBusinessDay(day);
+
+    public async Task RunAsync(IServiceProvider scope, DateOnly day, CancellationToken ct)
+    {
+        var db = scope.GetRequiredService<SalesBotDbContext>();
+        var notify = scope.GetRequiredService<IApprovalNotifications>();
+        var now = clock.GetUtcNow();
+        var o = options.Value;
+        var pending = await db.ApprovalSteps.Where(s => s.Status == StepStatus.Pending && s.AskedAt != null).OrderBy(s => s.AskedAt).ToListAsync(ct);
+        foreach (var step in pending)
+        {
+            var waited = calendar.BusinessDaysBetween(calendar.LocalDate(step.AskedAt!.Value), day);
+            if (waited < o.ReminderAfterBusinessDays) continue;
+            var offer = await db.Offers.FirstAsync(x => x.Id == step.OfferId, ct);
+            var approver = await db.People.FirstAsync(p => p.Id == step.ApproverId, ct);
+            var requester = await db.People.FirstAsync(p => p.Id == offer.RequesterId, ct);
+            if (waited >= o.EscalateAfterBusinessDays && step.EscalatedAt is null && approver.ManagerId is { } managerId && managerId != requester.Id)
+            {
+                var manager = await db.People.FirstAsync(p => p.Id == managerId, ct);
+                step.Reassign(manager.Id, "escalated", now);
+                await notify.AskAsync(offer, step, manager, ct);
+                await notify.TellRequesterAsync(offer, requester, "offers.escalated", [offer.Number, approver.Name, manager.Name, waited], ct);
+                await notify.RefreshCardsAsync(offer, ct);
+                continue;
+            }
+            if (step.RemindedAt is { } last && calendar.LocalDate(last) >= day) continue;
+            step.MarkReminded(now);
+            await notify.RemindAsync(offer, step, approver, waited, ct);
+        }
+    }
+}

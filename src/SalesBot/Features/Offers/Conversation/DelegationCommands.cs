@@ -1,0 +1,44 @@
+using System.Globalization;
+using System.Text.RegularExpressions;
+using SalesBot.Bot;
+using SalesBot.Bot.Localization;
+using SalesBot.Features.Shared;
+using SalesBot.Features.Shared.Calendar;
+
+namespace SalesBot.Features.Offers.Conversation;
+
+/// <summary>"delegar aprobaciones en Megan Bowen hasta 30/11": a deputy decides my approvals while I am away.</summary>
+public sealed partial class DelegateCommand(Delegations delegations, BusinessCalendar calendar, TimeProvider clock) : IConversationCommand
+{
+    public async Task HandleAsync(BotTurn turn, CommandInput input, CancellationToken ct)
+    {
+        var today = calendar.LocalDate(clock.GetUtcNow());
+        var m = DelegateText().Match(input.Text ?? "");
+        var until = m.Success ? ReportingPeriod.Parse("del " + today.ToString("d/M/yyyy", CultureInfo.InvariantCulture) + " al " + m.Groups["until"].Value, today) : null;
+        if (!m.Success || until is null)
+        {
+            turn.ReplyText(turn.T("offers.delegateHowTo"));
+            return;
+        }
+        var result = await delegations.DelegateAsync(turn.Actor, m.Groups["who"].Value, until.To, ct);
+        if (!result.Ok)
+        {
+            turn.ReplyText(turn.Describe(result.Error!));
+            return;
+        }
+        turn.ReplyText(turn.T("offers.delegated", result.Value.Deputy.Name, until.To.ToString("D", Localizer.Culture(turn.Language))));
+    }
+
+    [GeneratedRegex(@"^(?:(?:mis\s+|my\s+)?(?:aprobaciones|approvals)\s+)?(?:en|a|to)\s+(?<who>.+?)\s+(?:hasta|until)\s+(?:el\s+)?(?<until>\d{1,2}/\d{1,2}(?:/\d{4})?|\d{4}-\d{1,2}-\d{1,2})\s*$", RegexOptions.IgnoreCase)]
+    private static partial Regex DelegateText();
+}
+
+/// <summary>"ya volví": ends my delegation; new approvals come to me again.</summary>
+public sealed class EndDelegationCommand(Delegations delegations) : IConversationCommand
+{
+    public async Task HandleAsync(BotTurn turn, CommandInput input, CancellationToken ct)
+    {
+        var result = await delegations.EndAsync(turn.Actor, ct);
+        turn.ReplyText(!result.Ok ? turn.Describe(result.Error!) : turn.T(result.Value > 0 ? "offers.delegationEnded" : "offers.noDelegation"));
+    }
+}
