@@ -219,6 +219,28 @@ public abstract class OfferFollowUpTests : OfferApprovalTestsBase
     }
 
     [Fact]
+    public async Task An_approver_without_a_chat_gets_one_created_through_a_team_the_bot_shares_with_them()
+    {
+        var channel = new Activities(Connector.ServiceUrl) { ConversationType = "channel", ConversationId = "19:ventas@thread.tacv2" };
+        await AskAsync(channel.Message("ayuda")); // the bot is in a team channel
+        await AskAsync(Megan.Message($"delegar aprobaciones en Adele Vance hasta {LocalNow().AddDays(3):dd/MM/yyyy}")); // Adele never opened the bot
+        var deal = await DealAsync();
+
+        await AskAsync(Alex.Submit(Offer(deal, unitPrice: "100.000")));
+        await Bot.WaitForOutboxDrainedAsync();
+
+        var member = Connector.Requests.Single(r => r.Method == "GET" && r.RawPath.Contains("/members/", StringComparison.Ordinal));
+        Assert.EndsWith("/v3/conversations/" + Uri.EscapeDataString("19:ventas@thread.tacv2") + "/members/00000000-0000-0000-0000-0000000000025", member.RawPath);
+        var create = Connector.Requests.Single(r => r.Method == "POST" && r.RawPath.EndsWith("/v3/conversations", StringComparison.Ordinal));
+        var parameters = JsonNode.Parse(create.Body)!;
+        Assert.Equal("29:member", parameters["members"]![0]!["id"]!.GetValue<string>());
+        Assert.Equal("00000000-0000-0000-0000-0000000000001", parameters["tenantId"]!.GetValue<string>());
+        var card = Connector.PostedActivities.Single(a => a["conversation"]!["id"]!.GetValue<string>().StartsWith("a:created-", StringComparison.Ordinal));
+        Assert.Contains("Esperando a Adele Vance", card.Card().AllText());
+        Assert.Equal(card["conversation"]!["id"]!.GetValue<string>(), await Bot.WithDbAsync(db => db.SentCards.Select(c => c.ConversationId).SingleAsync()));
+    }
+
+    [Fact]
     public async Task A_pending_step_is_reminded_once_a_day_and_escalated_to_the_approvers_manager()
     {
         var deal = await DealAsync();

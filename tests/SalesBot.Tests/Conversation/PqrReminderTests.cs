@@ -89,7 +89,7 @@ public abstract class PqrReminderTests : IAsyncLifetime
         Assert.Single(firstDay, c => c.To == "user-id-1" && c.Text.Contains("Escalamiento: la PQR DUE-16 de Alex Wilber vence en 2 días hábiles"));
         Assert.Single(firstDay, c => c.To == "user-id-2" && c.Text.Contains("PQR LATE-1 vencida") && c.Text.Contains("72 horas"));
         Assert.Equal(4, firstDay.Count);
-        Assert.Equal(1, await _bot.WithDbAsync(db => db.JobRuns.CountAsync()));
+        Assert.Equal(1, await _bot.WithDbAsync(db => db.JobRuns.CountAsync(r => r.Job == "pqr-deadlines")));
 
         var afterFirst = _connector.DeliveredActivities.Count;
         await RunAtAsync(new DateTimeOffset(2026, 4, 15, 8, 1, 0, Bogota));

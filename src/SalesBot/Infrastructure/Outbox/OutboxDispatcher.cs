@@ -186,7 +186,8 @@ public sealed class OutboxDispatcher(
             return;
         }
         var sent = await SendToConnectorAsync(message, ct);
-        if (message.TrackingKey is { } key && message.Operation is OutboxOperation.Send or OutboxOperation.Reply && sent?.Id is { Length: > 0 } id)
+        if (message.TrackingKey is { } key && message.Operation is OutboxOperation.Send or OutboxOperation.Reply or OutboxOperation.CreatePersonalChat
+            && sent?.Id is { Length: > 0 } id)
         {
             // Where the card landed, for updating every copy later. Lost only if this write fails
             // after delivery; the card's refresh still brings it up to date when opened.
@@ -228,9 +229,38 @@ public sealed class OutboxDispatcher(
             case OutboxOperation.Delete:
                 await connector.DeleteActivityAsync(message.ServiceUrl, message.ConversationId, message.ActivityId!, ct);
                 return null;
+            case OutboxOperation.CreatePersonalChat:
+                return await CreatePersonalChatAndSendAsync(message, ct);
             default:
                 throw new InvalidDataException($"Unknown outbox operation {message.Operation}");
         }
+    }
+
+    /// <summary>
+    /// Teams' "create or get" of a 1:1 chat: the member's 29: id from the shared conversation's
+    /// roster, then the conversation, then the message. Repeating it after a failure finds the
+    /// same chat, so a retry is safe.
+    /// </summary>
+    private async Task<ResourceResponse?> CreatePersonalChatAndSendAsync(OutboxMessage message, CancellationToken ct)
+    {
+        var activity = JsonSerializer.Deserialize<Activity>(message.PayloadJson, ActivityJson.Options)
+            ?? throw new InvalidDataException($"Outbox message {message.Id} has no activity to send");
+        var member = await connector.GetConversationMemberAsync(message.ServiceUrl, message.ConversationId, message.ActivityId!, ct);
+        var tenant = activity.Conversation?.TenantId;
+        var created = await connector.CreateConversationAsync(message.ServiceUrl, new ConversationParameters
+        {
+            Bot = activity.From,
+            Members = [new ChannelAccount { Id = member.Id }],
+            TenantId = tenant,
+            ChannelData = tenant is null ? null : new System.Text.Json.Nodes.JsonObject { ["tenant"] = new System.Text.Json.Nodes.JsonObject { ["id"] = tenant } },
+        }, ct);
+        var chatId = created.Id ?? throw new InvalidDataException("Teams created no conversation id");
+        activity.Conversation = new ConversationAccount { Id = chatId, ConversationType = "personal", TenantId = tenant };
+        activity.Recipient = new ChannelAccount { Id = member.Id, AadObjectId = message.ActivityId };
+        var sent = await connector.SendToConversationAsync(message.ServiceUrl, chatId, activity, ct);
+        // Recorded under the new chat, so updates of this card reach it.
+        message.ConversationId = chatId;
+        return sent;
     }
 
     /// <summary>Errors that another attempt cannot fix: a refusal by the connector, or a row that cannot be sent as written.</summary>

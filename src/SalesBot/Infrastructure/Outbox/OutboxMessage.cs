@@ -7,6 +7,14 @@ public enum OutboxOperation
     Update = 2,
     Delete = 3,
 
+    /// <summary>
+    /// A first message to someone with no personal chat with the bot yet: their Teams id is looked
+    /// up in a team or group conversation they share with the bot (<see cref="OutboxMessage.ConversationId"/>;
+    /// their Entra object id in <see cref="OutboxMessage.ActivityId"/>), the 1:1 chat is created, and the
+    /// activity sent there.
+    /// </summary>
+    CreatePersonalChat = 4,
+
     /// <summary>Bring a visit's Outlook event in line with the visit (Features/Visits); handled by an <see cref="IOutboxOperationHandler"/>.</summary>
     CalendarSync = 10,
 }

@@ -11,8 +11,9 @@ namespace SalesBot.Features.Offers.Conversation;
 /// <summary>
 /// Approval messages in Teams: the card to each approver in turn (tracked, so every copy can be
 /// updated), texts to the requester, and the update of every copy when the state changes. An
-/// approver who has never opened the bot cannot be written to yet: the requester is told who must
-/// open it, and the approver finds the card under "mis aprobaciones".
+/// approver without a 1:1 chat gets one created when the bot shares a team or group chat with
+/// them; otherwise the requester is told who must open the bot, and the approver finds the card
+/// under "mis aprobaciones".
 /// </summary>
 public sealed class ApprovalNotice(SalesBotDbContext db, PersonalChat chat, OutboxWriter outbox, ApprovalCard card, Localizer localizer,
     ILogger<ApprovalNotice> logger) : IApprovalNotifications
@@ -28,20 +29,35 @@ public sealed class ApprovalNotice(SalesBotDbContext db, PersonalChat chat, Outb
     private async Task SendCardAsync(Offer offer, Person approver, string textKey, object?[] textArgs, CancellationToken ct)
     {
         var reference = await PersonalReferenceAsync(approver, ct);
-        if (reference is null)
+        // No 1:1 chat yet: one can be created if the bot shares a team or group chat with them.
+        var shared = reference is null ? await SharedReferenceAsync(ct) : null;
+        if (reference is null && shared is null)
         {
             logger.LogWarning("Approver {Person} has no chat with the bot yet; offer {Offer} waits for them", approver.AadObjectId, offer.Id);
             var requester = await db.People.FirstAsync(p => p.Id == offer.RequesterId, ct);
             await TellRequesterAsync(offer, requester, "offers.approverMustOpen", [approver.Name], ct);
             return;
         }
-        var language = await LanguageResolver.ResolveAsync(db, approver.AadObjectId, reference.Locale, ct);
+        var language = await LanguageResolver.ResolveAsync(db, approver.AadObjectId, reference?.Locale, ct);
         var rendered = await card.RenderAsync(language, offer.Id, approver.Id, null, ct);
         var activity = PersonalChat.Card(Attachment.AdaptiveCard(rendered), localizer.Get(language, textKey, textArgs));
         activity.Type = ActivityTypes.Message;
-        activity.Conversation = new ConversationAccount { Id = reference.ConversationId, ConversationType = "personal", TenantId = reference.TenantId };
-        outbox.Enqueue(OutboxOperation.Send, reference.ServiceUrl, reference.ConversationId, null, activity, null, CardKey(offer.Id));
+        if (reference is not null)
+        {
+            activity.Conversation = new ConversationAccount { Id = reference.ConversationId, ConversationType = "personal", TenantId = reference.TenantId };
+            outbox.Enqueue(OutboxOperation.Send, reference.ServiceUrl, reference.ConversationId, null, activity, null, CardKey(offer.Id));
+            return;
+        }
+        activity.From = new ChannelAccount { Id = shared!.BotId, Name = shared.BotName };
+        activity.Conversation = new ConversationAccount { TenantId = shared.TenantId };
+        outbox.Enqueue(OutboxOperation.CreatePersonalChat, shared.ServiceUrl, shared.ConversationId, approver.AadObjectId, activity, null, CardKey(offer.Id));
     }
+
+    /// <summary>The most recent team channel or group chat the bot is in (its roster finds people's Teams ids).</summary>
+    private Task<StoredConversationReference?> SharedReferenceAsync(CancellationToken ct) =>
+        db.ConversationReferences.AsNoTracking()
+            .Where(r => r.ConversationType == "channel" || r.ConversationType == "groupChat")
+            .OrderByDescending(r => r.UpdatedAt).FirstOrDefaultAsync(ct);
 
     public async Task TellRequesterAsync(Offer offer, Person requester, string messageKey, object?[] args, CancellationToken ct)
     {
