@@ -6,6 +6,7 @@ using SalesBot.Features.Organization;
 using SalesBot.Features.Offers;
 using SalesBot.Features.Pipeline;
 using SalesBot.Features.Pqrs;
+using SalesBot.Features.Renegotiations;
 using SalesBot.Features.Pqrs.Api;
 using SalesBot.Features.Shared.Calendar;
 using SalesBot.Features.Visits;
@@ -43,6 +44,7 @@ builder.Services
     .AddVisits(builder.Configuration)          // visits: schedule (Outlook or .ics), log, plan, reminders
     .AddPipeline(builder.Configuration)        // opportunities: stages, history, pipeline views
     .AddOffers(builder.Configuration)          // offers and their approval chain from cards
+    .AddRenegotiations()                       // contract renegotiation: areas, proposal, change
     .AddPqrs(builder.Configuration);           // PQRs: API, routing, answers
 builder.Services.AddHealthChecks();
 

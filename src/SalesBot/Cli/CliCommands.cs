@@ -16,6 +16,7 @@ public sealed record HolidaysCommand(string? Country, int Year, string[] HostArg
 public sealed record PqrDueCommand(PqrType Type, string FiledAt, string? Country, string[] HostArgs) : CliCommand(HostArgs);
 public sealed record ImportClientsCommand(string Path, string[] HostArgs) : CliCommand(HostArgs);
 public sealed record ImportPqrsCommand(string Path, string[] HostArgs) : CliCommand(HostArgs);
+public sealed record AreasSetCommand(string Area, string Email, string[] HostArgs) : CliCommand(HostArgs);
 public sealed record ShowHelpCommand() : CliCommand([]);
 
 /// <summary>The parser's answer: a command, or why the arguments are wrong (exit code 2).</summary>

@@ -30,6 +30,9 @@ public static class CliParser
           teams add --name NAME [--channel-id ID]
                                         Create a sales team; ID is the conversation id of the Teams
                                         channel its notices go to (19:...@thread.tacv2).
+          areas set --area AREA --email EMAIL
+                                        Who answers for an area (legal, hr, operations, finance)
+                                        when a contract renegotiation is consulted.
           holidays --year YYYY [--country CC]
                                         Print the public holidays (YYYY-MM-DD<TAB>name), after the
                                         corrections in holidays/CC.json. Default country:
@@ -81,6 +84,12 @@ public static class CliParser
                 return WithOptions(args[2..], ["name", "channel-id"], TeamsAdd);
             case "teams":
                 return Fail("'teams' needs a subcommand: add.");
+            case "areas" when args.Length > 1 && args[1] == "set":
+                return WithOptions(args[2..], ["area", "email"], o => new AreasSetCommand(
+                    o.Single("area") is { Length: > 0 } a ? a : throw new CliArgumentException("--area is required (legal, hr, operations, finance)."),
+                    o.Single("email") is { Length: > 0 } e ? e : throw new CliArgumentException("--email is required."), o.HostArgs));
+            case "areas":
+                return Fail("'areas' needs a subcommand: set.");
             case "holidays":
                 return WithOptions(args[1..], ["year", "country"], Holidays);
             case "pqr" when args.Length > 1 && args[1] == "due":

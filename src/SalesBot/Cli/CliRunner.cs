@@ -4,6 +4,7 @@ using SalesBot.Bot.Localization;
 using SalesBot.Features.Clients;
 using SalesBot.Features.Organization;
 using SalesBot.Features.Pqrs;
+using SalesBot.Features.Renegotiations;
 using SalesBot.Features.Shared;
 using SalesBot.Features.Shared.Calendar;
 using SalesBot.Infrastructure.Auditing;
@@ -49,6 +50,7 @@ public sealed class CliRunner(TextWriter stdout, TextWriter stderr)
                 ImportPqrsCommand import => await EnsureMigratedAsync(sp, ct)
                     ? await new ImportPqrsRunner(stdout, stderr, _localizer).RunAsync(sp, actor, import.Path, ct)
                     : Failure,
+                AreasSetCommand areas => await AreasSetAsync(sp, actor, areas, ct),
                 PqrDueCommand due => await PqrDueAsync(sp, due),
                 _ => throw new InvalidOperationException($"{command.GetType().Name} is not a CLI command"),
             };
@@ -68,7 +70,8 @@ public sealed class CliRunner(TextWriter stdout, TextWriter stderr)
         builder.Services.AddSalesBotData(builder.Configuration).AddOrganization(builder.Configuration)
             .AddBusinessCalendar(builder.Configuration).AddClients()
             // Importing PQRs routes them and queues their cards: the running bot's dispatcher delivers them.
-            .AddOutbox(builder.Configuration).AddSalesBotConversation().AddPqrs(builder.Configuration);
+            .AddOutbox(builder.Configuration).AddSalesBotConversation().AddPqrs(builder.Configuration)
+            .AddRenegotiations();
         return builder.Build();
     }
 
@@ -93,6 +96,8 @@ public sealed class CliRunner(TextWriter stdout, TextWriter stderr)
         var rejected = clients.Value!.Where(r => r.Outcome == ImportOutcome.Rejected).ToList();
         if (rejected.Count > 0) throw new InvalidOperationException($"demo client {rejected[0].Client} was rejected: {rejected[0].Reasons[0]}");
         await stdout.WriteLineAsync($"Demo clients ready: {clients.Value!.Count(r => r.Outcome == ImportOutcome.Created)} created, {clients.Value!.Count(r => r.Outcome == ImportOutcome.Updated)} updated.");
+        await sp.GetRequiredService<Features.Renegotiations.SeedDemoAreas>().ExecuteAsync(actor, ct);
+        await stdout.WriteLineAsync("Demo areas ready: Legal Adele Vance, HR Lynne Robbins, Operations Isaiah Langer, Finance Diego Siciliani.");
         var files = PlaygroundConfigWriter.WriteAll(command.PlaygroundDirectory);
         await stdout.WriteLineAsync($"Agents Playground configurations in {Path.GetFullPath(command.PlaygroundDirectory)}:");
         foreach (var (person, file) in files)
@@ -131,6 +136,16 @@ public sealed class CliRunner(TextWriter stdout, TextWriter stderr)
         await stdout.WriteLineAsync(team.ChannelConversationId is null
             ? $"Added team '{team.Name}'."
             : $"Added team '{team.Name}', posting to channel {team.ChannelConversationId}.");
+        return Success;
+    }
+
+    private async Task<int> AreasSetAsync(IServiceProvider sp, Actor actor, AreasSetCommand command, CancellationToken ct)
+    {
+        if (!await EnsureMigratedAsync(sp, ct)) return Failure;
+        var result = await sp.GetRequiredService<Features.Renegotiations.SetAreaContact>().ExecuteAsync(actor, command.Area, command.Email, ct);
+        if (!result.Ok) return await Refuse(result.Error!);
+        await sp.GetRequiredService<SalesBotDbContext>().SaveChangesAsync(ct);
+        await stdout.WriteLineAsync($"{result.Value.Person.Name} <{result.Value.Person.Email}> now answers for {Features.Renegotiations.Areas.Codes.Code(result.Value.Area)} in renegotiations.");
         return Success;
     }
 

@@ -6,6 +6,7 @@ using SalesBot.Features.Organization;
 using SalesBot.Features.Offers;
 using SalesBot.Features.Pipeline;
 using SalesBot.Features.Pqrs;
+using SalesBot.Features.Renegotiations;
 using SalesBot.Features.Visits;
 using SalesBot.Features.Shared;
 using SalesBot.Infrastructure.Auditing;
@@ -37,6 +38,9 @@ public abstract class SalesBotDbContext(DbContextOptions options) : DbContext(op
     public DbSet<ApprovalStep> ApprovalSteps => Set<ApprovalStep>();
     public DbSet<SentCard> SentCards => Set<SentCard>();
     public DbSet<Delegation> Delegations => Set<Delegation>();
+    public DbSet<Renegotiation> Renegotiations => Set<Renegotiation>();
+    public DbSet<AreaConsultation> AreaConsultations => Set<AreaConsultation>();
+    public DbSet<AreaContact> AreaContacts => Set<AreaContact>();
     public DbSet<VisitPlan> VisitPlans => Set<VisitPlan>();
     public DbSet<Scheduling.JobRun> JobRuns => Set<Scheduling.JobRun>();
     public DbSet<AuditEntry> AuditLog => Set<AuditEntry>();
@@ -230,6 +234,34 @@ public abstract class SalesBotDbContext(DbContextOptions options) : DbContext(op
             e.HasIndex(d => new { d.PersonId, d.Until });
             e.HasOne<Person>().WithMany().HasForeignKey(d => d.PersonId).OnDelete(DeleteBehavior.Restrict);
             e.HasOne<Person>().WithMany().HasForeignKey(d => d.DeputyId).OnDelete(DeleteBehavior.Restrict);
+        });
+        b.Entity<Renegotiation>(e =>
+        {
+            e.HasKey(r => r.Id);
+            e.Property(r => r.Requirement).HasMaxLength(2000).IsRequired();
+            e.Property(r => r.Status).HasConversion<string>().HasMaxLength(30);
+            e.Property(r => r.Reasons).HasMaxLength(4000);
+            e.HasIndex(r => new { r.ClientId, r.Status });
+            e.HasOne<Client>().WithMany().HasForeignKey(r => r.ClientId).OnDelete(DeleteBehavior.Restrict);
+            e.HasOne<Person>().WithMany().HasForeignKey(r => r.RequesterId).OnDelete(DeleteBehavior.Restrict);
+            e.HasOne<Opportunity>().WithMany().HasForeignKey(r => r.OpportunityId).OnDelete(DeleteBehavior.Restrict);
+            e.Property(r => r.Version).IsConcurrencyToken();
+        });
+        b.Entity<AreaConsultation>(e =>
+        {
+            e.HasKey(c => c.Id);
+            e.Property(c => c.Area).HasConversion<string>().HasMaxLength(20);
+            e.Property(c => c.Comment).HasMaxLength(1000);
+            e.HasIndex(c => new { c.RenegotiationId, c.Area }).IsUnique();
+            e.HasOne<Renegotiation>().WithMany().HasForeignKey(c => c.RenegotiationId).OnDelete(DeleteBehavior.Cascade);
+            e.HasOne<Person>().WithMany().HasForeignKey(c => c.PersonId).OnDelete(DeleteBehavior.Restrict);
+            e.Property(c => c.Version).IsConcurrencyToken();
+        });
+        b.Entity<AreaContact>(e =>
+        {
+            e.HasKey(c => c.Area);
+            e.Property(c => c.Area).HasConversion<string>().HasMaxLength(20);
+            e.HasOne<Person>().WithMany().HasForeignKey(c => c.PersonId).OnDelete(DeleteBehavior.Restrict);
         });
         b.Entity<SentCard>(e =>
         {

@@ -32,6 +32,8 @@ public sealed class BuiltInRecognizer : IIntentRecognizer
         ("find client", "clients.search"), ("search client", "clients.search"), ("find clients", "clients.search"),
         ("mis clientes", "clients.search"), ("mi cartera", "clients.search"), ("cartera", "clients.search"),
         ("my clients", "clients.search"), ("my portfolio", "clients.search"),
+        ("renegociaciones", "renegotiations.list"), ("renegotiations", "renegotiations.list"),
+        ("renegociacion", "renegotiations.start"), ("renegociar", "renegotiations.start"), ("renegotiation", "renegotiations.start"),
         ("delegar", "offers.delegate"), ("delegate", "offers.delegate"),
         ("ya volvi", "offers.endDelegation"), ("volvi", "offers.endDelegation"), ("terminar delegacion", "offers.endDelegation"),
         ("i am back", "offers.endDelegation"), ("im back", "offers.endDelegation"),

@@ -1,0 +1,43 @@
+using Microsoft.EntityFrameworkCore;
+using SalesBot.Bot;
+using SalesBot.Bot.Cards;
+using SalesBot.Bot.Localization;
+using SalesBot.Features.Organization;
+using SalesBot.Infrastructure.Data;
+using SalesBot.Teams.Schema;
+
+namespace SalesBot.Features.Renegotiations.Conversation;
+
+/// <summary>The consultation card's data: the requirement, who asks, and the two answers.</summary>
+public static class ConsultationCard
+{
+    public static object Data(Func<string, object?[], string> t, AreaConsultation consultation, Renegotiation renegotiation, string clientName, string requester) => new
+    {
+        title = t("renegotiations.consultTitle", [t("area." + Areas.Codes.Code(consultation.Area), [])]),
+        facts = new[] { new { label = t("offers.client", []), value = clientName }, new { label = t("offers.requester", []), value = requester } },
+        requirement = renegotiation.Requirement,
+        commentLabel = t("renegotiations.commentLabel", []),
+        viable = t("renegotiations.viableButton", []),
+        notViable = t("renegotiations.notViableButton", []),
+        consultationId = consultation.Id.ToString(),
+    };
+}
+
+/// <summary>The areas' consultation cards and the renegotiation's notices, in each person's chat with the bot.</summary>
+public sealed class RenegotiationNotice(SalesBotDbContext db, PersonalChat chat, CardRenderer cards, Localizer localizer, ILogger<RenegotiationNotice> logger)
+    : IRenegotiationNotifications
+{
+    public async Task ConsultAsync(Renegotiation renegotiation, AreaConsultation consultation, Person areaContact, string clientName, CancellationToken ct)
+    {
+        var requester = await db.People.Where(p => p.Id == renegotiation.RequesterId).Select(p => p.Name).FirstAsync(ct);
+        var sent = await chat.SendAsync(areaContact, language => PersonalChat.Card(cards.RenderAttachment("consultation",
+            ConsultationCard.Data((key, args) => localizer.Get(language, key, args), consultation, renegotiation, clientName, requester))), ct);
+        if (!sent) logger.LogWarning("Area contact {Person} has no chat with the bot; they find the consultation under 'renegociaciones'", areaContact.AadObjectId);
+    }
+
+    public async Task TellAsync(Person person, string messageKey, object?[] args, CancellationToken ct)
+    {
+        if (!await chat.SendAsync(person, language => new Activity { Text = localizer.Get(language, messageKey, args) }, ct))
+            logger.LogWarning("{Person} has no chat with the bot; not told ({Message})", person.AadObjectId, messageKey);
+    }
+}

@@ -1,0 +1,22 @@
+using SalesBot.Bot;
+using SalesBot.Features.Renegotiations.Conversation;
+
+namespace SalesBot.Features.Renegotiations;
+
+public static class RenegotiationsServiceCollectionExtensions
+{
+    /// <summary>Renegotiation of running contracts (seed 004): areas consulted, proposal, client, contract change.</summary>
+    public static IServiceCollection AddRenegotiations(this IServiceCollection services)
+    {
+        services.AddScoped<StartRenegotiation>();
+        services.AddScoped<AnswerConsultation>();
+        services.AddScoped<CloseRenegotiation>();
+        services.AddScoped<SetAreaContact>();
+        services.AddScoped<SeedDemoAreas>();
+        services.AddScoped<IRenegotiationNotifications, RenegotiationNotice>();
+        services.AddConversationCommand<RenegotiationCommand>("renegotiations.start", "command.renegotiations.start");
+        services.AddConversationCommand<RenegotiationsCommand>("renegotiations.list", "command.renegotiations.list");
+        services.AddConversationCommand<AnswerConsultationCommand>("renegotiations.answer");
+        return services;
+    }
+}
