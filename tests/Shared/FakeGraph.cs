@@ -131,6 +131,12 @@ public sealed class FakeGraph : IAsyncDisposable
             await Json(ctx, body);
             return;
         }
+        if (request.Method == "POST" && path.EndsWith("/teamwork/installedApps", StringComparison.Ordinal))
+        {
+            ctx.Response.StatusCode = 201;
+            await Json(ctx, new JsonObject { ["id"] = "installation-" + Guid.NewGuid().ToString("N")[..8] });
+            return;
+        }
         if (request.Method == "POST" && path.EndsWith("/cancel", StringComparison.Ordinal))
         {
             ctx.Response.StatusCode = 202;

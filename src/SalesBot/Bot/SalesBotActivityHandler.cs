@@ -78,13 +78,18 @@ public sealed class SalesBotActivityHandler(
     /// Teams announces an install twice (installationUpdate and conversationUpdate); the stored
     /// reference remembers the welcome, and its concurrency token stops two racing turns.
     /// </summary>
-    private Task WelcomeOnce()
+    private async Task WelcomeOnce()
     {
-        if (conversation.WelcomedAt is not null) return Task.CompletedTask;
+        if (conversation.WelcomedAt is not null) return;
         conversation.WelcomedAt = clock.GetUtcNow();
-        if (IsPersonal) WelcomeCard.Reply(turn);
-        else WelcomeCard.ReplyToGroup(turn);
-        return Task.CompletedTask;
+        if (!IsPersonal)
+        {
+            WelcomeCard.ReplyToGroup(turn);
+            return;
+        }
+        WelcomeCard.Reply(turn);
+        // Whatever waited for this person (e.g. an approval after SalesBot was installed for them) comes now.
+        foreach (var opened in scope.GetServices<IPersonalChatOpened>()) await opened.OpenedAsync(turn, CancellationToken.None);
     }
 
     protected override async Task<InvokeResponse?> OnAdaptiveCardActionAsync(AdaptiveCardInvokeAction action, ITurnContext context, CancellationToken ct)

@@ -9,6 +9,7 @@ using SalesBot.Features.Shared;
 using SalesBot.Features.Shared.Calendar;
 using SalesBot.Infrastructure.Auditing;
 using SalesBot.Infrastructure.Data;
+using SalesBot.Infrastructure.Graph;
 using SalesBot.Infrastructure.Outbox;
 
 namespace SalesBot.Cli;
@@ -71,7 +72,7 @@ public sealed class CliRunner(TextWriter stdout, TextWriter stderr)
             .AddBusinessCalendar(builder.Configuration).AddClients()
             // Importing PQRs routes them and queues their cards: the running bot's dispatcher delivers them.
             .AddOutbox(builder.Configuration).AddSalesBotConversation().AddPqrs(builder.Configuration)
-            .AddRenegotiations();
+            .AddGraph(builder.Configuration).AddRenegotiations();
         return builder.Build();
     }
 

@@ -41,6 +41,7 @@ public abstract class GraphCalendarTests : DemoBotTest
         ["Graph:ClientSecret"] = "not-a-real-secret",
         ["Graph:BaseUrl"] = _graph.BaseUrl,
         ["Graph:Timeout"] = "00:00:05",
+        ["Graph:TeamsAppCatalogId"] = "catalog-app-1",
         ["Outbox:MaxBackoff"] = "00:00:01",
         ["Visits:CheckEvery"] = "1.00:00:00",
     };
@@ -204,6 +205,47 @@ public abstract class GraphCalendarTests : DemoBotTest
 
         Assert.Equal(VisitStatus.Cancelled, done.Status);
         Assert.Equal(0, _graph.EventCount);
+    }
+
+    [Fact]
+    public async Task An_approver_who_never_opened_the_bot_gets_it_installed_and_the_card_when_the_chat_opens()
+    {
+        await AskAsync(Alex.Submit(new JsonObject
+        {
+            ["command"] = "opportunities.save",
+            ["opportunityId"] = "",
+            ["clientQuery"] = "Ferretería El Sol",
+            ["title"] = "Suministro 2027",
+            ["seats"] = "10",
+            ["unitValue"] = "100.000",
+            ["contractMonths"] = "12",
+        }));
+        var deal = await Bot.WithDbAsync(db => db.Opportunities.Select(o => o.Id).SingleAsync());
+
+        var first = await AskAsync(Alex.Submit(new JsonObject
+        {
+            ["command"] = "offers.submit",
+            ["opportunityId"] = deal.ToString(),
+            ["line1Description"] = "Suministro",
+            ["line1Quantity"] = "10",
+            ["line1UnitPrice"] = "100.000",
+            ["line1Months"] = "12",
+            ["risk"] = "low",
+            ["validUntil"] = Iso(LocalNow().AddDays(30), "yyyy-MM-dd"),
+        }));
+        var texts = new[] { first, await NextInAsync(Alex.ConversationId) }.Select(a => a["text"]!.GetValue<string>()).ToList();
+        Assert.Contains("Megan Bowen todavía no tenía SalesBot: lo estoy instalando para que reciba la aprobación en su chat.", texts);
+        var install = (await _graph.WaitForAsync(1, r => r.RawPath.EndsWith("/teamwork/installedApps", StringComparison.Ordinal))).Single();
+        Assert.Equal("/v1.0/users/00000000-0000-0000-0000-0000000000021/teamwork/installedApps", install.RawPath);
+        Assert.Equal(_graph.BaseUrl + "/appCatalogs/teamsApps/catalog-app-1", JsonNode.Parse(install.Body)!["teamsApp@odata.bind"]!.GetValue<string>());
+
+        // Teams tells the bot it was installed for Megan: the welcome, then the approval waiting for her.
+        await Bot.SendAsync(Megan.InstallationAdd());
+        var welcome = await NextInAsync(Megan.ConversationId);
+        var approval = await NextInAsync(Megan.ConversationId);
+        Assert.Contains("Megan", welcome.Card().AllText());
+        Assert.Contains("Esperando a Megan Bowen", approval.Card().AllText());
+        Assert.Contains("Aprobar", approval.Card().AllText());
     }
 
     [Fact]

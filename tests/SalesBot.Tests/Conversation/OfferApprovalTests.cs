@@ -163,14 +163,17 @@ public abstract class OfferApprovalTests : OfferApprovalTestsBase
         var deal = await DealAsync();
         await AskAsync(Alex.Submit(Offer(deal, unitPrice: "200.000"))); // 192 M: team lead, commercial director
         await NextInAsync(Megan.ConversationId);
+        await AskAsync(Megan.Message("mis aprobaciones")); // a second copy, shown in a turn
         await Bot.WaitForOutboxDrainedAsync();
         var step = (await StepsAsync())[0];
 
         await InvokeAsync(Megan, Execute("offer.approve", step.Id));
         await Bot.WaitForOutboxDrainedAsync();
 
-        var put = Connector.Requests.Where(r => r.Method == "PUT").ToList();
-        Assert.Contains(put, r => r.RawPath.Contains(Uri.EscapeDataString(Megan.ConversationId), StringComparison.Ordinal) && r.Body.Contains("Esperando a Diego Siciliani"));
+        var put = Connector.Requests.Where(r => r.Method == "PUT" && r.RawPath.Contains(Uri.EscapeDataString(Megan.ConversationId), StringComparison.Ordinal)).ToList();
+        Assert.Equal(2, put.Count(r => r.Body.Contains("Esperando a Diego Siciliani")));
+        Assert.Equal(2, put.Select(r => r.RawPath).Distinct().Count());
+        Assert.DoesNotContain(Connector.Requests, r => r.Body.Contains(Infrastructure.Outbox.OutboxWriter.TrackingKeyProperty)); // never sent to Teams
     }
 
     [Fact]

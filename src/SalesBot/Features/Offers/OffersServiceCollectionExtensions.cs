@@ -23,6 +23,7 @@ public static class OffersServiceCollectionExtensions
         services.AddScoped<ClientDecisionReply>();
         services.AddScoped<IApprovalNotifications, ApprovalNotice>();
         services.AddScoped<ICardActionHandler, ApprovalActions>();
+        services.AddScoped<IPersonalChatOpened, PendingApprovalsOnOpen>();
         services.AddSingleton<Infrastructure.Scheduling.IDailyJob, ApprovalReminders>();
         services.AddConversationCommand<MyApprovalsCommand>("offers.approvals", "command.offers.approvals", ("action.offers.approvals", 170));
         services.AddConversationCommand<NewOfferCommand>("offers.new", "command.offers.new");

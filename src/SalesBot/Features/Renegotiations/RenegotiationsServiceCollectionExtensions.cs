@@ -14,6 +14,8 @@ public static class RenegotiationsServiceCollectionExtensions
         services.AddScoped<SetAreaContact>();
         services.AddScoped<SeedDemoAreas>();
         services.AddScoped<IRenegotiationNotifications, RenegotiationNotice>();
+        services.AddScoped<PendingConsultations>();
+        services.AddScoped<IPersonalChatOpened>(sp => sp.GetRequiredService<PendingConsultations>());
         services.AddConversationCommand<RenegotiationCommand>("renegotiations.start", "command.renegotiations.start");
         services.AddConversationCommand<RenegotiationsCommand>("renegotiations.list", "command.renegotiations.list");
         services.AddConversationCommand<AnswerConsultationCommand>("renegotiations.answer");

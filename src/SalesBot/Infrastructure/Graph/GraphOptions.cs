@@ -18,6 +18,12 @@ public sealed class GraphOptions
     public string? Scope { get; set; }
     public string AuthorityHost { get; set; } = "https://login.microsoftonline.com/";
 
+    /// <summary>
+    /// SalesBot's id in the organisation's Teams app catalog (not the manifest id). With it, the bot
+    /// is installed through Graph for people it must write to and who never opened it.
+    /// </summary>
+    public string? TeamsAppCatalogId { get; set; }
+
     /// <summary>How long one Graph call may take before it counts as failed (and is retried through the outbox).</summary>
     public TimeSpan Timeout { get; set; } = TimeSpan.FromSeconds(30);
 

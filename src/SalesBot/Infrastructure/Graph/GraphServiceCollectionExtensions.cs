@@ -23,6 +23,8 @@ public static class GraphServiceCollectionExtensions
     {
         services.AddOptions<GraphOptions>().Bind(configuration.GetSection(GraphOptions.Section)).ValidateOnStart();
         services.AddSingleton<IValidateOptions<GraphOptions>, GraphOptionsValidation>();
+        services.AddScoped<TeamsAppInstaller>();
+        services.AddScoped<Outbox.IOutboxOperationHandler, InstallAppHandler>();
         services.AddSingleton<TokenCredential>(sp => CreateCredential(sp.GetRequiredService<IOptions<GraphOptions>>().Value));
         services.AddSingleton(sp =>
         {

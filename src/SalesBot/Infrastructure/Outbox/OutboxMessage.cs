@@ -17,6 +17,9 @@ public enum OutboxOperation
 
     /// <summary>Bring a visit's Outlook event in line with the visit (Features/Visits); handled by an <see cref="IOutboxOperationHandler"/>.</summary>
     CalendarSync = 10,
+
+    /// <summary>Install SalesBot for a person through Graph (proactive installation).</summary>
+    InstallApp = 11,
 }
 
 /// <summary>

@@ -76,10 +76,27 @@ public sealed class OutboxWriter : IDisposable
     }
 
     /// <summary>A reply to the inbound activity, or a plain send when there is nothing to reply to.</summary>
-    public OutboxMessage EnqueueReply(Activity inbound, Activity reply, string? correlationId) =>
-        reply.ReplyToId is { Length: > 0 } replyTo
-            ? Enqueue(OutboxOperation.Reply, inbound.ServiceUrl!, inbound.Conversation!.Id!, replyTo, reply, correlationId)
-            : Enqueue(OutboxOperation.Send, inbound.ServiceUrl!, inbound.Conversation!.Id!, null, reply, correlationId);
+    public OutboxMessage EnqueueReply(Activity inbound, Activity reply, string? correlationId)
+    {
+        var trackingKey = TakeTrackingKey(reply);
+        return reply.ReplyToId is { Length: > 0 } replyTo
+            ? Enqueue(OutboxOperation.Reply, inbound.ServiceUrl!, inbound.Conversation!.Id!, replyTo, reply, correlationId, trackingKey)
+            : Enqueue(OutboxOperation.Send, inbound.ServiceUrl!, inbound.Conversation!.Id!, null, reply, correlationId, trackingKey);
+    }
+
+    /// <summary>Key under which a reply is recorded once delivered (see <see cref="SentCard"/>); never sent to Teams.</summary>
+    public const string TrackingKeyProperty = "salesbot.trackingKey";
+
+    /// <summary>Marks a reply built in a turn to be tracked, so later changes can update it in place.</summary>
+    public static void Track(Activity reply, string key) => (reply.ChannelData ??= [])[TrackingKeyProperty] = key;
+
+    private static string? TakeTrackingKey(Activity reply)
+    {
+        if (reply.ChannelData?[TrackingKeyProperty] is not System.Text.Json.Nodes.JsonValue value || !value.TryGetValue<string>(out var key)) return null;
+        reply.ChannelData.Remove(TrackingKeyProperty);
+        if (reply.ChannelData.Count == 0) reply.ChannelData = null;
+        return key;
+    }
 
     private void HandOff()
     {

@@ -16,9 +16,17 @@ namespace SalesBot.Features.Offers.Conversation;
 /// under "mis aprobaciones".
 /// </summary>
 public sealed class ApprovalNotice(SalesBotDbContext db, PersonalChat chat, OutboxWriter outbox, ApprovalCard card, Localizer localizer,
-    ILogger<ApprovalNotice> logger) : IApprovalNotifications
+    Infrastructure.Graph.TeamsAppInstaller installer, ILogger<ApprovalNotice> logger) : IApprovalNotifications
 {
     public static string CardKey(Guid offerId) => "offer:" + offerId.ToString("N");
+
+    /// <summary>An approval card shown in a turn ("mis aprobaciones"), tracked like the ones sent, so it too is updated in place.</summary>
+    public static Activity TrackedCard(System.Text.Json.Nodes.JsonNode card, Guid offerId)
+    {
+        var activity = new Activity { Type = ActivityTypes.Message, Attachments = [Attachment.AdaptiveCard(card)] };
+        OutboxWriter.Track(activity, CardKey(offerId));
+        return activity;
+    }
 
     public Task AskAsync(Offer offer, ApprovalStep step, Person approver, CancellationToken ct) =>
         SendCardAsync(offer, approver, "offers.askText", [offer.Number], ct);
@@ -33,9 +41,12 @@ public sealed class ApprovalNotice(SalesBotDbContext db, PersonalChat chat, Outb
         var shared = reference is null ? await SharedReferenceAsync(ct) : null;
         if (reference is null && shared is null)
         {
-            logger.LogWarning("Approver {Person} has no chat with the bot yet; offer {Offer} waits for them", approver.AadObjectId, offer.Id);
+            // Installed for them through Graph when configured: the card comes when Teams opens the chat.
+            var installing = installer.Request(approver.AadObjectId);
+            logger.LogWarning("Approver {Person} has no chat with the bot yet ({What}); offer {Offer} waits for them",
+                approver.AadObjectId, installing ? "installing it for them" : "they must open it", offer.Id);
             var requester = await db.People.FirstAsync(p => p.Id == offer.RequesterId, ct);
-            await TellRequesterAsync(offer, requester, "offers.approverMustOpen", [approver.Name], ct);
+            await TellRequesterAsync(offer, requester, installing ? "offers.installingForApprover" : "offers.approverMustOpen", [approver.Name], ct);
             return;
         }
         var language = await LanguageResolver.ResolveAsync(db, approver.AadObjectId, reference?.Locale, ct);

@@ -95,9 +95,28 @@ public sealed class AnswerConsultationCommand(AnswerConsultation answer) : IConv
 }
 
 /// <summary>"renegociaciones": the consultations waiting for my answer (as cards) and my renegotiations.</summary>
-public sealed class RenegotiationsCommand(SalesBotDbContext db, CardRenderer cards) : IConversationCommand
+public sealed class RenegotiationsCommand(SalesBotDbContext db, PendingConsultations pending) : IConversationCommand
 {
     public async Task HandleAsync(BotTurn turn, CommandInput input, CancellationToken ct)
+    {
+        var me = turn.Actor.PersonId;
+        var waiting = await pending.ReplyAsync(turn, ct);
+        var mine = await db.Renegotiations.Where(r => r.RequesterId == me).OrderByDescending(r => r.CreatedAt).Take(10)
+            .Select(r => new { r.Status, r.Reasons, Client = db.Clients.Where(c => c.Id == r.ClientId).Select(c => c.Name).First() }).ToListAsync(ct);
+        if (waiting == 0 && mine.Count == 0)
+        {
+            turn.ReplyText(turn.T("renegotiations.none"));
+            return;
+        }
+        if (mine.Count > 0)
+            turn.ReplyText(string.Join("\n\n", mine.Select(r => "• " + r.Client + ": " + turn.T("renegotiationstatus." + r.Status) + (r.Reasons is { } why ? " (" + why + ")" : ""))));
+    }
+}
+
+/// <summary>The consultations waiting for the user's answer, as cards; also sent when their chat with the bot first opens.</summary>
+public sealed class PendingConsultations(SalesBotDbContext db, CardRenderer cards) : IPersonalChatOpened
+{
+    public async Task<int> ReplyAsync(BotTurn turn, CancellationToken ct)
     {
         var me = turn.Actor.PersonId;
         var waiting = await db.AreaConsultations.Where(c => c.PersonId == me && c.Viable == null)
@@ -113,14 +132,8 @@ public sealed class RenegotiationsCommand(SalesBotDbContext db, CardRenderer car
                 Attachments = [cards.RenderAttachment("consultation", ConsultationCard.Data(turn.T, w.c, w.r, client, requester))],
             });
         }
-        var mine = await db.Renegotiations.Where(r => r.RequesterId == me).OrderByDescending(r => r.CreatedAt).Take(10)
-            .Select(r => new { r.Status, r.Reasons, Client = db.Clients.Where(c => c.Id == r.ClientId).Select(c => c.Name).First() }).ToListAsync(ct);
-        if (waiting.Count == 0 && mine.Count == 0)
-        {
-            turn.ReplyText(turn.T("renegotiations.none"));
-            return;
-        }
-        if (mine.Count > 0)
-            turn.ReplyText(string.Join("\n\n", mine.Select(r => "• " + r.Client + ": " + turn.T("renegotiationstatus." + r.Status) + (r.Reasons is { } why ? " (" + why + ")" : ""))));
+        return waiting.Count;
     }
+
+    public Task OpenedAsync(BotTurn turn, CancellationToken ct) => ReplyAsync(turn, ct);
 }

@@ -24,7 +24,8 @@ public static class ConsultationCard
 }
 
 /// <summary>The areas' consultation cards and the renegotiation's notices, in each person's chat with the bot.</summary>
-public sealed class RenegotiationNotice(SalesBotDbContext db, PersonalChat chat, CardRenderer cards, Localizer localizer, ILogger<RenegotiationNotice> logger)
+public sealed class RenegotiationNotice(SalesBotDbContext db, PersonalChat chat, CardRenderer cards, Localizer localizer,
+    Infrastructure.Graph.TeamsAppInstaller installer, ILogger<RenegotiationNotice> logger)
     : IRenegotiationNotifications
 {
     public async Task ConsultAsync(Renegotiation renegotiation, AreaConsultation consultation, Person areaContact, string clientName, CancellationToken ct)
@@ -32,7 +33,9 @@ public sealed class RenegotiationNotice(SalesBotDbContext db, PersonalChat chat,
         var requester = await db.People.Where(p => p.Id == renegotiation.RequesterId).Select(p => p.Name).FirstAsync(ct);
         var sent = await chat.SendAsync(areaContact, language => PersonalChat.Card(cards.RenderAttachment("consultation",
             ConsultationCard.Data((key, args) => localizer.Get(language, key, args), consultation, renegotiation, clientName, requester))), ct);
-        if (!sent) logger.LogWarning("Area contact {Person} has no chat with the bot; they find the consultation under 'renegociaciones'", areaContact.AadObjectId);
+        // Without a chat: installed for them through Graph when configured (the card comes when it opens), else under "renegociaciones".
+        if (!sent && !installer.Request(areaContact.AadObjectId))
+            logger.LogWarning("Area contact {Person} has no chat with the bot; they find the consultation under 'renegociaciones'", areaContact.AadObjectId);
     }
 
     public async Task TellAsync(Person person, string messageKey, object?[] args, CancellationToken ct)
