@@ -15,8 +15,8 @@ public sealed class ApprovalOptions
     public decimal GeneralDirectorDiscountPercent { get; set; } = 20m;
 
     /// <summary>Business days before a pending step is reminded, and before it goes to the approver's manager.</summary>
-    public int ReminderAfterBusinessDays { get; set; } = 1;
-    public int EscalateAfterBusinessDays { get; set; } = 3;
+    public int ReminderAfter { get; set; } = 1;
+    public int EscalateAfter { get; set; } = 3;
 
     /// <summary>Local time of the daily reminder round (business days only).</summary>
     public TimeOnly RemindersAt { get; set; } = new(8, 30);
@@ -27,7 +27,7 @@ public sealed class ApprovalOptions
         if (GeneralDirectorAmount < CommercialDirectorAmount) return "Approvals:GeneralDirectorAmount must be at least Approvals:CommercialDirectorAmount";
         if (CommercialDirectorDiscountPercent is <= 0 or > 100 || GeneralDirectorDiscountPercent is <= 0 or > 100) return "Approvals discount thresholds must be between 0 and 100";
         if (GeneralDirectorDiscountPercent < CommercialDirectorDiscountPercent) return "Approvals:GeneralDirectorDiscountPercent must be at least Approvals:CommercialDirectorDiscountPercent";
-        if (ReminderAfterBusinessDays < 1 || EscalateAfterBusinessDays <= ReminderAfterBusinessDays) return "Approvals:EscalateAfterBusinessDays must be after Approvals:ReminderAfterBusinessDays (at least 1)";
+        if (ReminderAfter < 1 || EscalateAfter <= ReminderAfter) return "Approvals:EscalateAfter must be after Approvals:ReminderAfter (at least 1)";
         return null;
     }
 }

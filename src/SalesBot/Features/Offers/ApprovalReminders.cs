@@ -7,8 +7,8 @@ using SalesBot.Infrastructure.Scheduling;
 namespace SalesBot.Features.Offers;
 
 /// <summary>
-/// Every business day: a step pending for Approvals:ReminderAfterBusinessDays is reminded (once a
-/// day); one pending for Approvals:EscalateAfterBusinessDays goes to the approver's manager, who
+/// Every business day: a step pending for Approvals:ReminderAfter is reminded (once a
+/// day); one pending for Approvals:EscalateAfter goes to the approver's manager, who
 /// gets the card, and the requester is told. Runs once per day across instances (see DailyJobScheduler).
 /// </summary>
 public sealed class ApprovalReminders(IOptions<ApprovalOptions> options, BusinessCalendar calendar, TimeProvider clock) : IDailyJob
@@ -27,11 +27,11 @@ public sealed class ApprovalReminders(IOptions<ApprovalOptions> options, Busines
         foreach (var step in pending)
         {
             var waited = calendar.BusinessDaysBetween(calendar.LocalDate(step.AskedAt!.Value), day);
-            if (waited < o.ReminderAfterBusinessDays) continue;
+            if (waited < o.ReminderAfter) continue;
             var offer = await db.Offers.FirstAsync(x => x.Id == step.OfferId, ct);
             var approver = await db.People.FirstAsync(p => p.Id == step.ApproverId, ct);
             var requester = await db.People.FirstAsync(p => p.Id == offer.RequesterId, ct);
-            if (waited >= o.EscalateAfterBusinessDays && step.EscalatedAt is null && approver.ManagerId is { } managerId && managerId != requester.Id)
+            if (waited >= o.EscalateAfter && step.EscalatedAt is null && approver.ManagerId is { } managerId && managerId != requester.Id)
             {
                 var manager = await db.People.FirstAsync(p => p.Id == managerId, ct);
                 step.Reassign(manager.Id, "escalated", now);
