@@ -16,10 +16,7 @@ public sealed class PersonalChat(SalesBotDbContext db, OutboxWriter outbox)
     /// <summary>Queues the message built in the person's language; false when they have no chat with the bot yet.</summary>
     public async Task<bool> SendAsync(Person recipient, Func<string, Activity> build, CancellationToken ct)
     {
-        var chat = await db.ConversationReferences.AsNoTracking()
-            .Where(r => r.UserAadObjectId == recipient.AadObjectId && r.ConversationType == "personal")
-            .OrderByDescending(r => r.UpdatedAt)
-            .FirstOrDefaultAsync(ct);
+        var chat = await ReferenceOfAsync(recipient, ct);
         if (chat is null) return false;
         var language = await LanguageResolver.ResolveAsync(db, recipient.AadObjectId, chat.Locale, ct);
         var activity = build(language);
@@ -30,6 +27,13 @@ public sealed class PersonalChat(SalesBotDbContext db, OutboxWriter outbox)
         outbox.Enqueue(OutboxOperation.Send, chat.ServiceUrl, chat.ConversationId, null, activity, null);
         return true;
     }
+
+    /// <summary>The person's most recent personal chat with the bot, or null when they never opened it.</summary>
+    public Task<StoredConversationReference?> ReferenceOfAsync(Person person, CancellationToken ct) =>
+        db.ConversationReferences.AsNoTracking()
+            .Where(r => r.UserAadObjectId == person.AadObjectId && r.ConversationType == "personal")
+            .OrderByDescending(r => r.UpdatedAt)
+            .FirstOrDefaultAsync(ct);
 
     /// <summary>An activity with a card that makes the Teams client alert the person.</summary>
     public static Activity Card(Attachment card, string? text = null) => new()

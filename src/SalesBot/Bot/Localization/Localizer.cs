@@ -33,6 +33,9 @@ public sealed class Localizer
         return args.Length == 0 ? text : string.Format(Culture(language), text, args);
     }
 
+    /// <summary>A rate already in percent, as indicators show it: "33,3 %" in Spanish, "33.3 %" in English.</summary>
+    public static string Percent(decimal percent, CultureInfo culture) => Math.Round(percent, 1).ToString("0.#", culture) + " %";
+
     public static CultureInfo Culture(string language) =>
         CultureInfo.GetCultureInfo(language == English ? "en-US" : "es-CO");
 

@@ -28,8 +28,6 @@ public sealed class Delegation : IAudited
     public DateOnly Until { get; private set; }
     public DateTimeOffset CreatedAt { get; private set; }
 
-    public bool CoversDay(DateOnly day) => day >= From && day <= Until;
-
     /// <summary>Back early: the delegation ends yesterday.</summary>
     public void End(DateOnly today) => Until = today.AddDays(-1);
 }

@@ -81,7 +81,8 @@ public sealed record ReportingPeriod(DateOnly From, DateOnly To, string Kind)
         return new ReportingPeriod(from.Value, to.Value, "range");
     }
 
-    private static DateOnly? Date(string text, int year)
+    /// <summary>A day as people write it: 2026-11-30, 30/11/2026, or 30/11 (in <paramref name="year"/>).</summary>
+    public static DateOnly? Date(string text, int year)
     {
         // A day without a year is the organisation's current year (given, not the machine's: 29/2 and New Year's Eve depend on it).
         var full = text.Count(c => c == '/') == 1 ? text + "/" + year.ToString(CultureInfo.InvariantCulture) : text;

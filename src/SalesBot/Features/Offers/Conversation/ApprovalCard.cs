@@ -1,6 +1,7 @@
 using System.Globalization;
 using System.Text.Json.Nodes;
 using Microsoft.EntityFrameworkCore;
+using SalesBot.Bot;
 using SalesBot.Bot.Cards;
 using SalesBot.Bot.Localization;
 using SalesBot.Features.Pipeline.Conversation;
@@ -15,7 +16,7 @@ namespace SalesBot.Features.Offers.Conversation;
 /// current approver, so their copy shows the buttons and everyone else's the status; after a
 /// decision every copy is read-only.
 /// </summary>
-public sealed class ApprovalCard(SalesBotDbContext db, CardRenderer cards, Localizer localizer, BusinessCalendar calendar)
+public sealed class ApprovalCard(SalesBotDbContext db, PersonalChat chat, CardRenderer cards, Localizer localizer, BusinessCalendar calendar)
 {
     public async Task<JsonNode> RenderAsync(string language, Guid offerId, Guid? viewerId, string? notice, CancellationToken ct)
     {
@@ -31,9 +32,7 @@ public sealed class ApprovalCard(SalesBotDbContext db, CardRenderer cards, Local
         var people = await db.People.AsNoTracking().Where(p => ids.Contains(p.Id)).ToDictionaryAsync(p => p.Id, ct);
         var current = steps.FirstOrDefault(s => s.Status == StepStatus.Pending);
         var approver = current is null ? null : people[current.ApproverId];
-        var approverChatUser = approver is null ? null : await db.ConversationReferences.AsNoTracking()
-            .Where(r => r.UserAadObjectId == approver.AadObjectId && r.ConversationType == "personal")
-            .OrderByDescending(r => r.UpdatedAt).Select(r => r.UserId).FirstOrDefaultAsync(ct);
+        var approverChatUser = approver is null ? null : (await chat.ReferenceOfAsync(approver, ct))?.UserId;
         var actionable = current is not null && offer.Status == OfferStatus.PendingApproval && viewerId == current.ApproverId;
 
         var (status, color) = offer.Status switch

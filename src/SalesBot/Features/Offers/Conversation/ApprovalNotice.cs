@@ -36,7 +36,7 @@ public sealed class ApprovalNotice(SalesBotDbContext db, PersonalChat chat, Outb
 
     private async Task SendCardAsync(Offer offer, Person approver, string textKey, object?[] textArgs, CancellationToken ct)
     {
-        var reference = await PersonalReferenceAsync(approver, ct);
+        var reference = await chat.ReferenceOfAsync(approver, ct);
         // No 1:1 chat yet: one can be created if the bot shares a team or group chat with them.
         var shared = reference is null ? await SharedReferenceAsync(ct) : null;
         if (reference is null && shared is null)
@@ -98,9 +98,4 @@ public sealed class ApprovalNotice(SalesBotDbContext db, PersonalChat chat, Outb
             outbox.Enqueue(OutboxOperation.Update, copy.ServiceUrl, copy.ConversationId, copy.ActivityId, update, null);
         }
     }
-
-    private Task<StoredConversationReference?> PersonalReferenceAsync(Person person, CancellationToken ct) =>
-        db.ConversationReferences.AsNoTracking()
-            .Where(r => r.UserAadObjectId == person.AadObjectId && r.ConversationType == "personal")
-            .OrderByDescending(r => r.UpdatedAt).FirstOrDefaultAsync(ct);
 }

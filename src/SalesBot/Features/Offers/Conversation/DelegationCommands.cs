@@ -14,19 +14,19 @@ public sealed partial class DelegateCommand(Delegations delegations, BusinessCal
     {
         var today = calendar.LocalDate(clock.GetUtcNow());
         var m = DelegateText().Match(input.Text ?? "");
-        var until = m.Success ? ReportingPeriod.Parse("del " + today.ToString("d/M/yyyy", CultureInfo.InvariantCulture) + " al " + m.Groups["until"].Value, today) : null;
-        if (!m.Success || until is null)
+        var until = m.Success ? ReportingPeriod.Date(m.Groups["until"].Value, today.Year) : null;
+        if (until is null)
         {
             turn.ReplyText(turn.T("offers.delegateHowTo"));
             return;
         }
-        var result = await delegations.DelegateAsync(turn.Actor, m.Groups["who"].Value, until.To, ct);
+        var result = await delegations.DelegateAsync(turn.Actor, m.Groups["who"].Value, until.Value, ct);
         if (!result.Ok)
         {
             turn.ReplyText(turn.Describe(result.Error!));
             return;
         }
-        turn.ReplyText(turn.T("offers.delegated", result.Value.Deputy.Name, until.To.ToString("D", Localizer.Culture(turn.Language))));
+        turn.ReplyText(turn.T("offers.delegated", result.Value.Deputy.Name, until.Value.ToString("D", Localizer.Culture(turn.Language))));
     }
 
     [GeneratedRegex(@"^(?:(?:mis\s+|my\s+)?(?:aprobaciones|approvals)\s+)?(?:en|a|to)\s+(?<who>.+?)\s+(?:hasta|until)\s+(?:el\s+)?(?<until>\d{1,2}/\d{1,2}(?:/\d{4})?|\d{4}-\d{1,2}-\d{1,2})\s*$", RegexOptions.IgnoreCase)]

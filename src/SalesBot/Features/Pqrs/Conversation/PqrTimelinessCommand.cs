@@ -42,7 +42,7 @@ public sealed class PqrTimelinessCommand(PqrTimeliness timeliness, BusinessCalen
             title = turn.T("pqrs.timelinessTitle", report.Period.Describe(culture)),
             summary = total.Due == 0
                 ? turn.T("pqrs.timelinessNone")
-                : turn.T("pqrs.timelinessSummary", total.OnTime, total.Due, Percent(total.Rate!.Value, culture)),
+                : turn.T("pqrs.timelinessSummary", total.OnTime, total.Due, Localizer.Percent(total.Rate!.Value, culture)),
             summaryColor = total.Due == 0 ? "Default" : total.Rate >= Target ? "Good" : "Warning",
             rows,
             note = turn.T("pqrs.timelinessNote"),
@@ -57,11 +57,9 @@ public sealed class PqrTimelinessCommand(PqrTimeliness timeliness, BusinessCalen
         {
             name,
             detail = team is null ? detail : team + " · " + detail,
-            figure = f.Rate is { } rate ? $"{f.OnTime}/{f.Due} · {Percent(rate, culture)}" : "-",
+            figure = f.Rate is { } rate ? $"{f.OnTime}/{f.Due} · {Localizer.Percent(rate, culture)}" : "-",
             weight = bold ? "Bolder" : "Default",
         };
     }
 
-    private static string Percent(decimal rate, System.Globalization.CultureInfo culture) =>
-        rate.ToString("0.#", culture) + " %";
 }

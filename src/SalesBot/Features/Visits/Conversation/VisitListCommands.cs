@@ -36,7 +36,7 @@ public sealed class VisitListReply(ListVisits list, VisitCompliance compliance, 
         string? complianceLine = null;
         if (!team && (await compliance.ForMonthAsync(turn.Actor, today.Year, today.Month, team: false, ct)).Value is [var mine])
             complianceLine = mine.Planned is { } planned
-                ? turn.T("visits.complianceLine", mine.Done, planned, mine.Rate!.Value.ToString("0.#", culture))
+                ? turn.T("visits.complianceLine", mine.Done, planned, Localizer.Percent(mine.Rate!.Value, culture))
                 : turn.T("visits.noPlan", mine.Done);
         turn.ReplyCard("visit-list", new
         {

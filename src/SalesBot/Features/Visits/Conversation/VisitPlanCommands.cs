@@ -103,18 +103,17 @@ public sealed class VisitComplianceCommand(VisitCompliance compliance, BusinessC
         turn.ReplyCard("indicator", new
         {
             title = turn.T("visits.complianceTitle", period.Describe(culture)),
-            summary = planned == 0 ? turn.T("visits.complianceNoPlan", done) : turn.T("visits.complianceSummary", done, planned, Percent(100m * done / planned, culture)),
+            summary = planned == 0 ? turn.T("visits.complianceNoPlan", done) : turn.T("visits.complianceSummary", done, planned, Localizer.Percent(100m * done / planned, culture)),
             summaryColor = planned == 0 ? "Default" : done >= planned ? "Good" : "Warning",
             rows = rows.Select(r => new
             {
                 name = r.Name,
                 detail = turn.T("visits.complianceDetail", r.Scheduled),
-                figure = r.Planned is { } p ? $"{r.Done}/{p} · {Percent(r.Rate ?? 0, culture)}" : turn.T("visits.complianceRowNoPlan", r.Done),
+                figure = r.Planned is { } p ? $"{r.Done}/{p} · {Localizer.Percent(r.Rate ?? 0, culture)}" : turn.T("visits.complianceRowNoPlan", r.Done),
                 weight = "Default",
             }),
             note = turn.T("visits.complianceNote"),
         });
     }
 
-    private static string Percent(decimal rate, CultureInfo culture) => Math.Round(rate, 1).ToString("0.#", culture) + " %";
 }
