@@ -26,7 +26,9 @@ public class BusinessCalendarTests
     [InlineData("peticion", "2027-01-08T17:00", "2027-02-01")]         // Reyes moved to Monday 11 Jan
     [InlineData("reclamo", "2025-06-27T12:00", "2025-07-21")]          // two holidays on Monday 30 Jun
     [InlineData("consulta", "2025-04-11T10:00", "2025-05-28")]         // Holy Week and 1 May
-    [InlineData("solicitud_documentos", "2030-06-28T15:00", "2030-07-15")]
+    [InlineData("solicitud_documentos", "2030-06-28T15:00", "2030-07-16")] // Chiquinquirá moved to Monday 15 Jul
+    [InlineData("reclamo", "2026-06-30T10:00", "2026-07-23")]          // Chiquinquirá (Mon 13 Jul) and 20 Jul
+    [InlineData("peticion", "2027-06-25T10:00", "2027-07-21")]         // Chiquinquirá moved to Monday 12 Jul, and 20 Jul
     [InlineData("peticion", "2028-04-12T18:45", "2028-05-08")]
     [InlineData("recurso", "2029-11-09T07:00", "2029-12-03")]          // Cartagena moved to Monday 12 Nov
     [InlineData("reclamo", "2024-03-27T11:00", "2024-04-19")]
@@ -99,7 +101,7 @@ public class BusinessCalendarTests
 
         Assert.False(calendar.IsBusinessDay(new DateOnly(2026, 9, 14)));
         Assert.True(calendar.IsBusinessDay(new DateOnly(2026, 11, 16)));
-        Assert.Equal(18, calendar.Holidays(2026).Count);
+        Assert.Equal(19, calendar.Holidays(2026).Count);
         Assert.DoesNotContain(calendar.Holidays(2027), h => h.Name == "Festivo de prueba");
     }
 

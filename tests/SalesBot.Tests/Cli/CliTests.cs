@@ -110,8 +110,9 @@ public sealed class CliTests : IDisposable
         var (code, output, _) = await Run("holidays", "--country", "CO", "--year", "2026");
         var lines = output.Split('\n', StringSplitOptions.RemoveEmptyEntries);
         Assert.Equal(0, code);
-        Assert.Equal(18, lines.Length);
+        Assert.Equal(19, lines.Length);
         Assert.Equal("2026-01-12\tDía de los Reyes Magos", lines[1]);
+        Assert.Contains("2026-07-13\tDía de Nuestra Señora del Rosario de Chiquinquirá", lines);
         Assert.Equal("2026-12-25\tDía de Navidad", lines[^1]);
     }
 

@@ -1,7 +1,7 @@
 namespace SalesBot.Features.Shared.Calendar;
 
 /// <summary>
-/// Colombia's 18 public holidays, computed by rule:
+/// Colombia's public holidays (18, and 19 from 2026), computed by rule:
 /// - fixed dates (Ley 51 de 1983 art. 1): 1 Jan, 1 May, 20 Jul, 7 Aug, 8 Dec, 25 Dec, and
 ///   Maundy Thursday and Good Friday (Easter - 3 and - 2);
 /// - dates moved to the following Monday when they do not fall on one (Ley 51 de 1983 art. 2,
@@ -10,7 +10,9 @@ namespace SalesBot.Features.Shared.Calendar;
 ///   (Easter + 64) and Sacred Heart (Easter + 71), i.e. the Monday after their traditional day.
 /// 12 October is named "Día de la Diversidad Étnica y Cultural de la Nación Colombiana" since
 /// Resolución 0138 de 2021 of the Ministry of Culture (before: "Día de la Raza"); the date rule did
-/// not change. Two holidays can share a day (29 June and Sacred Heart on 30 June 2025): both are
+/// not change. Ley 2578 of 1 June 2026 (art. 6) adds 9 July, Nuestra Señora del Rosario de
+/// Chiquinquirá, from 2026, moved to Monday under Ley 51 de 1983 (Monday 13 July 2026, as the
+/// Ministry of the Interior announced on 5 June 2026). Two holidays can share a day (29 June and Sacred Heart on 30 June 2025): both are
 /// listed. Changes Congress makes later go in the corrections file, not here.
 /// </summary>
 public sealed class ColombianHolidays : IHolidayRules
@@ -47,6 +49,7 @@ public sealed class ColombianHolidays : IHolidayRules
             new(new DateOnly(year, 12, 8), "Día de la Inmaculada Concepción"),
             new(new DateOnly(year, 12, 25), "Día de Navidad"),
         };
+        if (year >= 2026) list.Add(new(NextMonday(new DateOnly(year, 7, 9)), "Día de Nuestra Señora del Rosario de Chiquinquirá"));
         return list.OrderBy(h => h.Date).ToList();
     }
 
