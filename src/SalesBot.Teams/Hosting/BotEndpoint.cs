@@ -20,8 +20,7 @@ public static class BotEndpoint
     public static IEndpointConventionBuilder MapBotMessages(this IEndpointRouteBuilder app, string pattern = "/api/messages") =>
         app.MapPost(pattern, HandleAsync);
 
-    private static bool IsHttpUrl(string? url) =>
-        Uri.TryCreate(url, UriKind.Absolute, out var uri) && (uri.Scheme == Uri.UriSchemeHttps || uri.Scheme == Uri.UriSchemeHttp);
+    private static string? Truncate(string? id) => id is { Length: > 64 } ? id[..64] + "…" : id;
 
     private static async Task<IResult> HandleAsync(HttpContext http, InboundAuthenticator auth, IBot bot,
         IOptions<BotEndpointOptions> options, ILoggerFactory loggers, CancellationToken ct)
@@ -45,9 +44,14 @@ public static class BotEndpoint
         {
             return Results.StatusCode(StatusCodes.Status413PayloadTooLarge);
         }
-        if (activity is null || string.IsNullOrEmpty(activity.Type)) return Results.BadRequest();
-        // Nothing can be answered without a conversation and a connector to answer through.
-        if (string.IsNullOrEmpty(activity.Conversation?.Id) || !IsHttpUrl(activity.ServiceUrl)) return Results.BadRequest();
+        if (activity is null) return Results.BadRequest();
+        // Nothing can be answered without a conversation and a connector to answer through, and a
+        // malformed part would fail the turn on every retry: refused before anything runs.
+        if (ActivityEnvelope.Problem(activity) is { } problem)
+        {
+            log.LogWarning("Refused activity {ActivityId}: {Problem}", Truncate(activity.Id), problem);
+            return Results.BadRequest();
+        }
 
         var authResult = await auth.AuthenticateAsync(http, activity, ct);
         if (authResult.Unavailable)

@@ -1,5 +1,6 @@
 using System.Text.Json.Nodes;
 using SalesBot.Features.Assistant.Conversation;
+using SalesBot.Features.Shared;
 using SalesBot.Infrastructure.Data;
 using SalesBot.Teams.Hosting;
 using SalesBot.Teams.Schema;
@@ -21,6 +22,11 @@ public sealed class SalesBotActivityHandler(
     protected override Task OnMessageAsync(ITurnContext context, CancellationToken ct)
     {
         var activity = context.Activity;
+        if (activity.Value is not null && !TurnInput.IsWithinBounds(activity.Value))
+        {
+            turn.ReplyText(turn.T("input.cardTooLarge"));
+            return Task.CompletedTask;
+        }
         if (activity.Value is JsonObject data)
         {
             var command = router.Find(data["command"] is JsonValue v && v.TryGetValue<string>(out var name) ? name : null);
@@ -38,6 +44,11 @@ public sealed class SalesBotActivityHandler(
             turn.ReplyText(turn.T("fallback.empty"));
             return Task.CompletedTask;
         }
+        if (TurnInput.IsTooLong(text))
+        {
+            turn.ReplyText(turn.T("input.messageTooLong", text.Length, TurnInput.MaxMessageLength));
+            return Task.CompletedTask;
+        }
         if (recognizer.Recognize(text) is { } intent && router.Find(intent.Command) is { } recognized)
             return CommandRouter.Create(scope, recognized).HandleAsync(turn, new CommandInput(intent.Remainder, null), ct);
 
@@ -46,8 +57,7 @@ public sealed class SalesBotActivityHandler(
 
     private Task Fallback(string text)
     {
-        var shown = text.Length > 80 ? text[..80] + "…" : text;
-        turn.ReplyText(turn.T("fallback.text", shown));
+        turn.ReplyText(turn.T("fallback.text", TextPreview.Of(text)));
         return router.Find("menu") is { } menu
             ? CommandRouter.Create(scope, menu).HandleAsync(turn, CommandInput.Empty, CancellationToken.None)
             : Task.CompletedTask;
@@ -94,6 +104,8 @@ public sealed class SalesBotActivityHandler(
 
     protected override async Task<InvokeResponse?> OnAdaptiveCardActionAsync(AdaptiveCardInvokeAction action, ITurnContext context, CancellationToken ct)
     {
+        if (action.Verb!.Length > 100 || !TurnInput.IsWithinBounds(action.Data))
+            return InvokeResponse.Error(400, "InputTooLarge", turn.T("input.cardTooLarge"));
         // Features own their verbs (e.g. "offer.approve"); resolved only for card actions.
         var handler = scope.GetServices<ICardActionHandler>().FirstOrDefault(h => h.Handles(action.Verb!));
         return handler is null
@@ -108,8 +120,11 @@ public sealed class SalesBotActivityHandler(
         if (dataset is null) return InvokeResponse.Error(400, "UnknownDataset", turn.T("error.invalidSubmit"));
         // Teams asks for pages of up to 15 as the user types; never more than 50 at once.
         var top = Math.Clamp(search.QueryOptions?.Top ?? 15, 1, 50);
-        var skip = Math.Max(0, search.QueryOptions?.Skip ?? 0);
-        var results = await dataset.SearchAsync(turn, search.QueryText ?? "", skip, top, ct);
+        var skip = Math.Clamp(search.QueryOptions?.Skip ?? 0, 0, TurnInput.MaxSearchSkip);
+        var query = search.QueryText ?? "";
+        if (query.Length > TurnInput.MaxSearchQueryLength)
+            return InvokeResponse.Error(400, "QueryTooLong", turn.T("input.searchTooLong", TurnInput.MaxSearchQueryLength));
+        var results = await dataset.SearchAsync(turn, query, skip, top, ct);
         return InvokeResponse.SearchResults(results);
     }
 

@@ -56,6 +56,10 @@ public sealed class BotHost : IAsyncDisposable
         return response;
     }
 
+    /// <summary>Posts a body as it is (JSON that a JsonObject cannot hold, such as a lone surrogate escape).</summary>
+    public Task<HttpResponseMessage> PostRawAsync(string json) =>
+        _http.PostAsync(MessagesUrl, new StringContent(json, System.Text.Encoding.UTF8, "application/json"));
+
     /// <summary>Posts and insists on a success status, so a broken turn fails the test right here.</summary>
     public async Task<string> SendAsync(JsonObject activity)
     {

@@ -7,6 +7,8 @@ public static class DomainErrorText
 {
     public static string Describe(this Localizer localizer, string language, DomainError error)
     {
+        // Values often echo what the user typed ("no encontré «…»"): quoted, never in full.
+        error = error with { Args = error.Args.Select(a => TextPreview.Of(a)).ToArray() };
         if (error.Code == "invalid" && error.Args.Length >= 2)
         {
             var field = localizer.Get(language, "field." + error.Args[0]);

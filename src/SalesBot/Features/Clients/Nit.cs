@@ -12,6 +12,18 @@ public static class Nit
 {
     private static readonly int[] Weights = [3, 7, 13, 17, 19, 23, 29, 37, 41, 43, 47, 53, 59, 67, 71];
 
+    /// <summary>
+    /// The digits of a search text, for matching the start of a stored NIT: empty when they could
+    /// not be one (more digits than any NIT has), so a search never carries more.
+    /// </summary>
+    public static string DigitsOf(string? text)
+    {
+        var digits = new string((text ?? "").Where(char.IsAsciiDigit).Take(MaxDigits + 2).ToArray());
+        return digits.Length > MaxDigits + 1 ? "" : digits;
+    }
+
+    private const int MaxDigits = 15;
+
     public static string? Normalize(string text, out DomainError? error)
     {
         error = null;

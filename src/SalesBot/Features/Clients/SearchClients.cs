@@ -16,14 +16,12 @@ public sealed class SearchClients(SalesBotDbContext db)
     {
         if (actor.Roles == Role.None) return DomainError.Forbidden("clients.search");
         var visible = ClientAccess.Visible(db, actor, await ActorTeam.OfAsync(db, actor, ct));
-        var folded = query is null ? "" : TextFolding.Fold(query);
-        var digits = new string((query ?? "").Where(char.IsDigit).ToArray());
-        if (folded.Length > 0)
+        var terms = SearchTerms.Parse(query);
+        var digits = Nit.DigitsOf(query);
+        if (!terms.IsEmpty)
         {
             // Every word must appear in the name ("ferreteria sol" finds "Ferretería El Sol"), or the digits in the NIT.
-            var words = folded.Split(' ');
-            var byName = visible;
-            foreach (var word in words) byName = byName.Where(c => c.NormalizedName.Contains(word));
+            var byName = visible.Where(terms.AllMatch<Client>((c, term) => c.NormalizedName.Contains(term)));
             visible = digits.Length >= 5 ? byName.Union(visible.Where(c => c.TaxId != null && c.TaxId.StartsWith(digits))) : byName;
         }
         return await Summaries(visible.OrderBy(c => c.NormalizedName).Take(Math.Clamp(take, 1, 50))).ToListAsync(ct);

@@ -109,6 +109,7 @@ public sealed class Offer : IAudited
     {
         if (Status != OfferStatus.SentToClient) return new DomainError("offer-not-sent", Number.ToString(System.Globalization.CultureInfo.InvariantCulture));
         if (!accepted && string.IsNullOrWhiteSpace(reason)) return DomainError.Invalid("client-reason", "required-max", "500");
+        if (reason?.Trim() is { Length: > 500 }) return DomainError.Invalid("client-reason", "required-max", "500");
         Status = accepted ? OfferStatus.Accepted : OfferStatus.Declined;
         ClientReason = reason?.Trim();
         DecidedAt = at;

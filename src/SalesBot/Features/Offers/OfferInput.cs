@@ -40,7 +40,7 @@ public sealed record OfferInput(IReadOnlyList<(string? Description, string? Quan
         var risk = Risks.Parse(Risk);
         if (risk is null) errors.Add(DomainError.Invalid("risk", "one-of", string.Join(", ", Risks.Codes)));
         DateOnly valid = default;
-        if (!DateOnly.TryParseExact(ValidUntil?.Trim(), "yyyy-MM-dd", CultureInfo.InvariantCulture, DateTimeStyles.None, out valid))
+        if (!InputDates.TryParseIso(ValidUntil, out valid))
             errors.Add(DomainError.Invalid("valid-until", "date"));
         else if (valid < today) errors.Add(DomainError.Invalid("valid-until", "past-date"));
         var notes = Notes?.Trim();

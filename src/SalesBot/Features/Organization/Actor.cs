@@ -12,7 +12,11 @@ public sealed record Actor(string Id, string DisplayName, Role Roles, Guid? Pers
     public static Actor For(Person person) => new(person.AadObjectId, person.Name, person.Roles, person.Id);
 
     /// <summary>A Teams user the organisation does not know yet: may only use the assistant's basics.</summary>
-    public static Actor Unknown(string id, string? name) => new(id, name ?? id, Role.None, null);
+    /// <remarks>The name is the client's to send: cut to what a person's name may be, since it is audited.</remarks>
+    public static Actor Unknown(string id, string? name) =>
+        new(id, name is { Length: > MaxNameLength } ? name[..MaxNameLength] : name ?? id, Role.None, null);
+
+    public const int MaxNameLength = 200;
 
     public bool Has(Role role) => (Roles & role) == role;
 }

@@ -44,11 +44,11 @@ public static class OpportunityAccess
         var visible = Visible(db, actor, await ActorTeam.OfAsync(db, actor, ct));
         if (Guid.TryParse(reference, out var id))
             return await visible.Where(o => o.Id == id).ToListAsync(ct) is { Count: 1 } one ? one : DomainError.NotFound("opportunity", reference!);
-        var folded = TextFolding.Fold(reference ?? "");
-        if (folded.Length == 0) return DomainError.Invalid("opportunity-name", "opportunity");
-        var query = visible;
-        foreach (var word in folded.Split(' '))
-            query = query.Where(o => o.NormalizedTitle.Contains(word) || db.Clients.Any(c => c.Id == o.ClientId && c.NormalizedName.Contains(word)));
+        var terms = SearchTerms.Parse(reference);
+        if (terms.IsEmpty) return DomainError.Invalid("opportunity-name", "opportunity");
+        var folded = terms.Folded;
+        var query = visible.Where(terms.AllMatch<Opportunity>((o, term) =>
+            o.NormalizedTitle.Contains(term) || db.Clients.Any(c => c.Id == o.ClientId && c.NormalizedName.Contains(term))));
         var found = await query.OrderBy(o => o.Stage == Stage.Won || o.Stage == Stage.Lost).ThenBy(o => o.NormalizedTitle).Take(11).ToListAsync(ct);
         if (found.Count == 0) return DomainError.NotFound("opportunity", reference!.Trim());
         // An exact title wins over partial matches.

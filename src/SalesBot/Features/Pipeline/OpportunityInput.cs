@@ -77,7 +77,7 @@ public sealed record OpportunityInput(
     private static DateOnly? Date(string? text, string field, List<DomainError> errors)
     {
         if (string.IsNullOrWhiteSpace(text)) return null;
-        if (DateOnly.TryParseExact(text.Trim(), "yyyy-MM-dd", CultureInfo.InvariantCulture, DateTimeStyles.None, out var d)) return d;
+        if (InputDates.TryParseIso(text, out var d)) return d;
         errors.Add(DomainError.Invalid(field, "date"));
         return null;
     }

@@ -21,9 +21,9 @@ public static class FiledAt
     {
         var t = text.Trim();
         if (DateTime.TryParseExact(t, Local, CultureInfo.InvariantCulture, DateTimeStyles.None, out var local))
-            return new DateTimeOffset(local, zone.GetUtcOffset(local));
+            return Shared.InputDates.InRange(local) ? new DateTimeOffset(local, zone.GetUtcOffset(local)) : null;
         if (DateTimeOffset.TryParseExact(t, WithOffset, CultureInfo.InvariantCulture, DateTimeStyles.None, out var instant))
-            return instant;
+            return Shared.InputDates.InRange(instant.UtcDateTime) ? instant : null;
         return null;
     }
 }

@@ -1,4 +1,5 @@
 using System.Globalization;
+using System.Text.RegularExpressions;
 
 namespace SalesBot.Features.Shared;
 
@@ -8,7 +9,7 @@ namespace SalesBot.Features.Shared;
 /// "2026-10", "mes pasado" / "last month", "este año" / "this year", "hoy", "mañana", "esta
 /// semana", "próxima semana", or a range of days ("del 01/11 al 15/11").
 /// </summary>
-public sealed record ReportingPeriod(DateOnly From, DateOnly To, string Kind)
+public sealed partial record ReportingPeriod(DateOnly From, DateOnly To, string Kind)
 {
     private static readonly string[] SpanishMonths =
         ["enero", "febrero", "marzo", "abril", "mayo", "junio", "julio", "agosto", "septiembre", "octubre", "noviembre", "diciembre"];
@@ -24,6 +25,9 @@ public sealed record ReportingPeriod(DateOnly From, DateOnly To, string Kind)
     }
 
     public static ReportingPeriod Year(int year) => new(new DateOnly(year, 1, 1), new DateOnly(year, 12, 31), "year");
+
+    /// <summary>The years anyone means in a sales conversation; outside them a date is a typo (or worse).</summary>
+    public const int MinYear = 2000, MaxYear = 2100;
 
     /// <summary>The period the words name, relative to <paramref name="today"/>; null when they name none.</summary>
     /// <param name="upcoming">for plans and agendas: a month named alone is the next one not yet over ("diciembre" in November is this December), not the last one begun.</param>
@@ -53,14 +57,15 @@ public sealed record ReportingPeriod(DateOnly From, DateOnly To, string Kind)
                 return Year(today.Year);
         }
         // "2026-10" folds to "2026 10".
-        if (System.Text.RegularExpressions.Regex.Match(phrase, @"^(\d{4}) (\d{1,2})$") is { Success: true } ym
-            && int.Parse(ym.Groups[2].Value, CultureInfo.InvariantCulture) is >= 1 and <= 12 and var m)
-            return Month(int.Parse(ym.Groups[1].Value, CultureInfo.InvariantCulture), m);
-        if (words.Length == 1 && words[0].Length == 4 && int.TryParse(words[0], NumberStyles.None, CultureInfo.InvariantCulture, out var y) && y is >= 2000 and <= 2100)
+        if (YearMonth().Match(phrase) is { Success: true } ym
+            && int.Parse(ym.Groups[2].Value, CultureInfo.InvariantCulture) is >= 1 and <= 12 and var m
+            && int.Parse(ym.Groups[1].Value, CultureInfo.InvariantCulture) is >= MinYear and <= MaxYear and var ymYear)
+            return Month(ymYear, m);
+        if (words.Length == 1 && words[0].Length == 4 && int.TryParse(words[0], NumberStyles.None, CultureInfo.InvariantCulture, out var y) && y is >= MinYear and <= MaxYear)
             return Year(y);
         var month = MonthNumber(words.ElementAtOrDefault(0));
         if (month is null) return null;
-        if (words.Length == 2 && int.TryParse(words[1], NumberStyles.None, CultureInfo.InvariantCulture, out var year) && year is >= 2000 and <= 2100)
+        if (words.Length == 2 && int.TryParse(words[1], NumberStyles.None, CultureInfo.InvariantCulture, out var year) && year is >= MinYear and <= MaxYear)
             return Month(year, month.Value);
         if (words.Length != 1) return null;
         // A month alone is the latest one that has begun (in November, "diciembre" is last December),
@@ -73,7 +78,7 @@ public sealed record ReportingPeriod(DateOnly From, DateOnly To, string Kind)
     /// <summary>"del 01/11 al 15/11", "2026-11-01 a 2026-11-15", "from 1/11/2026 to 15/11/2026": both days included.</summary>
     private static ReportingPeriod? Range(string text, DateOnly today)
     {
-        var dates = System.Text.RegularExpressions.Regex.Matches(text, @"\b(\d{4}-\d{1,2}-\d{1,2}|\d{1,2}/\d{1,2}(?:/\d{4})?)\b");
+        var dates = DateInText().Matches(text);
         if (dates.Count != 2) return null;
         var from = Date(dates[0].Value, today.Year);
         var to = Date(dates[1].Value, today.Year);
@@ -86,7 +91,8 @@ public sealed record ReportingPeriod(DateOnly From, DateOnly To, string Kind)
     {
         // A day without a year is the organisation's current year (given, not the machine's: 29/2 and New Year's Eve depend on it).
         var full = text.Count(c => c == '/') == 1 ? text + "/" + year.ToString(CultureInfo.InvariantCulture) : text;
-        return DateOnly.TryParseExact(full, ["yyyy-M-d", "d/M/yyyy"], CultureInfo.InvariantCulture, DateTimeStyles.None, out var date) ? date : null;
+        return DateOnly.TryParseExact(full, ["yyyy-M-d", "d/M/yyyy"], CultureInfo.InvariantCulture, DateTimeStyles.None, out var date)
+            && date.Year is >= MinYear and <= MaxYear ? date : null;
     }
 
     private static int? MonthNumber(string? word)
@@ -106,4 +112,10 @@ public sealed record ReportingPeriod(DateOnly From, DateOnly To, string Kind)
         "week" or "range" => From.ToString("d", culture) + " – " + To.ToString("d", culture),
         _ => From.ToString("Y", culture),
     };
+
+    [GeneratedRegex(@"^(\d{4}) (\d{1,2})$", RegexOptions.NonBacktracking)]
+    private static partial Regex YearMonth();
+
+    [GeneratedRegex(@"\b(\d{4}-\d{1,2}-\d{1,2}|\d{1,2}/\d{1,2}(?:/\d{4})?)\b", RegexOptions.NonBacktracking)]
+    private static partial Regex DateInText();
 }

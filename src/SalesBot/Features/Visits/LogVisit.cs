@@ -20,7 +20,7 @@ public sealed record VisitReportInput(string? Outcome, string? Notes, string? Ne
         DateOnly? nextDate = null;
         if (!string.IsNullOrWhiteSpace(NextStepDate))
         {
-            if (DateOnly.TryParseExact(NextStepDate.Trim(), "yyyy-MM-dd", CultureInfo.InvariantCulture, DateTimeStyles.None, out var d)) nextDate = d;
+            if (InputDates.TryParseIso(NextStepDate, out var d)) nextDate = d;
             else errors.Add(DomainError.Invalid("next-step-date", "date"));
         }
         if (nextDate is not null && nextStep is null) errors.Add(DomainError.Invalid("next-step", "required-with-date"));

@@ -1,5 +1,6 @@
 using Microsoft.Data.Sqlite;
 using Microsoft.EntityFrameworkCore;
+using Microsoft.EntityFrameworkCore.Diagnostics;
 using Microsoft.Extensions.Options;
 using SalesBot.Infrastructure.Auditing;
 
@@ -23,7 +24,9 @@ public static class DataServiceCollectionExtensions
         if (options.IsPostgres)
         {
             var connectionString = configuration.GetConnectionString("SalesBot") ?? "";
-            services.AddPooledDbContextFactory<PostgresSalesBotDbContext>(o => o.UseNpgsql(connectionString));
+            services.AddPooledDbContextFactory<PostgresSalesBotDbContext>((sp, o) => o
+                .UseNpgsql(connectionString)
+                .AddInterceptors(sp.GetServices<IInterceptor>()));
             services.AddScoped<SalesBotDbContext>(Lease<PostgresSalesBotDbContext>);
         }
         else
@@ -33,9 +36,10 @@ public static class DataServiceCollectionExtensions
             services.AddSingleton<SqliteWriteGateInterceptor>();
             services.AddPooledDbContextFactory<SqliteSalesBotDbContext>((sp, o) => o
                 .UseSqlite(connectionString)
-                .AddInterceptors(sp.GetRequiredService<SqliteWriteGateInterceptor>()));
+                .AddInterceptors([sp.GetRequiredService<SqliteWriteGateInterceptor>(), .. sp.GetServices<IInterceptor>()]));
             services.AddScoped<SalesBotDbContext>(Lease<SqliteSalesBotDbContext>);
         }
+        // Any IInterceptor registered (diagnostics, a test's command counter) sees every command.
         services.AddScoped<DatabaseMigrator>();
         return services;
     }

@@ -73,6 +73,9 @@ public sealed class BuiltInRecognizer : IIntentRecognizer
         ("hi", "welcome"), ("hello", "welcome"), ("hey", "welcome"), ("good morning", "welcome"),
     }.OrderByDescending(p => p.Item1.Length).ToArray();
 
+    /// <summary>Every phrase and the command it names, longest first.</summary>
+    public static IReadOnlyList<(string Phrase, string Command)> Vocabulary => Phrases;
+
     public Intent? Recognize(string text)
     {
         var folded = TextFolding.Fold(text);

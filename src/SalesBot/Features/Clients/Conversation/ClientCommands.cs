@@ -45,7 +45,7 @@ public sealed class SearchClientsCommand(SearchClients search) : IConversationCo
             return;
         }
         var clients = result.Value!;
-        var title = string.IsNullOrWhiteSpace(query) ? turn.T("clients.listTitleMine") : turn.T("clients.listTitle", query.Trim());
+        var title = string.IsNullOrWhiteSpace(query) ? turn.T("clients.listTitleMine") : turn.T("clients.listTitle", TextPreview.Of(query));
         var summary = clients.Count switch
         {
             0 => turn.T("clients.none"),

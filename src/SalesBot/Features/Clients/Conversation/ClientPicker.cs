@@ -61,16 +61,16 @@ public sealed class ClientPicker(SearchClients search)
         if (!result.Ok) return new ClientPick(null, turn.Describe(result.Error!), [], query);
         var matches = result.Value!;
         if (matches.Count == 1) return ClientPick.Chosen(matches[0], query);
-        if (matches.Count == 0) return new ClientPick(null, turn.T("picker.noMatch", query), [], query);
+        if (matches.Count == 0) return new ClientPick(null, turn.T("picker.noMatch", TextPreview.Of(query)), [], query);
 
         // "Ferretería El Sol" also matches "Ferretería El Sol del Norte": an exact name or NIT is the one meant.
         var folded = TextFolding.Fold(query);
-        var digits = new string(query.Where(char.IsDigit).ToArray());
+        var digits = Nit.DigitsOf(query);
         var exact = matches.Where(c => TextFolding.Fold(c.Name) == folded || (digits.Length >= 5 && c.TaxId is { } nit && nit.StartsWith(digits) && digits.Length >= nit.Length - 1)).ToList();
         if (exact.Count == 1) return ClientPick.Chosen(exact[0], query);
         var shown = matches.Take(ChoiceLimit).ToList();
         var problem = matches.Count > ChoiceLimit
-            ? turn.T("picker.tooMany", query, ChoiceLimit)
+            ? turn.T("picker.tooMany", TextPreview.Of(query), ChoiceLimit)
             : turn.T("picker.several", shown.Count, query);
         // The box comes back empty: what was typed has been turned into the list to pick from.
         return new ClientPick(null, problem, shown, null);

@@ -33,7 +33,7 @@ public sealed partial class ClientDecisionReply(ClientDecision decision, SalesBo
         turn.ReplyText(turn.T("offers.client." + kind, offer.Number, opportunity.Title));
     }
 
-    [GeneratedRegex(@"^(?<what>.+?)\s*(?::|\bporque\b|\bmotivo\b|\bbecause\b)\s*(?<why>.+)$", RegexOptions.IgnoreCase)]
+    [GeneratedRegex(@"^(?<what>.+?)\s*(?::|\bporque\b|\bmotivo\b|\bbecause\b)\s*(?<why>.+)$", RegexOptions.IgnoreCase | RegexOptions.NonBacktracking)]
     private static partial Regex ReasonText();
 }
 

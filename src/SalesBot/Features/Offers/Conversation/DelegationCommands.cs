@@ -29,7 +29,7 @@ public sealed partial class DelegateCommand(Delegations delegations, BusinessCal
         turn.ReplyText(turn.T("offers.delegated", result.Value.Deputy.Name, until.Value.ToString("D", Localizer.Culture(turn.Language))));
     }
 
-    [GeneratedRegex(@"^(?:(?:mis\s+|my\s+)?(?:aprobaciones|approvals)\s+)?(?:en|a|to)\s+(?<who>.+?)\s+(?:hasta|until)\s+(?:el\s+)?(?<until>\d{1,2}/\d{1,2}(?:/\d{4})?|\d{4}-\d{1,2}-\d{1,2})\s*$", RegexOptions.IgnoreCase)]
+    [GeneratedRegex(@"^(?:(?:mis\s+|my\s+)?(?:aprobaciones|approvals)\s+)?(?:en|a|to)\s+(?<who>.+?)\s+(?:hasta|until)\s+(?:el\s+)?(?<until>\d{1,2}/\d{1,2}(?:/\d{4})?|\d{4}-\d{1,2}-\d{1,2})\s*$", RegexOptions.IgnoreCase | RegexOptions.NonBacktracking)]
     private static partial Regex DelegateText();
 }
 

@@ -132,10 +132,10 @@ public sealed partial class StageChangeReply(MoveOpportunity move, SalesBotDbCon
         turn.ReplyText(turn.T("opportunities.moved", moved.Value!.Title, turn.T("stage." + moved.Value.Stage.Code()), moved.Value.Probability));
     }
 
-    [GeneratedRegex(@"^(?<what>.+?)\s+(?:a|al|hacia|to)\s+(?<stage>[\p{L} ]+?)\s*$", RegexOptions.IgnoreCase)]
+    [GeneratedRegex(@"^(?<what>.+?)\s+(?:a|al|hacia|to)\s+(?<stage>[\p{L} ]+?)\s*$", RegexOptions.IgnoreCase | RegexOptions.NonBacktracking)]
     private static partial Regex MoveText();
 
-    [GeneratedRegex(@"^(?<what>.+?)\s*(?::|\bporque\b|\bmotivo\b|\bbecause\b)\s*(?<why>.+)$", RegexOptions.IgnoreCase)]
+    [GeneratedRegex(@"^(?<what>.+?)\s*(?::|\bporque\b|\bmotivo\b|\bbecause\b)\s*(?<why>.+)$", RegexOptions.IgnoreCase | RegexOptions.NonBacktracking)]
     private static partial Regex LostText();
 }
 

@@ -95,19 +95,20 @@ public sealed partial class PqrDueQuestionCommand(BusinessCalendar calendar, Tim
     internal static DateOnly? ParseDate(string text, int defaultYear)
     {
         if (IsoDate().Match(text) is { Success: true } iso
-            && DateOnly.TryParseExact(iso.Value, "yyyy-MM-dd", CultureInfo.InvariantCulture, DateTimeStyles.None, out var d1))
+            && Shared.InputDates.TryParseIso(iso.Value, out var d1))
             return d1;
         if (DayMonth().Match(text) is not { Success: true } m) return null;
         var day = int.Parse(m.Groups["d"].Value, CultureInfo.InvariantCulture);
         var month = int.Parse(m.Groups["m"].Value, CultureInfo.InvariantCulture);
         var year = m.Groups["y"].Success ? int.Parse(m.Groups["y"].Value, CultureInfo.InvariantCulture) : defaultYear;
         if (year < 100) year += 2000;
+        if (year is < Shared.ReportingPeriod.MinYear or > Shared.ReportingPeriod.MaxYear) return null;
         return month is >= 1 and <= 12 && day >= 1 && day <= DateTime.DaysInMonth(year, month) ? new DateOnly(year, month, day) : null;
     }
 
-    [GeneratedRegex(@"\b\d{4}-\d{2}-\d{2}\b")]
+    [GeneratedRegex(@"\b\d{4}-\d{2}-\d{2}\b", RegexOptions.NonBacktracking)]
     private static partial Regex IsoDate();
 
-    [GeneratedRegex(@"\b(?<d>\d{1,2})/(?<m>\d{1,2})(/(?<y>\d{2,4}))?\b")]
+    [GeneratedRegex(@"\b(?<d>\d{1,2})/(?<m>\d{1,2})(/(?<y>\d{2,4}))?\b", RegexOptions.NonBacktracking)]
     private static partial Regex DayMonth();
 }

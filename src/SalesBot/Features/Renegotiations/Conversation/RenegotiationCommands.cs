@@ -68,14 +68,14 @@ public sealed partial class RenegotiationCommand(StartRenegotiation start, Close
         var folded = TextFolding.Fold(text);
         var matches = found.Value ?? [];
         var one = matches.Count == 1 ? matches[0] : matches.FirstOrDefault(c => TextFolding.Fold(c.Name) == folded);
-        if (one is null) turn.ReplyText(matches.Count == 0 ? turn.T("picker.noMatch", text.Trim()) : turn.T("picker.several", matches.Count, text.Trim()));
+        if (one is null) turn.ReplyText(matches.Count == 0 ? turn.T("picker.noMatch", TextPreview.Of(text)) : turn.T("picker.several", matches.Count, TextPreview.Of(text)));
         return one;
     }
 
-    [GeneratedRegex(@"^(?<client>.+?)\s+no\s+(?:esta\s+|está\s+)?interesad[oa]\s*(?::|\bporque\b|\bmotivo\b)?\s*(?<why>.*)$", RegexOptions.IgnoreCase)]
+    [GeneratedRegex(@"^(?<client>.+?)\s+no\s+(?:esta\s+|está\s+)?interesad[oa]\s*(?::|\bporque\b|\bmotivo\b)?\s*(?<why>.*)$", RegexOptions.IgnoreCase | RegexOptions.NonBacktracking)]
     private static partial Regex NotInterested();
 
-    [GeneratedRegex(@"^(?<client>.+?)\s+(?:esta\s+|está\s+)?interesad[oa]\s*$", RegexOptions.IgnoreCase)]
+    [GeneratedRegex(@"^(?<client>.+?)\s+(?:esta\s+|está\s+)?interesad[oa]\s*$", RegexOptions.IgnoreCase | RegexOptions.NonBacktracking)]
     private static partial Regex Interested();
 }
 

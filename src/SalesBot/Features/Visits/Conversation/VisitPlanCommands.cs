@@ -33,6 +33,13 @@ public sealed partial class SetVisitPlanCommand(VisitCompliance compliance, Sale
         {
             // The words are a month ("diciembre"), a person ("Alex Wilber"), or a person then a month.
             var words = rest.Split(' ', StringSplitOptions.RemoveEmptyEntries);
+            // A name and a month are a few words: more is not a plan, and each split below reads the text again.
+            if (words.Length > MaxWords)
+            {
+                turn.ReplyText(turn.T("visits.planWho", TextPreview.Of(rest)));
+                return;
+            }
+            var people = await db.People.AsNoTracking().Select(x => new { x.Id, x.Name }).ToListAsync(ct);
             for (var split = words.Length; split >= 0; split--)
             {
                 var personPart = string.Join(' ', words.Take(split));
@@ -45,7 +52,6 @@ public sealed partial class SetVisitPlanCommand(VisitCompliance compliance, Sale
                     break;
                 }
                 var folded = TextFolding.Fold(personPart);
-                var people = await db.People.Select(x => new { x.Id, x.Name }).ToListAsync(ct);
                 var found = people.Where(x => TextFolding.Fold(x.Name).Contains(folded, StringComparison.Ordinal)).ToList();
                 if (found.Count != 1) continue;
                 (ownerId, ownerName, month) = (found[0].Id, found[0].Name, period);
@@ -53,7 +59,7 @@ public sealed partial class SetVisitPlanCommand(VisitCompliance compliance, Sale
             }
             if (ownerName is null && month.From.Month == today.Month && month.From.Year == today.Year && ReportingPeriod.Parse(rest, today, upcoming: true) is null)
             {
-                turn.ReplyText(turn.T("visits.planWho", rest));
+                turn.ReplyText(turn.T("visits.planWho", TextPreview.Of(rest)));
                 return;
             }
         }
@@ -74,7 +80,9 @@ public sealed partial class SetVisitPlanCommand(VisitCompliance compliance, Sale
             : turn.T("visits.planSetFor", ownerName, planned, month.Describe(culture)));
     }
 
-    [GeneratedRegex(@"^\s*(?<n>\d{1,3})\b(?<rest>.*)$")]
+    private const int MaxWords = 8;
+
+    [GeneratedRegex(@"^\s*(?<n>\d{1,3})\b(?<rest>.*)$", RegexOptions.NonBacktracking)]
     private static partial Regex PlanText();
 }
 
