@@ -111,6 +111,7 @@ if [ -z "${SKIP_SALESBOT:-}" ]; then
     exec env \
       ASPNETCORE_URLS="http://127.0.0.1:$SB_PORT" \
       ASPNETCORE_ENVIRONMENT=Production \
+      Authentication__AllowUnauthenticatedLoopback=true \
       Logging__LogLevel__Default=Warning \
       Database__Path="$TMP/bench.db" \
       Database__MigrateOnStart=true \

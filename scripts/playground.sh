@@ -219,7 +219,7 @@ EOF
 # ---------------------------------------------------------------- start the bot
 if [ "$START_BOT" = 1 ]; then
   say "starting the bot on $BOT_URL (log: $PG_DIR/bot.log)"
-  spawn_bg BOT_PID "$ROOT" "$ROOT/$PG_DIR/bot.log" env ASPNETCORE_URLS="$BOT_URL" bash -c "exec $BOT_CMD"
+  spawn_bg BOT_PID "$ROOT" "$ROOT/$PG_DIR/bot.log" env ASPNETCORE_URLS="$BOT_URL" Authentication__AllowUnauthenticatedLoopback=true bash -c "exec $BOT_CMD"
   waited=0
   until http_answers "$ENDPOINT"; do
     if ! alive "$BOT_PID"; then

@@ -49,8 +49,15 @@ builder.Services
 builder.Services.AddHealthChecks();
 
 var app = builder.Build();
+if (app.UnauthenticatedModeRefusal() is { } refusal)
+{
+    app.Logger.LogCritical("Not starting: {Reason}", refusal);
+    await Console.Error.WriteLineAsync("error: " + refusal);
+    return 1;
+}
 await app.PrepareDatabaseAsync();
 app.LogInboundAuthenticationMode();
+app.UseRateLimiter();
 app.MapBotMessages();
 app.MapPqrApi();
 app.MapVisitIcs();

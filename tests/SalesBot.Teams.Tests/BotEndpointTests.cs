@@ -10,6 +10,7 @@ using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Logging;
 using Microsoft.IdentityModel.Tokens;
+using SalesBot.Teams.Authentication;
 using SalesBot.Teams.Hosting;
 using SalesBot.Teams.Schema;
 using SalesBot.Testing;
@@ -69,7 +70,7 @@ public sealed class BotEndpointTests : IAsyncLifetime
 
     private const string ServiceUrl = "https://smba.trafficmanager.net/amer/";
 
-    private static string ActivityJson(string type = "message", string? name = null) => new JsonObject
+    private static string ActivityJson(string type = "message", string? name = null, string? tenant = "tenant") => new JsonObject
     {
         ["type"] = type,
         ["id"] = Guid.NewGuid().ToString(),
@@ -77,7 +78,7 @@ public sealed class BotEndpointTests : IAsyncLifetime
         ["channelId"] = "msteams",
         ["serviceUrl"] = ServiceUrl,
         ["from"] = new JsonObject { ["id"] = "29:user" },
-        ["conversation"] = new JsonObject { ["id"] = "a:conv" },
+        ["conversation"] = new JsonObject { ["id"] = "a:conv", ["tenantId"] = tenant },
         ["recipient"] = new JsonObject { ["id"] = "28:" + AppId },
         ["text"] = "hola",
     }.ToJsonString();
@@ -101,6 +102,36 @@ public sealed class BotEndpointTests : IAsyncLifetime
         Assert.Equal(HttpStatusCode.OK, response.StatusCode);
         Assert.Equal("", await response.Content.ReadAsStringAsync());
         Assert.Single(_bot.Seen);
+    }
+
+    [Theory]
+    [InlineData("another-tenant")]
+    [InlineData(null)]
+    public async Task A_single_tenant_bot_refuses_activities_of_other_tenants_with_403(string? tenant)
+    {
+        var response = await PostAsync(_authenticated, ActivityJson(tenant: tenant), Token());
+        Assert.Equal(HttpStatusCode.Forbidden, response.StatusCode);
+        Assert.Empty(_bot.Seen);
+    }
+
+    [Fact]
+    public void Allowed_tenants_add_to_a_single_tenant_bots_own_and_restrict_a_multi_tenant_one()
+    {
+        var single = new BotAuthenticationOptions { MicrosoftAppId = AppId, MicrosoftAppTenantId = "home", AllowedTenantIds = ["partner"] };
+        var multi = new BotAuthenticationOptions { MicrosoftAppId = AppId, MicrosoftAppType = "MultiTenant" };
+        var restricted = new BotAuthenticationOptions { MicrosoftAppId = AppId, MicrosoftAppType = "MultiTenant", AllowedTenantIds = ["a"] };
+        Assert.Equal((true, true, false), (single.TenantAllowed("home"), single.TenantAllowed("PARTNER"), single.TenantAllowed("other")));
+        Assert.True(multi.TenantAllowed("anyone"));
+        Assert.Equal((true, false), (restricted.TenantAllowed("a"), restricted.TenantAllowed("b")));
+    }
+
+    [Fact]
+    public async Task Malformed_channel_data_is_400_before_anything_runs()
+    {
+        var body = JsonNode.Parse(ActivityJson())!.AsObject();
+        body["channelData"] = new JsonObject { ["tenant"] = "not an object" };
+        Assert.Equal(HttpStatusCode.BadRequest, (await PostAsync(_authenticated, body.ToJsonString(), Token())).StatusCode);
+        Assert.Empty(_bot.Seen);
     }
 
     [Fact]

@@ -40,7 +40,27 @@ public sealed class BotAuthenticationOptions
         "*.botframework.us", "*.botframework.azure.us",
     ];
 
+    /// <summary>
+    /// Tenants besides <see cref="MicrosoftAppTenantId"/> whose activities a single-tenant bot takes
+    /// (a multi-tenant bot takes only these when any are listed).
+    /// </summary>
+    public string[] AllowedTenantIds { get; set; } = [];
+
     public bool AuthenticationEnabled => !string.IsNullOrWhiteSpace(MicrosoftAppId);
+
+    private bool IsSingleTenant => !(MicrosoftAppType ?? "").Trim().Equals("MultiTenant", StringComparison.OrdinalIgnoreCase);
+
+    /// <summary>
+    /// Whether an activity from this tenant is ours to process: a valid token proves the sender is
+    /// Teams, not that the conversation is in our organisation.
+    /// </summary>
+    public bool TenantAllowed(string? tenantId)
+    {
+        if (!AuthenticationEnabled) return true;
+        var allowed = IsSingleTenant && !string.IsNullOrWhiteSpace(MicrosoftAppTenantId) ? [MicrosoftAppTenantId, .. AllowedTenantIds] : AllowedTenantIds;
+        if (!IsSingleTenant && allowed.Length == 0) return true;
+        return tenantId is not null && allowed.Contains(tenantId.Trim(), StringComparer.OrdinalIgnoreCase);
+    }
 
     /// <summary>Configuration problems, in words an operator can act on; empty when valid.</summary>
     public IEnumerable<string> Validate()

@@ -8,7 +8,7 @@ using SalesBot.Teams.Schema;
 
 namespace SalesBot.Teams.Authentication;
 
-public sealed record InboundAuthenticationResult(bool Succeeded, ClaimsIdentity? Identity, string? Failure, bool Unavailable = false)
+public sealed record InboundAuthenticationResult(bool Succeeded, ClaimsIdentity? Identity, string? Failure, bool Unavailable = false, bool Forbidden = false)
 {
     public static InboundAuthenticationResult Fail(string why) => new(false, null, why);
 

@@ -60,6 +60,11 @@ public static class BotEndpoint
             log.LogError("Cannot authenticate activity {ActivityId}: {Reason}", activity.Id, authResult.Failure);
             return Results.StatusCode(StatusCodes.Status503ServiceUnavailable);
         }
+        if (authResult.Forbidden)
+        {
+            log.LogWarning("Refused activity {ActivityId}: {Reason}", Truncate(activity.Id), authResult.Failure);
+            return Results.StatusCode(StatusCodes.Status403Forbidden);
+        }
         if (!authResult.Succeeded)
         {
             log.LogWarning("Unauthorized activity {ActivityId}: {Reason}", activity.Id, authResult.Failure);

@@ -16,7 +16,12 @@ public sealed class InboundAuthenticator(IOptions<BotAuthenticationOptions> opti
     public async Task<InboundAuthenticationResult> AuthenticateAsync(HttpContext http, Activity activity, CancellationToken ct)
     {
         if (options.Value.AuthenticationEnabled)
-            return await validator.ValidateAsync(http.Request.Headers.Authorization.ToString(), activity, ct);
+        {
+            var validated = await validator.ValidateAsync(http.Request.Headers.Authorization.ToString(), activity, ct);
+            if (validated.Succeeded && !options.Value.TenantAllowed(activity.TenantId))
+                return new InboundAuthenticationResult(false, null, $"tenant '{activity.TenantId}' is not one this bot serves", Forbidden: true);
+            return validated;
+        }
 
         // A tunnel or reverse proxy on this machine makes every caller look local; those add
         // forwarding headers, and such requests are not the local Playground.

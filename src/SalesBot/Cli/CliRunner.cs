@@ -71,7 +71,7 @@ public sealed class CliRunner(TextWriter stdout, TextWriter stderr)
         builder.Services.AddSalesBotData(builder.Configuration).AddOrganization(builder.Configuration)
             .AddBusinessCalendar(builder.Configuration).AddClients()
             // Importing PQRs routes them and queues their cards: the running bot's dispatcher delivers them.
-            .AddOutbox(builder.Configuration).AddSalesBotConversation().AddPqrs(builder.Configuration)
+            .AddOutboxWriter(builder.Configuration).AddSalesBotConversation().AddPqrs(builder.Configuration)
             .AddGraph(builder.Configuration).AddRenegotiations();
         return builder.Build();
     }

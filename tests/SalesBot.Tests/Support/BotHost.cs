@@ -35,6 +35,7 @@ public sealed class BotHost : IAsyncDisposable
             b.UseSetting("urls", "http://127.0.0.1:0");
             foreach (var (key, value) in database.Settings) b.UseSetting(key, value);
             b.UseSetting("Database:MigrateOnStart", "true");
+            b.UseSetting("Authentication:AllowUnauthenticatedLoopback", "true");
             b.UseSetting("Outbox:PollInterval", "00:00:00.200");
             b.UseSetting("Outbox:ClaimDuration", "00:00:01");
             foreach (var (key, value) in settings ?? new Dictionary<string, string?>()) b.UseSetting(key, value);

@@ -1,4 +1,5 @@
 using SalesBot.Bot;
+using SalesBot.Features.Pqrs.Api;
 using SalesBot.Features.Pqrs.Conversation;
 
 namespace SalesBot.Features.Pqrs;
@@ -8,7 +9,10 @@ public static class PqrsServiceCollectionExtensions
     /// <summary>PQRs: registration (API and chat), routing, answers, and their chat commands.</summary>
     public static IServiceCollection AddPqrs(this IServiceCollection services, IConfiguration configuration)
     {
-        services.AddOptions<PqrOptions>().Bind(configuration.GetSection(PqrOptions.Section));
+        services.AddOptions<PqrOptions>().Bind(configuration.GetSection(PqrOptions.Section))
+            .Validate(o => o.RequestsPerMinute is > 0 and <= 100_000, "Pqrs:RequestsPerMinute must be between 1 and 100000")
+            .ValidateOnStart();
+        services.AddPqrApiRateLimit();
         services.AddScoped<RegisterPqr>();
         services.AddScoped<PqrRouting>();
         services.AddScoped<AnswerPqr>();

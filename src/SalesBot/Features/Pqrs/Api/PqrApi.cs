@@ -1,7 +1,6 @@
 using System.Globalization;
-using System.Security.Cryptography;
-using System.Text;
 using System.Text.Json;
+using Microsoft.AspNetCore.Http.Features;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.Options;
@@ -27,20 +26,25 @@ public static class PqrApi
 
     public static IEndpointRouteBuilder MapPqrApi(this IEndpointRouteBuilder app)
     {
-        var group = app.MapGroup("/api/pqrs").AddEndpointFilter(RequireApiKey);
+        var group = app.MapGroup("/api/pqrs").RequireRateLimiting(PqrApiRateLimit.Policy).AddEndpointFilter(RequireApiKey);
         group.MapPost("/", RegisterAsync);
         group.MapGet("/{radicado}", GetAsync);
         return app;
     }
 
+    /// <summary>A PQR is a few KB of text; anything far larger is not one.</summary>
+    public const long MaxBodyBytes = 64 * 1024;
+
     private static async ValueTask<object?> RequireApiKey(EndpointFilterInvocationContext context, EndpointFilterDelegate next)
     {
-        var key = context.HttpContext.RequestServices.GetRequiredService<IOptions<PqrOptions>>().Value.ApiKey;
-        if (string.IsNullOrEmpty(key))
-            return Results.Problem(statusCode: 503, title: "The PQR API is not configured", detail: "Set Pqrs:ApiKey to enable it.");
-        var given = context.HttpContext.Request.Headers["X-Api-Key"].ToString();
-        if (!CryptographicOperations.FixedTimeEquals(Encoding.UTF8.GetBytes(given), Encoding.UTF8.GetBytes(key)))
+        var http = context.HttpContext;
+        if (http.RequestServices.GetRequiredService<IOptions<PqrOptions>>().Value.AcceptedKeys().Count == 0)
+            return Results.Problem(statusCode: 503, title: "The PQR API is not configured", detail: "Set Pqrs:ApiKeys (or Pqrs:ApiKey) to enable it.");
+        if (PqrApiKeys.Match(http) is null)
             return Results.Problem(statusCode: 401, title: "Missing or wrong X-Api-Key");
+        if (http.Request.ContentLength > MaxBodyBytes)
+            return Results.Problem(statusCode: 413, title: "The body is too large", detail: $"At most {MaxBodyBytes / 1024} KB.");
+        if (http.Features.Get<IHttpMaxRequestBodySizeFeature>() is { IsReadOnly: false } size) size.MaxRequestBodySize = MaxBodyBytes;
         return await next(context);
     }
 
@@ -54,6 +58,10 @@ public static class PqrApi
         catch (JsonException e)
         {
             return Results.Problem(statusCode: 400, title: "The body is not valid JSON", detail: e.Message);
+        }
+        catch (BadHttpRequestException e) when (e.StatusCode == StatusCodes.Status413PayloadTooLarge)
+        {
+            return Results.Problem(statusCode: 413, title: "The body is too large", detail: $"At most {MaxBodyBytes / 1024} KB.");
         }
         if (request is null) return Results.Problem(statusCode: 400, title: "A JSON body is required");
 
@@ -84,6 +92,8 @@ public static class PqrApi
 
     private static async Task<IResult> GetAsync(string radicado, SalesBotDbContext db, CancellationToken ct)
     {
+        // No radicado is longer than 40 characters (RegisterPqr's rule): nothing to look up.
+        if (radicado.Length > 40) return Results.Problem(statusCode: 404, title: "No PQR with that radicado");
         var pqr = await db.Pqrs.AsNoTracking().FirstOrDefaultAsync(p => p.FilingNumber == radicado, ct);
         return pqr is null
             ? Results.Problem(statusCode: 404, title: $"No PQR with radicado '{radicado}'")
