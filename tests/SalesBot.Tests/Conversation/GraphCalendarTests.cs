@@ -142,6 +142,21 @@ public abstract class GraphCalendarTests : DemoBotTest
     }
 
     [Fact]
+    public async Task A_team_lead_moving_someone_elses_visit_sees_when_they_are_busy_never_what()
+    {
+        await AskAsync(Alex.Submit(Schedule(Tomorrow())));
+        var visit = await WaitForCalendarAsync(CalendarState.Synced);
+        _graph.Busy.Add((Tomorrow(15).AddMinutes(30), Tomorrow(15).AddMinutes(90), "Cita médica privada"));
+
+        var byMegan = (await AskAsync(Megan.Submit(Schedule(Tomorrow(15), visitId: visit.Id.ToString())))).Card()!.AllText();
+        var byAlex = (await AskAsync(Alex.Submit(Schedule(Tomorrow(15), visitId: visit.Id.ToString())))).Card()!.AllText();
+
+        Assert.Contains("15:30–16:30", byMegan);
+        Assert.DoesNotContain("Cita médica", byMegan);
+        Assert.Contains("15:30–16:30 · Cita médica privada", byAlex);
+    }
+
+    [Fact]
     public async Task Throttling_and_an_outage_delay_the_event_without_losing_it_or_making_two()
     {
         _graph.FailNext(429, $"/users/{AlexAad}/events", retryAfter: "2");

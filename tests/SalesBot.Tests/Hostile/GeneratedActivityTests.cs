@@ -36,8 +36,9 @@ public abstract class GeneratedActivityTests : DemoBotTest
 
     private static readonly string[] Commands =
     [
-        "clients.save", "clients.search", "opportunities.save", "opportunities.move", "offers.save", "offers.new", "visits.save",
-        "visits.log", "visits.cancel", "pqrs.save", "pqrs.answer", "pqrs.reassign", "language", "menu", "help", "renegotiations.answer",
+        "clients.create", "clients.search", "opportunities.save", "opportunities.move", "opportunities.lost", "offers.submit", "offers.decide",
+        "visits.schedule", "visits.log", "visits.cancel", "visits.rescheduleForm", "pqrs.register", "pqrs.answer", "pqrs.reassign",
+        "pqrs.timeliness", "language", "menu", "help", "renegotiations.answer", "offers.delegate",
     ];
 
     private static readonly string[] Fields =

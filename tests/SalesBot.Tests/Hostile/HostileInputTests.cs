@@ -179,9 +179,9 @@ public abstract class HostileInputTests : DemoBotTest
         Assert.Contains("demasiado grande", TextOf(huge));
 
         JsonNode Nested(int depth) => depth == 0 ? JsonValue.Create("x") : new JsonObject { ["a"] = Nested(depth - 1) };
-        var deep = await AnsweredInBoundedWorkAsync(Alex.Submit(new JsonObject { ["command"] = "clients.save", ["name"] = Nested(10) }));
+        var deep = await AnsweredInBoundedWorkAsync(Alex.Submit(new JsonObject { ["command"] = "clients.create", ["name"] = Nested(10) }));
         Assert.Contains("demasiado grande", TextOf(deep));
-        var many = new JsonObject { ["command"] = "clients.save" };
+        var many = new JsonObject { ["command"] = "clients.create" };
         for (var i = 0; i < 500; i++) many["f" + i] = "x";
         Assert.Contains("demasiado grande", TextOf(await AnsweredInBoundedWorkAsync(Alex.Submit(many))));
 

@@ -33,7 +33,13 @@ public sealed class CreateClient(SalesBotDbContext db, TimeProvider clock)
             return (null, [DomainError.Forbidden("clients.assign-owner")]);
 
         if (await ClientMatching.FindAsync(db, details, ct) is { } existing)
-            return (null, [DomainError.Conflict("client", existing.TaxId is { } nit ? $"{existing.Name} (NIT {Nit.Format(nit)})" : existing.Name)]);
+        {
+            // The duplicate is refused either way; it is named only to someone who may see it.
+            var seen = await ClientAccess.Visible(db, actor, actorTeam).AnyAsync(c => c.Id == existing.Id, ct);
+            return (null, [seen
+                ? DomainError.Conflict("client", existing.TaxId is { } nit ? $"{existing.Name} (NIT {Nit.Format(nit)})" : existing.Name)
+                : new DomainError("client-exists-elsewhere")]);
+        }
 
         var client = new Client(details, owner?.Id, clock.GetUtcNow());
         db.Clients.Add(client);

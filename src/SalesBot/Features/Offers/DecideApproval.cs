@@ -72,7 +72,9 @@ public sealed class ReadOffers(SalesBotDbContext db)
         var offer = await db.Offers.AsNoTracking().FirstOrDefaultAsync(o => o.Id == offerId, ct);
         if (offer is null) return DomainError.NotFound("offer", offerId.ToString());
         var steps = await db.ApprovalSteps.AsNoTracking().Where(s => s.OfferId == offerId).OrderBy(s => s.Order).ToListAsync(ct);
-        var involved = offer.RequesterId == actor.PersonId || steps.Any(s => s.ApproverId == actor.PersonId || s.DecidedById == actor.PersonId);
+        // Compared only for a registered person: someone unknown (no id) must not match an undecided step's empty decider.
+        var involved = actor.PersonId is { } me
+            && (offer.RequesterId == me || steps.Any(s => s.ApproverId == me || s.DecidedById == me));
         if (!involved)
         {
             var sees = await OpportunityAccess.Visible(db, actor, await ActorTeam.OfAsync(db, actor, ct)).AnyAsync(o => o.Id == offer.OpportunityId, ct);

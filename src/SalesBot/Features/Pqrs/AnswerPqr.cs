@@ -11,8 +11,8 @@ public sealed class AnswerPqr(SalesBotDbContext db, Shared.Calendar.BusinessCale
     public async Task<Result<Pqr>> ExecuteAsync(Actor actor, string filingNumber, string response, CancellationToken ct)
     {
         var pqr = await db.Pqrs.FirstOrDefaultAsync(p => p.FilingNumber == filingNumber, ct);
-        if (pqr is null) return DomainError.NotFound("pqr", filingNumber);
-        if (actor.PersonId is null || pqr.AssigneeId != actor.PersonId) return DomainError.Forbidden("pqrs.answer");
+        // Someone who may not answer it learns no more than if it did not exist.
+        if (pqr is null || actor.PersonId is null || pqr.AssigneeId != actor.PersonId) return DomainError.NotFound("pqr", filingNumber);
         var now = clock.GetUtcNow();
         var refused = pqr.Answer(response, actor.PersonId.Value, now, new PqrDeadline(calendar).IsOnTime(pqr.DueDate, now));
         if (refused is not null) return refused;

@@ -17,7 +17,9 @@ public static class PqrAccess
         if (actor.Has(Role.TeamLead) && actorTeamId is { } team)
         {
             var members = db.People.Where(p => p.TeamId == team).Select(p => (Guid?)p.Id);
-            return db.Pqrs.Where(p => p.AssigneeId == me || members.Contains(p.AssigneeId));
+            // An unassigned PQR belongs to the team of its client's owner.
+            return db.Pqrs.Where(p => p.AssigneeId == me || members.Contains(p.AssigneeId)
+                || (p.AssigneeId == null && db.Clients.Any(c => c.Id == p.ClientId && members.Contains(c.OwnerId))));
         }
         return db.Pqrs.Where(p => me != null && p.AssigneeId == me);
     }

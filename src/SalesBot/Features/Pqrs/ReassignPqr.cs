@@ -15,9 +15,9 @@ public sealed class ReassignPqr(SalesBotDbContext db, TimeProvider clock, IPqrNo
     public async Task<Result<(Pqr Pqr, Person Assignee)>> ExecuteAsync(Actor actor, string filingNumber, string? assigneeId, CancellationToken ct)
     {
         var pqr = await db.Pqrs.FirstOrDefaultAsync(p => p.FilingNumber == filingNumber, ct);
-        if (pqr is null) return DomainError.NotFound("pqr", filingNumber);
-        var scope = await policy.ScopeAsync(actor, pqr, ct);
-        if (scope is null) return DomainError.Forbidden("pqrs.reassign");
+        // Someone who may not reassign it learns no more than if it did not exist.
+        var scope = pqr is null ? null : await policy.ScopeAsync(actor, pqr, ct);
+        if (pqr is null || scope is null) return DomainError.NotFound("pqr", filingNumber);
         if (pqr.IsAnswered) return new DomainError("pqr-answered", pqr.FilingNumber);
         if (!Guid.TryParse(assigneeId, out var id)) return DomainError.Invalid("assignee", "assignee");
 
@@ -48,9 +48,12 @@ public sealed class PqrReassignmentPolicy(SalesBotDbContext db)
         var answerers = db.People.Where(p => (p.Roles & Role.Executive) == Role.Executive || (p.Roles & Role.TeamLead) == Role.TeamLead);
         if (actor.Has(Role.Admin) || actor.Has(Role.CommercialDirector)) return answerers;
         if (!actor.Has(Role.TeamLead) || await ActorTeam.OfAsync(db, actor, ct) is not { } team) return null;
-        var assigneeTeam = pqr.AssigneeId is { } current
+        // An unassigned PQR (no executive was found) belongs to the team of its client's owner; with
+        // no owner, only directors and administrators place it.
+        var pqrTeam = pqr.AssigneeId is { } current
             ? await db.People.Where(p => p.Id == current).Select(p => p.TeamId).FirstOrDefaultAsync(ct)
-            : team; // an unassigned PQR (no executive was found) is any lead's to place
-        return assigneeTeam == team ? answerers.Where(p => p.TeamId == team) : null;
+            : await db.Clients.Where(c => c.Id == pqr.ClientId)
+                .Join(db.People, c => c.OwnerId, p => (Guid?)p.Id, (c, p) => p.TeamId).FirstOrDefaultAsync(ct);
+        return pqrTeam is not null && pqrTeam == team ? answerers.Where(p => p.TeamId == team) : null;
     }
 }

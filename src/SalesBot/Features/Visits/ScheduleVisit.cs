@@ -90,6 +90,8 @@ public sealed class ScheduleVisit(SalesBotDbContext db, SearchClients clients, I
             var others = await db.Visits.Where(v => v.OwnerId == owner.Id && v.Id != visit.Id && v.Status == VisitStatus.Scheduled && v.Start < end && v.End > start)
                 .Select(v => new BusyTime(v.Start, v.End, null)).ToListAsync(ct);
             var busy = await calendar.BusyAsync(owner, start, end, ct);
+            // Someone else's calendar (a team lead moving a visit) shows when, never what.
+            if (actor.PersonId != owner.Id) busy = busy with { Busy = busy.Busy.Select(b => b with { Subject = null }).ToList() };
             var conflicts = others
                 .Concat(busy.Busy.Where(b => !(b.Start == visit.Start && b.End == visit.End) && !others.Any(o => o.Start == b.Start && o.End == b.End)))
                 .OrderBy(b => b.Start).ToList();

@@ -27,6 +27,9 @@ public sealed class ApprovalActions(DecideApproval decide, ReadOffers offers, Ap
             return InvokeResponse.Error(400, "BadRequest", turn.T("error.invalidSubmit"));
         var (offerOf, notice) = await ApprovalVerbs.DecideAsync(turn, decide, stepId, decision, Text(data, "comment"), ct);
         if (offerOf is null) return InvokeResponse.Error(404, "NotFound", notice!);
+        // A refusal shows the offer only to someone who may see it; anyone else learns nothing of it.
+        if (!(await offers.FindAsync(turn.Actor, offerOf.Value, ct)).Ok)
+            return InvokeResponse.Error(404, "NotFound", turn.Describe(DomainError.NotFound("offer", offerOf.Value.ToString())));
         return InvokeResponse.Card(await card.RenderAsync(turn.Language, offerOf.Value, turn.Actor.PersonId, notice, ct));
     }
 
