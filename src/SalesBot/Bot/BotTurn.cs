@@ -19,6 +19,12 @@ public sealed class BotTurn(ITurnContext context, Localizer localizer, CardRende
     public Actor Actor { get; } = actor;
     public string CorrelationId { get; } = correlationId;
 
+    /// <summary>
+    /// The replies go to the sender's personal chat, not to the shared conversation the turn came
+    /// from (see <see cref="SharedConversations"/>); set when the command is chosen.
+    /// </summary>
+    public bool RepliesPrivately { get; set; }
+
     /// <summary>The Entra object id when Teams sends one, else the channel user id (stable per bot).</summary>
     public string UserKey => Activity.From?.AadObjectId ?? Activity.From?.Id ?? "";
 

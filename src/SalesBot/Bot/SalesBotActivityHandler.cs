@@ -35,6 +35,7 @@ public sealed class SalesBotActivityHandler(
                 turn.ReplyText(turn.T("error.invalidSubmit"));
                 return Task.CompletedTask;
             }
+            turn.RepliesPrivately = SharedConversations.AnswersPrivately(activity, command.Name);
             return CommandRouter.Create(scope, command).HandleAsync(turn, new CommandInput(null, data), ct);
         }
 
@@ -50,7 +51,10 @@ public sealed class SalesBotActivityHandler(
             return Task.CompletedTask;
         }
         if (recognizer.Recognize(text) is { } intent && router.Find(intent.Command) is { } recognized)
+        {
+            turn.RepliesPrivately = SharedConversations.AnswersPrivately(activity, recognized.Name);
             return CommandRouter.Create(scope, recognized).HandleAsync(turn, new CommandInput(intent.Remainder, null), ct);
+        }
 
         return Fallback(text);
     }

@@ -103,6 +103,7 @@ public sealed class TurnPipeline(IServiceScopeFactory scopes, ILogger<TurnPipeli
             catch (Exception e) when (e is not OperationCanceledException && e is not DbUpdateException)
             {
                 if (e is not TurnAlreadyFailedException) logger.LogError(e, "Turn failed; correlation id {CorrelationId}", correlationId);
+                turn.RepliesPrivately = false; // the error card says nothing private: it answers in place
                 // Nothing the failed handler changed is kept; the user gets the error card instead.
                 db.ChangeTracker.Clear();
                 context.ClearOutgoing();
@@ -122,6 +123,12 @@ public sealed class TurnPipeline(IServiceScopeFactory scopes, ILogger<TurnPipeli
                 ProcessedAt = clock.GetUtcNow(),
                 InvokeResponseJson = response is null ? null : JsonSerializer.Serialize(response, ActivityJson.Options),
             });
+        }
+        if (turn.RepliesPrivately && context.Outgoing.Count > 0)
+        {
+            var sent = await sp.GetRequiredService<SharedConversations>().SendPrivatelyAsync(activity, context.Outgoing.ToList(), correlationId, ct);
+            context.ClearOutgoing();
+            turn.ReplyText(turn.T(sent ? "privacy.sentPrivately" : "privacy.writeMePrivately"));
         }
         var outbox = sp.GetRequiredService<OutboxWriter>();
         foreach (var reply in context.Outgoing) outbox.EnqueueReply(activity, reply, correlationId);

@@ -157,7 +157,8 @@ public abstract class PqrTests : IAsyncLifetime
 
         await _bot.SendAsync(megan.Submit(new JsonObject { ["command"] = "pqrs.answer", ["pqr"] = "R-4", ["response"] = "Yo respondo" }));
 
-        Assert.Contains("No tienes permiso", (await _connector.WaitForActivitiesAsync(1))[0]["text"]!.GetValue<string>());
+        // Someone who may not answer it is told no more than if it did not exist.
+        Assert.Contains("No encontré pqr «R-4»", (await _connector.WaitForActivitiesAsync(1))[0]["text"]!.GetValue<string>());
         Assert.Null((await _bot.WithDbAsync(db => db.Pqrs.SingleAsync(p => p.FilingNumber == "R-4"))).Response);
     }
 

@@ -48,7 +48,8 @@ public static class DataServiceCollectionExtensions
     public static IServiceCollection AddDatabaseMaintenance(this IServiceCollection services)
     {
         services.AddSingleton<ProcessedActivityCleanup>();
-        services.AddHostedService(sp => sp.GetRequiredService<ProcessedActivityCleanup>());
+        services.AddSingleton<IDatabaseUpkeep>(sp => sp.GetRequiredService<ProcessedActivityCleanup>());
+        services.AddHostedService<DatabaseUpkeepService>();
         return services;
     }
 
@@ -56,6 +57,7 @@ public static class DataServiceCollectionExtensions
     {
         var context = scope.GetRequiredService<IDbContextFactory<TContext>>().CreateDbContext();
         context.Audit = scope.GetRequiredService<AuditContext>();
+        context.AfterSaveChanges = scope.GetService<SqliteWriteGateInterceptor>() is { } gate ? gate.ReleaseIfHeld : null;
         context.Clock = scope.GetRequiredService<TimeProvider>();
         return context;
     }

@@ -48,16 +48,37 @@ public abstract class SalesBotDbContext(DbContextOptions options) : DbContext(op
     public DbSet<ProcessedActivity> ProcessedActivities => Set<ProcessedActivity>();
     public DbSet<StoredConversationReference> ConversationReferences => Set<StoredConversationReference>();
 
+    /// <summary>
+    /// Called after every SaveChanges, however it ended. EF reports neither failure nor cancellation
+    /// for an exception thrown between the interceptors' SavingChanges and its own try block (a later
+    /// interceptor, change detection): the SQLite write gate is released here too.
+    /// </summary>
+    internal Action<DbContext>? AfterSaveChanges { get; set; }
+
     public override int SaveChanges(bool acceptAllChangesOnSuccess)
     {
-        WriteAudit();
-        return base.SaveChanges(acceptAllChangesOnSuccess);
+        try
+        {
+            WriteAudit();
+            return base.SaveChanges(acceptAllChangesOnSuccess);
+        }
+        finally
+        {
+            AfterSaveChanges?.Invoke(this);
+        }
     }
 
-    public override Task<int> SaveChangesAsync(bool acceptAllChangesOnSuccess, CancellationToken cancellationToken = default)
+    public override async Task<int> SaveChangesAsync(bool acceptAllChangesOnSuccess, CancellationToken cancellationToken = default)
     {
-        WriteAudit();
-        return base.SaveChangesAsync(acceptAllChangesOnSuccess, cancellationToken);
+        try
+        {
+            WriteAudit();
+            return await base.SaveChangesAsync(acceptAllChangesOnSuccess, cancellationToken);
+        }
+        finally
+        {
+            AfterSaveChanges?.Invoke(this);
+        }
     }
 
     private void WriteAudit() =>

@@ -106,7 +106,13 @@ public sealed class SqliteWriteGateInterceptor(SqliteWriteGate gate) : SaveChang
 
     private void Leave(DbContextEventData e)
     {
-        if (e.Context is { } context && _held.TryGetValue(context, out var release))
+        if (e.Context is { } context) ReleaseIfHeld(context);
+    }
+
+    /// <summary>Lets go of the gate if this context still holds it (every path out of SaveChanges ends here).</summary>
+    public void ReleaseIfHeld(DbContext context)
+    {
+        if (_held.TryGetValue(context, out var release))
         {
             _held.Remove(context);
             release.Dispose();

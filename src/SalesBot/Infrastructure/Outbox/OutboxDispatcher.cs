@@ -197,6 +197,9 @@ public sealed class OutboxDispatcher(
                 // SaveChanges takes the SQLite write gate itself.
                 await using var scope = scopes.CreateAsyncScope();
                 var db = scope.ServiceProvider.GetRequiredService<SalesBotDbContext>();
+                // One copy per conversation: a newer card there (a reminder) replaces the older one,
+                // whose own refresh still brings it up to date when opened.
+                db.SentCards.RemoveRange(await db.SentCards.Where(c => c.Key == key && c.ConversationId == card.ConversationId).ToListAsync(ct));
                 db.SentCards.Add(card);
                 await db.SaveChangesAsync(ct);
             }

@@ -16,4 +16,10 @@ public sealed class OutboxOptions
     public int MaxAttempts { get; set; } = 12;
 
     public TimeSpan MaxBackoff { get; set; } = TimeSpan.FromMinutes(10);
+
+    /// <summary>How long a message that failed for good is kept for inspection.</summary>
+    public TimeSpan FailedRetention { get; set; } = TimeSpan.FromDays(30);
+
+    /// <summary>How long where a tracked card landed is remembered (for updating it in place).</summary>
+    public TimeSpan SentCardRetention { get; set; } = TimeSpan.FromDays(60);
 }

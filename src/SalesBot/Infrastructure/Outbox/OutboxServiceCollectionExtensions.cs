@@ -8,6 +8,8 @@ public static class OutboxServiceCollectionExtensions
         services.AddOutboxWriter(configuration);
         services.AddSingleton<OutboxDispatcher>();
         services.AddHostedService(sp => sp.GetRequiredService<OutboxDispatcher>());
+        services.AddSingleton<OutboxRetention>();
+        services.AddSingleton<Data.IDatabaseUpkeep>(sp => sp.GetRequiredService<OutboxRetention>());
         return services;
     }
 
@@ -18,7 +20,8 @@ public static class OutboxServiceCollectionExtensions
     public static IServiceCollection AddOutboxWriter(this IServiceCollection services, IConfiguration configuration)
     {
         services.AddOptions<OutboxOptions>().Bind(configuration.GetSection(OutboxOptions.Section))
-            .Validate(o => o.MaxParallelDeliveries > 0 && o.MaxAttempts > 0 && o.PollInterval > TimeSpan.Zero,
+            .Validate(o => o.MaxParallelDeliveries > 0 && o.MaxAttempts > 0 && o.PollInterval > TimeSpan.Zero
+                && o.FailedRetention > TimeSpan.Zero && o.SentCardRetention > TimeSpan.Zero,
                 "Outbox settings must be positive")
             .ValidateOnStart();
         services.AddSingleton<OutboxQueue>();

@@ -84,6 +84,28 @@ public sealed class OutboxWriter : IDisposable
             : Enqueue(OutboxOperation.Send, inbound.ServiceUrl!, inbound.Conversation!.Id!, null, reply, correlationId, trackingKey);
     }
 
+    /// <summary>
+    /// A reply meant for the sender alone, though the turn came from a shared conversation: sent to
+    /// their personal chat, or (with none yet) to a 1:1 chat created from the shared one's roster.
+    /// </summary>
+    public OutboxMessage EnqueuePrivately(Activity inbound, Activity reply, StoredConversationReference? personal, string? correlationId)
+    {
+        var trackingKey = TakeTrackingKey(reply);
+        reply.ReplyToId = null;
+        if (personal is not null)
+        {
+            reply.From = new ChannelAccount { Id = personal.BotId, Name = personal.BotName };
+            reply.Recipient = new ChannelAccount { Id = personal.UserId, Name = personal.UserName, AadObjectId = personal.UserAadObjectId };
+            reply.Conversation = new ConversationAccount { Id = personal.ConversationId, ConversationType = "personal", TenantId = personal.TenantId };
+            return Enqueue(OutboxOperation.Send, personal.ServiceUrl, personal.ConversationId, null, reply, correlationId, trackingKey);
+        }
+        reply.From = inbound.Recipient is { } bot ? new ChannelAccount { Id = bot.Id, Name = bot.Name } : null;
+        reply.Recipient = null;
+        reply.Conversation = new ConversationAccount { TenantId = inbound.TenantId };
+        return Enqueue(OutboxOperation.CreatePersonalChat, inbound.ServiceUrl!, inbound.Conversation!.Id!, inbound.From!.AadObjectId,
+            reply, correlationId, trackingKey);
+    }
+
     /// <summary>Key under which a reply is recorded once delivered (see <see cref="SentCard"/>); never sent to Teams.</summary>
     public const string TrackingKeyProperty = "salesbot.trackingKey";
 

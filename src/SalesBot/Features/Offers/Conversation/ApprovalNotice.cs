@@ -79,7 +79,7 @@ public sealed class ApprovalNotice(SalesBotDbContext db, PersonalChat chat, Outb
     public async Task RefreshCardsAsync(Offer offer, CancellationToken ct)
     {
         var key = CardKey(offer.Id);
-        var copies = await db.SentCards.AsNoTracking().Where(c => c.Key == key).ToListAsync(ct);
+        var copies = await db.SentCards.Where(c => c.Key == key).ToListAsync(ct);
         foreach (var copy in copies)
         {
             // Each copy in its reader's language, seen as its reader sees it (buttons only for the current approver).
@@ -97,5 +97,7 @@ public sealed class ApprovalNotice(SalesBotDbContext db, PersonalChat chat, Outb
             };
             outbox.Enqueue(OutboxOperation.Update, copy.ServiceUrl, copy.ConversationId, copy.ActivityId, update, null);
         }
+        // Decided: this was the copies' last update, so where they are need not be remembered.
+        if (offer.Status != OfferStatus.PendingApproval) db.SentCards.RemoveRange(copies);
     }
 }

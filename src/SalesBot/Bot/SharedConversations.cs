@@ -1,0 +1,37 @@
+using Microsoft.EntityFrameworkCore;
+using SalesBot.Infrastructure.Data;
+using SalesBot.Infrastructure.Outbox;
+using SalesBot.Teams.Schema;
+
+namespace SalesBot.Bot;
+
+/// <summary>
+/// A team channel or group chat is read by everyone in it, guests included. There SalesBot answers
+/// in place only what is the same for anyone (help, menu, welcome, language); any other command's
+/// answer goes to the asker's 1:1 chat with the bot, and the shared conversation gets one line
+/// saying so. The README's privacy table lists what may appear where.
+/// </summary>
+public sealed class SharedConversations(SalesBotDbContext db, OutboxWriter outbox)
+{
+    private static readonly HashSet<string> AnsweredInPlace = new(StringComparer.OrdinalIgnoreCase) { "help", "menu", "welcome", "language" };
+
+    public static bool IsShared(Activity activity) => activity.Conversation?.ConversationType is "channel" or "groupChat";
+
+    /// <summary>Whether this command's answer must leave the shared conversation the turn came from.</summary>
+    public static bool AnswersPrivately(Activity activity, string command) => IsShared(activity) && !AnsweredInPlace.Contains(command);
+
+    /// <summary>
+    /// Queues the replies for the sender's personal chat: the one they have, else one created
+    /// through this conversation's roster (the outbox's CreatePersonalChat). False when neither is
+    /// possible (no Entra id to find them by): the replies are then not sent at all.
+    /// </summary>
+    public async Task<bool> SendPrivatelyAsync(Activity inbound, IReadOnlyList<Activity> replies, string? correlationId, CancellationToken ct)
+    {
+        if (inbound.From?.AadObjectId is not { Length: > 0 } aad) return false;
+        var personal = await db.ConversationReferences.AsNoTracking()
+            .Where(r => r.UserAadObjectId == aad && r.ConversationType == "personal")
+            .OrderByDescending(r => r.UpdatedAt).FirstOrDefaultAsync(ct);
+        foreach (var reply in replies) outbox.EnqueuePrivately(inbound, reply, personal, correlationId);
+        return true;
+    }
+}
