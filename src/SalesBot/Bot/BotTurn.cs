@@ -33,7 +33,7 @@ public sealed class BotTurn(ITurnContext context, Localizer localizer, CardRende
     /// <summary>A use case's refusal, in the user's language.</summary>
     public string Describe(Features.Shared.DomainError error) => localizer.Describe(Language, error);
 
-    public void ReplyText(string text) => Context.Reply(text);
+    public void ReplyText(string text) => Context.Reply(Cards.LiveLinks.Defuse(text));
 
     /// <summary>Cards go as their own activity: Teams splits text+card messages and the id is then unusable for updates.</summary>
     public void ReplyCard(string template, object data) =>

@@ -114,6 +114,31 @@ public abstract class LeastKnowledgeTests : OfferApprovalTestsBase
     }
 
     [Fact]
+    public async Task Outside_text_never_becomes_a_live_link_in_a_card_or_a_message()
+    {
+        const string hostile = "Cobro doble [clic aquí](https://evil.example/robo) o www.evil.example";
+        using (var scope = Bot.Services.CreateScope())
+        {
+            var db = scope.ServiceProvider.GetRequiredService<Infrastructure.Data.SalesBotDbContext>();
+            var client = await db.Clients.FirstAsync(c => c.OwnerId != null);
+            var (pqr, _, errors) = await scope.ServiceProvider.GetRequiredService<RegisterPqr>().ExecuteAsync(Actor.CommandLine("test"),
+                new PqrInput("R-LINK", null, client.Id, "reclamo", "email", "2026-11-02T10:00", hostile), default);
+            Assert.Empty(errors);
+            await db.SaveChangesAsync();
+        }
+        await Bot.WaitForOutboxDrainedAsync();
+        var typed = await AskAsync(Alex.Message("buscar cliente [x](https://evil.example) www.evil.example"));
+
+        var delivered = Connector.DeliveredActivities.Select(a => a.ToJsonString(new System.Text.Json.JsonSerializerOptions
+        {
+            Encoder = System.Text.Encodings.Web.JavaScriptEncoder.UnsafeRelaxedJsonEscaping,
+        })).ToList();
+        Assert.Contains(delivered, d => d.Contains("evil.example/robo"));
+        Assert.DoesNotContain(delivered, d => d.Contains("](https") || d.Contains("https://evil") || d.Contains("www.evil"));
+        Assert.Contains("evil", typed.AllText());
+    }
+
+    [Fact]
     public void Ics_text_escapes_carriage_returns_too()
     {
         var visit = Visit.Schedule(Guid.NewGuid(), Guid.NewGuid(), DateTimeOffset.UtcNow.AddDays(1), DateTimeOffset.UtcNow.AddDays(1).AddHours(1),

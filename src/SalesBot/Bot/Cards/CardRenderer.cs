@@ -20,8 +20,12 @@ public sealed class CardRenderer
         _directory = directory ?? Path.Combine(AppContext.BaseDirectory, "cards");
     }
 
-    public JsonNode Render(string template, object data) =>
-        CardTemplateBinder.Bind(Template(template), JsonSerializer.SerializeToNode(data, data.GetType(), DataJson)!);
+    public JsonNode Render(string template, object data)
+    {
+        var card = CardTemplateBinder.Bind(Template(template), JsonSerializer.SerializeToNode(data, data.GetType(), DataJson)!);
+        LiveLinks.DefuseCard(card);
+        return card;
+    }
 
     public Attachment RenderAttachment(string template, object data) => Attachment.AdaptiveCard(Render(template, data));
 

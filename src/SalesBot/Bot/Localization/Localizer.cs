@@ -30,7 +30,10 @@ public sealed class Localizer
     {
         var table = _strings.TryGetValue(language, out var t) ? t : _strings[Spanish];
         if (!table.TryGetValue(key, out var text) && !_strings[Spanish].TryGetValue(key, out text)) text = key;
-        return args.Length == 0 ? text : string.Format(Culture(language), text, args);
+        if (args.Length == 0) return text;
+        // Values are often someone else's text (a client's name, a comment): never a live link.
+        var safe = args.Select(a => a is string s ? Cards.LiveLinks.Defuse(s) : a).ToArray();
+        return string.Format(Culture(language), text, safe);
     }
 
     /// <summary>A rate already in percent, as indicators show it: "33,3 %" in Spanish, "33.3 %" in English.</summary>
