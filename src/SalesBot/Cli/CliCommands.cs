@@ -12,7 +12,10 @@ public sealed record SeedDemoCommand(string PlaygroundDirectory, string[] HostAr
 public sealed record UsersAddCommand(AddPersonInput Input, string[] HostArgs) : CliCommand(HostArgs);
 public sealed record UsersListCommand(string[] HostArgs) : CliCommand(HostArgs);
 public sealed record TeamsAddCommand(string Name, string? ChannelId, string[] HostArgs) : CliCommand(HostArgs);
-public sealed record HolidaysCommand(string? Country, int Year, string[] HostArgs) : CliCommand(HostArgs);
+public sealed record HolidaysCommand(string? Country, int Year, string[] HostArgs) : CliCommand(HostArgs)
+{
+    public string? Subdivision { get; init; }
+}
 public sealed record PqrDueCommand(PqrType Type, string FiledAt, string? Country, string[] HostArgs) : CliCommand(HostArgs);
 public sealed record ImportClientsCommand(string Path, string[] HostArgs) : CliCommand(HostArgs);
 public sealed record ImportPqrsCommand(string Path, string[] HostArgs) : CliCommand(HostArgs);

@@ -33,10 +33,11 @@ public static class CliParser
           areas set --area AREA --email EMAIL
                                         Who answers for an area (legal, hr, operations, finance)
                                         when a contract renegotiation is consulted.
-          holidays --year YYYY [--country CC]
+          holidays --year YYYY [--country CC] [--subdivision S]
                                         Print the public holidays (YYYY-MM-DD<TAB>name), after the
-                                        corrections in holidays/CC.json. Default country:
-                                        Organization:Country (CO).
+                                        corrections in holidays/CC.json. Countries: CO, BO, MX
+                                        (default Organization:Country); S a region with its own
+                                        holidays, e.g. BO-C (Cochabamba).
           pqr due --type TYPE --filed-at YYYY-MM-DDTHH:MM [--country CC]
                                         Print the legal due date of a PQR (last line: YYYY-MM-DD).
                                         TYPE: peticion, queja, reclamo, recurso,
@@ -91,7 +92,7 @@ public static class CliParser
             case "areas":
                 return Fail("'areas' needs a subcommand: set.");
             case "holidays":
-                return WithOptions(args[1..], ["year", "country"], Holidays);
+                return WithOptions(args[1..], ["year", "country", "subdivision"], Holidays);
             case "pqr" when args.Length > 1 && args[1] == "due":
                 return WithOptions(args[2..], ["type", "filed-at", "country"], PqrDue);
             case "pqr":
@@ -112,7 +113,7 @@ public static class CliParser
         var text = o.Single("year") ?? throw new CliArgumentException("--year is required.");
         if (!int.TryParse(text, System.Globalization.NumberStyles.None, System.Globalization.CultureInfo.InvariantCulture, out var year) || year < 1 || year > 9999)
             throw new CliArgumentException($"--year '{text}' is not a year.");
-        return new HolidaysCommand(o.Single("country"), year, o.HostArgs);
+        return new HolidaysCommand(o.Single("country"), year, o.HostArgs) { Subdivision = o.Single("subdivision") };
     }
 
     private static CliCommand PqrDue(ParsedOptions o)

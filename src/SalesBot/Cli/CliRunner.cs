@@ -152,7 +152,7 @@ public sealed class CliRunner(TextWriter stdout, TextWriter stderr)
 
     private async Task<int> HolidaysAsync(IServiceProvider sp, HolidaysCommand command)
     {
-        if (Calendar(sp, command.Country) is not { } calendar) return BadArguments;
+        if (Calendar(sp, command.Country, command.Subdivision) is not { } calendar) return BadArguments;
         IReadOnlyList<Holiday> holidays;
         try
         {
@@ -189,12 +189,12 @@ public sealed class CliRunner(TextWriter stdout, TextWriter stderr)
     }
 
     /// <summary>The organisation's calendar, or null after saying why it cannot be built.</summary>
-    private BusinessCalendar? Calendar(IServiceProvider sp, string? countryOverride)
+    private BusinessCalendar? Calendar(IServiceProvider sp, string? countryOverride, string? subdivision = null)
     {
         var organization = sp.GetRequiredService<IConfiguration>().GetSection(OrganizationOptions.Section).Get<OrganizationOptions>() ?? new OrganizationOptions();
         try
         {
-            return sp.GetRequiredService<BusinessCalendarProvider>().Create(countryOverride ?? organization.Country);
+            return sp.GetRequiredService<BusinessCalendarProvider>().Create(countryOverride ?? organization.Country, subdivision);
         }
         catch (BusinessCalendarFactory.CalendarException e)
         {

@@ -11,9 +11,11 @@ public sealed class BusinessCalendar
     private readonly Dictionary<int, IReadOnlyList<Holiday>> _byYear = [];
     private readonly object _lock = new();
 
-    public BusinessCalendar(IHolidayRules rules, HolidayCorrections corrections, TimeZoneInfo timeZone, bool saturdaysAreBusinessDays)
+    public BusinessCalendar(IHolidayRules rules, HolidayCorrections corrections, TimeZoneInfo timeZone, bool saturdaysAreBusinessDays,
+        string? subdivision = null)
     {
         _rules = rules;
+        Subdivision = subdivision;
         _corrections = corrections;
         TimeZone = timeZone;
         SaturdaysAreBusinessDays = saturdaysAreBusinessDays;
@@ -22,6 +24,9 @@ public sealed class BusinessCalendar
     public TimeZoneInfo TimeZone { get; }
     public bool SaturdaysAreBusinessDays { get; }
     public string Country => _rules.Country;
+
+    /// <summary>The region whose own holidays count too (ISO 3166-2, e.g. "BO-C"), or null for the national ones only.</summary>
+    public string? Subdivision { get; }
 
     /// <summary>The year's holidays after the administrator's corrections.</summary>
     public IReadOnlyList<Holiday> Holidays(int year)
@@ -32,7 +37,7 @@ public sealed class BusinessCalendar
         lock (_lock)
         {
             if (!_byYear.TryGetValue(year, out var holidays))
-                _byYear[year] = holidays = _corrections.ApplyTo(year, _rules.For(year));
+                _byYear[year] = holidays = _corrections.ApplyTo(year, _rules.For(year, Subdivision), Subdivision);
             return holidays;
         }
     }

@@ -6,10 +6,22 @@ public static class BusinessCalendarFactory
     public sealed class CalendarException(string message) : Exception(message);
 
     /// <param name="correctionsDirectory">Folder of the per-country corrections files (COUNTRY.json).</param>
-    public static BusinessCalendar Create(string country, string timeZoneId, bool saturdaysAreBusinessDays, string correctionsDirectory)
+    /// <param name="subdivision">A region with holidays of its own ("BO-C", or "C" for short), or null.</param>
+    public static BusinessCalendar Create(string country, string timeZoneId, bool saturdaysAreBusinessDays, string correctionsDirectory,
+        string? subdivision = null)
     {
         var rules = HolidayRulesCatalog.Find(country)
             ?? throw new CalendarException($"There is no holiday calendar for country '{country}' yet (available: {string.Join(", ", HolidayRulesCatalog.Countries)}).");
+        string? region = null;
+        if (!string.IsNullOrWhiteSpace(subdivision))
+        {
+            var code = subdivision.Trim().ToUpperInvariant();
+            if (!code.Contains('-')) code = rules.Country + "-" + code;
+            region = rules.Subdivisions.Keys.FirstOrDefault(k => k.Equals(code, StringComparison.OrdinalIgnoreCase))
+                ?? throw new CalendarException(rules.Subdivisions.Count == 0
+                    ? $"The {rules.Country} calendar has no regional holidays; leave the subdivision out."
+                    : $"Unknown subdivision '{subdivision}' of {rules.Country} (known: {string.Join(", ", rules.Subdivisions.Select(s => $"{s.Key} {s.Value}"))}).");
+        }
         TimeZoneInfo zone;
         try
         {
@@ -28,6 +40,6 @@ public static class BusinessCalendarFactory
         {
             throw new CalendarException("Holiday corrections: " + e.Message);
         }
-        return new BusinessCalendar(rules, corrections, zone, saturdaysAreBusinessDays);
+        return new BusinessCalendar(rules, corrections, zone, saturdaysAreBusinessDays, region);
     }
 }

@@ -21,11 +21,12 @@ public sealed class BusinessCalendarProvider(IOptions<OrganizationOptions> organ
     /// <summary>The organisation's calendar (Organization:Country, Organization:TimeZone).</summary>
     public BusinessCalendar Default => _default.Value;
 
-    public BusinessCalendar Create(string country) => Build(country, organization.Value, options.Value);
+    public BusinessCalendar Create(string country, string? subdivision = null) => Build(country, organization.Value, options.Value, subdivision);
 
-    private static BusinessCalendar Build(string country, OrganizationOptions organization, CalendarOptions options) =>
+    private static BusinessCalendar Build(string country, OrganizationOptions organization, CalendarOptions options, string? subdivision = null) =>
         BusinessCalendarFactory.Create(country, organization.TimeZone, options.SaturdaysAreBusinessDays,
-            Path.IsPathRooted(options.HolidaysDirectory) ? options.HolidaysDirectory : Path.Combine(AppContext.BaseDirectory, options.HolidaysDirectory));
+            Path.IsPathRooted(options.HolidaysDirectory) ? options.HolidaysDirectory : Path.Combine(AppContext.BaseDirectory, options.HolidaysDirectory),
+            subdivision);
 }
 
 public static class CalendarServiceCollectionExtensions

@@ -23,7 +23,9 @@ public sealed class ColombianHolidays : IHolidayRules
     // outside this range a wrong day costs money, so the calendar says it does not know.
     public (int First, int Last) SupportedYears => (2000, 2099);
 
-    public IReadOnlyList<Holiday> For(int year)
+    public IReadOnlyDictionary<string, string> Subdivisions { get; } = new Dictionary<string, string>();
+
+    public IReadOnlyList<Holiday> For(int year, string? subdivision = null)
     {
         var easter = Easter.Sunday(year);
         var list = new List<Holiday>

@@ -12,5 +12,9 @@ public interface IHolidayRules
     /// <summary>The years the rules are known to be right for; others are refused, not guessed.</summary>
     (int First, int Last) SupportedYears { get; }
 
-    IReadOnlyList<Holiday> For(int year);
+    /// <summary>Subdivisions with holidays of their own (ISO 3166-2, e.g. "BO-C"), with their names; empty when none.</summary>
+    IReadOnlyDictionary<string, string> Subdivisions { get; }
+
+    /// <summary>The year's holidays: the national ones, and those of <paramref name="subdivision"/> when given.</summary>
+    IReadOnlyList<Holiday> For(int year, string? subdivision = null);
 }

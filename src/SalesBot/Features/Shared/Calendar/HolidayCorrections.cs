@@ -7,16 +7,21 @@ namespace SalesBot.Features.Shared.Calendar;
 /// What an administrator corrects without a release when Congress changes the list: holidays
 /// added or removed, by date. One JSON file per country, e.g. holidays/CO.json:
 /// { "additions": [ { "date": "2027-03-22", "name": "..." } ], "removals": [ { "date": "...", "name": "..." } ] }
-/// A removal without a name removes every holiday of that date.
+/// A removal without a name removes every holiday of that date; an addition with a "subdivision"
+/// ("BO-C") holds only in that region.
 /// </summary>
 public sealed record HolidayCorrections(IReadOnlyList<Holiday> Additions, IReadOnlyList<(DateOnly Date, string? Name)> Removals)
 {
     public static readonly HolidayCorrections None = new([], []);
 
-    public IReadOnlyList<Holiday> ApplyTo(int year, IReadOnlyList<Holiday> computed) =>
+    /// <summary>For each of <see cref="Additions"/>, by position, the one region it holds in ("BO-C"), or null (everywhere).</summary>
+    public IReadOnlyList<string?> AdditionRegions { get; init; } = [];
+
+    public IReadOnlyList<Holiday> ApplyTo(int year, IReadOnlyList<Holiday> computed, string? subdivision = null) =>
         computed
             .Where(h => !Removals.Any(r => r.Date == h.Date && (r.Name is null || string.Equals(r.Name, h.Name, StringComparison.OrdinalIgnoreCase))))
-            .Concat(Additions.Where(a => a.Date.Year == year))
+            .Concat(Additions.Where((a, i) => a.Date.Year == year
+                && (AdditionRegions.ElementAtOrDefault(i) is not { } region || string.Equals(region, subdivision, StringComparison.OrdinalIgnoreCase))))
             .OrderBy(h => h.Date)
             .ThenBy(h => h.Name, StringComparer.Ordinal)
             .ToList();
@@ -40,7 +45,8 @@ public sealed record HolidayCorrections(IReadOnlyList<Holiday> Additions, IReadO
                 : a.Name.Trim())).ToList();
         var removals = (file?.Removals ?? []).Select((r, i) =>
             (Date(r.Date, path, $"removals[{i}]"), string.IsNullOrWhiteSpace(r.Name) ? null : r.Name.Trim())).ToList();
-        return new HolidayCorrections(additions, removals);
+        var regions = (file?.Additions ?? []).Select(a => string.IsNullOrWhiteSpace(a.Subdivision) ? null : a.Subdivision.Trim().ToUpperInvariant()).ToList();
+        return new HolidayCorrections(additions, removals) { AdditionRegions = regions };
     }
 
     private static DateOnly Date(string? text, string path, string where) =>
@@ -50,5 +56,5 @@ public sealed record HolidayCorrections(IReadOnlyList<Holiday> Additions, IReadO
 
     private sealed record CorrectionsFile(List<Entry>? Additions, List<Entry>? Removals);
 
-    private sealed record Entry(string? Date, string? Name);
+    private sealed record Entry(string? Date, string? Name, string? Subdivision);
 }

@@ -4,7 +4,7 @@ namespace SalesBot.Features.Shared.Calendar;
 public static class HolidayRulesCatalog
 {
     private static readonly IReadOnlyDictionary<string, IHolidayRules> Rules =
-        new IHolidayRules[] { new ColombianHolidays() }.ToDictionary(r => r.Country, StringComparer.OrdinalIgnoreCase);
+        new IHolidayRules[] { new ColombianHolidays(), new BolivianHolidays(), new MexicanHolidays() }.ToDictionary(r => r.Country, StringComparer.OrdinalIgnoreCase);
 
     public static IReadOnlyCollection<string> Countries => Rules.Keys.ToList();
 
