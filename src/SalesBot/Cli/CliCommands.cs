@@ -11,7 +11,11 @@ public sealed record MigrateCommand(string[] HostArgs) : CliCommand(HostArgs);
 public sealed record SeedDemoCommand(string PlaygroundDirectory, string[] HostArgs) : CliCommand(HostArgs);
 public sealed record UsersAddCommand(AddPersonInput Input, string[] HostArgs) : CliCommand(HostArgs);
 public sealed record UsersListCommand(string[] HostArgs) : CliCommand(HostArgs);
-public sealed record TeamsAddCommand(string Name, string? ChannelId, string[] HostArgs) : CliCommand(HostArgs);
+public sealed record TeamsAddCommand(string Name, string? ChannelId, string[] HostArgs) : CliCommand(HostArgs)
+{
+    public Features.Shared.Calendar.CalendarChoice? Calendar { get; init; }
+}
+public sealed record TeamsSetCommand(string Name, Features.Shared.Calendar.CalendarChoice Calendar, string[] HostArgs) : CliCommand(HostArgs);
 public sealed record HolidaysCommand(string? Country, int Year, string[] HostArgs) : CliCommand(HostArgs)
 {
     public string? Subdivision { get; init; }

@@ -27,9 +27,13 @@ public static class CliParser
                                         Register a person. Roles: executive, team-lead,
                                         commercial-director, general-director, customer-service, admin.
           users list                    List the people of the organisation.
-          teams add --name NAME [--channel-id ID]
+          teams add --name NAME [--channel-id ID] [--country CC] [--subdivision S] [--time-zone TZ]
                                         Create a sales team; ID is the conversation id of the Teams
                                         channel its notices go to (19:...@thread.tacv2).
+          teams set --name NAME [--country CC] [--subdivision S] [--time-zone TZ]
+                                        Give a team its own business calendar: country (CO, BO, MX),
+                                        region with its own holidays (BO-C) and IANA time zone; what
+                                        is left out is the organisation's.
           areas set --area AREA --email EMAIL
                                         Who answers for an area (legal, hr, operations, finance)
                                         when a contract renegotiation is consulted.
@@ -82,9 +86,13 @@ public static class CliParser
             case "users":
                 return Fail("'users' needs a subcommand: add or list.");
             case "teams" when args.Length > 1 && args[1] == "add":
-                return WithOptions(args[2..], ["name", "channel-id"], TeamsAdd);
+                return WithOptions(args[2..], ["name", "channel-id", "country", "subdivision", "time-zone"], TeamsAdd);
+            case "teams" when args.Length > 1 && args[1] == "set":
+                return WithOptions(args[2..], ["name", "country", "subdivision", "time-zone"], o => new TeamsSetCommand(
+                    o.Single("name") is { Length: > 0 } n ? n : throw new CliArgumentException("--name is required."),
+                    CalendarOf(o) ?? throw new CliArgumentException("Give --country, --subdivision or --time-zone."), o.HostArgs));
             case "teams":
-                return Fail("'teams' needs a subcommand: add.");
+                return Fail("'teams' needs a subcommand: add or set.");
             case "areas" when args.Length > 1 && args[1] == "set":
                 return WithOptions(args[2..], ["area", "email"], o => new AreasSetCommand(
                     o.Single("area") is { Length: > 0 } a ? a : throw new CliArgumentException("--area is required (legal, hr, operations, finance)."),
@@ -132,8 +140,14 @@ public static class CliParser
         var name = o.Single("name") is { Length: > 0 } n ? n : throw new CliArgumentException("--name is required.");
         var channel = o.Single("channel-id");
         if (AddTeam.ValidateChannelId(channel) is { } error) throw new CliArgumentException(English.Describe(Localizer.English, error));
-        return new TeamsAddCommand(name, channel, o.HostArgs);
+        return new TeamsAddCommand(name, channel, o.HostArgs) { Calendar = CalendarOf(o) };
     }
+
+    /// <summary>A team's own calendar from --country, --subdivision and --time-zone; null when none is given.</summary>
+    private static Features.Shared.Calendar.CalendarChoice? CalendarOf(ParsedOptions o) =>
+        o.Single("country") is null && o.Single("subdivision") is null && o.Single("time-zone") is null
+            ? null
+            : new(o.Single("country"), o.Single("subdivision"), o.Single("time-zone"));
 
     private static CliCommand UsersAdd(ParsedOptions o)
     {

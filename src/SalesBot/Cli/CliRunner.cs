@@ -44,6 +44,7 @@ public sealed class CliRunner(TextWriter stdout, TextWriter stderr)
                 UsersAddCommand add => await UsersAddAsync(sp, actor, add, ct),
                 UsersListCommand => await UsersListAsync(sp, actor, ct),
                 TeamsAddCommand team => await TeamsAddAsync(sp, actor, team, ct),
+                TeamsSetCommand set => await TeamsSetAsync(sp, actor, set, ct),
                 HolidaysCommand holidays => await HolidaysAsync(sp, holidays),
                 ImportClientsCommand import => await EnsureMigratedAsync(sp, ct)
                     ? await new ImportClientsRunner(stdout, stderr, _localizer).RunAsync(sp, actor, import.Path, ct)
@@ -131,14 +132,28 @@ public sealed class CliRunner(TextWriter stdout, TextWriter stderr)
     private async Task<int> TeamsAddAsync(IServiceProvider sp, Actor actor, TeamsAddCommand command, CancellationToken ct)
     {
         if (!await EnsureMigratedAsync(sp, ct)) return Failure;
-        var result = await sp.GetRequiredService<AddTeam>().ExecuteAsync(actor, command.Name, command.ChannelId, ct);
+        var result = await sp.GetRequiredService<AddTeam>().ExecuteAsync(actor, command.Name, command.ChannelId, ct, command.Calendar);
         if (!result.Ok) return await Refuse(result.Error!);
         var team = result.Value!;
         await stdout.WriteLineAsync(team.ChannelConversationId is null
-            ? $"Added team '{team.Name}'."
-            : $"Added team '{team.Name}', posting to channel {team.ChannelConversationId}.");
+            ? $"Added team '{team.Name}'{CalendarText(team)}."
+            : $"Added team '{team.Name}'{CalendarText(team)}, posting to channel {team.ChannelConversationId}.");
         return Success;
     }
+
+    private async Task<int> TeamsSetAsync(IServiceProvider sp, Actor actor, TeamsSetCommand command, CancellationToken ct)
+    {
+        if (!await EnsureMigratedAsync(sp, ct)) return Failure;
+        var result = await sp.GetRequiredService<SetTeamCalendar>().ExecuteAsync(actor, command.Name, command.Calendar, ct);
+        if (!result.Ok) return await Refuse(result.Error!);
+        await stdout.WriteLineAsync($"Team '{result.Value!.Name}' now counts business days on{CalendarText(result.Value)}.");
+        return Success;
+    }
+
+    private static string CalendarText(Team team) =>
+        team.Country is null && team.Subdivision is null && team.TimeZone is null
+            ? ""
+            : $" (calendar {team.Country ?? "organisation's country"}{(team.Subdivision is null ? "" : " " + team.Subdivision)}, {team.TimeZone ?? "organisation's time zone"})";
 
     private async Task<int> AreasSetAsync(IServiceProvider sp, Actor actor, AreasSetCommand command, CancellationToken ct)
     {
@@ -215,6 +230,6 @@ public sealed class CliRunner(TextWriter stdout, TextWriter stderr)
     private async Task<int> Refuse(DomainError error)
     {
         await stderr.WriteLineAsync("error: " + _localizer.Describe(Localizer.English, error));
-        return error.Code is "invalid" or "not-found" or "conflict" ? BadArguments : Failure;
+        return error.Code is "invalid" or "not-found" or "conflict" or "calendar-invalid" ? BadArguments : Failure;
     }
 }

@@ -117,6 +117,23 @@ public sealed class CliTests : IDisposable
     }
 
     [Fact]
+    public async Task A_team_gets_its_own_calendar_on_add_or_set_and_a_wrong_one_is_refused()
+    {
+        Assert.Equal(0, (await Run("migrate", DbArg)).Code);
+        var added = await Run("teams", "add", "--name", "Ventas Cochabamba", "--country", "bo", "--subdivision", "C", "--time-zone", "America/La_Paz", DbArg);
+        var set = await Run("teams", "set", "--name", "Ventas Cochabamba", "--country", "MX", "--time-zone", "America/Mexico_City", DbArg);
+        var wrong = await Run("teams", "set", "--name", "Ventas Cochabamba", "--country", "ZZ", DbArg);
+        var nothing = await Run("teams", "set", "--name", "Ventas Cochabamba", DbArg);
+
+        Assert.Equal((0, "Added team 'Ventas Cochabamba' (calendar BO BO-C, America/La_Paz)."), (added.Code, added.Out.Trim()));
+        Assert.Equal(0, set.Code);
+        Assert.Contains("MX", set.Out);
+        Assert.Equal(2, wrong.Code);
+        Assert.Contains("There is no holiday calendar for country 'ZZ'", wrong.Err);
+        Assert.Equal(2, nothing.Code);
+    }
+
+    [Fact]
     public async Task Pqr_due_prints_the_due_date_on_its_last_line()
     {
         var (code, output, _) = await Run("pqr", "due", "--type", "reclamo", "--filed-at", "2026-03-27T16:30");

@@ -12,6 +12,7 @@ namespace SalesBot.Features.Offers;
 /// gets the card, and the requester is told. Runs once per day across instances (see DailyJobScheduler).
 /// </summary>
 public sealed class ApprovalReminders(IOptions<ApprovalOptions> options, BusinessCalendar calendar, TimeProvider clock) : IDailyJob
+// The job runs on the organisation's business days; each step then counts on its approver's team's calendar.
 {
     public string Name => "approval-reminders";
     public TimeOnly At => options.Value.RemindersAt;
@@ -21,12 +22,17 @@ public sealed class ApprovalReminders(IOptions<ApprovalOptions> options, Busines
     {
         var db = scope.GetRequiredService<SalesBotDbContext>();
         var notify = scope.GetRequiredService<IApprovalNotifications>();
+        var teamCalendars = scope.GetRequiredService<Organization.TeamCalendars>();
         var now = clock.GetUtcNow();
         var o = options.Value;
         var pending = await db.ApprovalSteps.Where(s => s.Status == StepStatus.Pending && s.AskedAt != null).OrderBy(s => s.AskedAt).ToListAsync(ct);
         foreach (var step in pending)
         {
-            var waited = calendar.BusinessDaysBetween(calendar.LocalDate(step.AskedAt!.Value), day);
+            // The approver's business days: a Bolivian team is not reminded on a Bolivian holiday, nor is it counted.
+            var own = await teamCalendars.OfPersonAsync(step.ApproverId, ct);
+            var today = own.LocalDate(now);
+            if (!own.IsBusinessDay(today)) continue;
+            var waited = own.BusinessDaysBetween(own.LocalDate(step.AskedAt!.Value), today);
             if (waited < o.ReminderAfter) continue;
             var offer = await db.Offers.FirstAsync(x => x.Id == step.OfferId, ct);
             var approver = await db.People.FirstAsync(p => p.Id == step.ApproverId, ct);
@@ -40,7 +46,7 @@ public sealed class ApprovalReminders(IOptions<ApprovalOptions> options, Busines
                 await notify.RefreshCardsAsync(offer, ct);
                 continue;
             }
-            if (step.RemindedAt is { } last && calendar.LocalDate(last) >= day) continue;
+            if (step.RemindedAt is { } last && own.LocalDate(last) >= today) continue;
             step.MarkReminded(now);
             await notify.RemindAsync(offer, step, approver, waited, ct);
         }

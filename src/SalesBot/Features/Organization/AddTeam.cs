@@ -1,13 +1,15 @@
 using Microsoft.EntityFrameworkCore;
 using SalesBot.Features.Shared;
+using SalesBot.Features.Shared.Calendar;
 using SalesBot.Infrastructure.Data;
 
 namespace SalesBot.Features.Organization;
 
 /// <summary>Creates a sales team, optionally with the channel it posts to. Only administrators may; names are unique.</summary>
-public sealed class AddTeam(SalesBotDbContext db)
+public sealed class AddTeam(SalesBotDbContext db, BusinessCalendarProvider calendars)
 {
-    public async Task<Result<Team>> ExecuteAsync(Actor actor, string name, string? channelConversationId, CancellationToken ct)
+    public async Task<Result<Team>> ExecuteAsync(Actor actor, string name, string? channelConversationId, CancellationToken ct,
+        CalendarChoice? calendar = null)
     {
         if (!actor.Has(Role.Admin)) return DomainError.Forbidden("teams.add");
         if (string.IsNullOrWhiteSpace(name) || name.Trim().Length > 100)
@@ -18,6 +20,11 @@ public sealed class AddTeam(SalesBotDbContext db)
 
         var team = new Team(trimmed);
         if (channelConversationId is not null) team.LinkChannel(channelConversationId, null);
+        if (calendar is not null)
+        {
+            if (SetTeamCalendar.Checked(calendars, calendar) is not { } checkedChoice) return SetTeamCalendar.Refusal(calendars, calendar);
+            team.UseCalendar(checkedChoice.Country, checkedChoice.Subdivision, checkedChoice.TimeZone);
+        }
         db.Teams.Add(team);
         await db.SaveChangesAsync(ct);
         return team;

@@ -11,6 +11,8 @@ public static class OrganizationServiceCollectionExtensions
         services.AddSingleton<IValidateOptions<OrganizationOptions>, OrganizationCalendarValidator>();
         services.AddScoped<AddPerson>();
         services.AddScoped<AddTeam>();
+        services.AddScoped<SetTeamCalendar>();
+        services.AddScoped<TeamCalendars>();
         services.AddScoped<ListPeople>();
         services.AddScoped<SeedDemoOrganization>();
         return services;

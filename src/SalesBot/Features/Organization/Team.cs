@@ -20,6 +20,21 @@ public sealed class Team : IAudited
     public string? ChannelConversationId { get; private set; }
     public string? ChannelName { get; private set; }
 
+    /// <summary>
+    /// The team's own business calendar (ISO country, e.g. "BO"; region, e.g. "BO-C"; IANA time
+    /// zone), where it differs from the organisation's; null parts are the organisation's.
+    /// </summary>
+    public string? Country { get; private set; }
+    public string? Subdivision { get; private set; }
+    public string? TimeZone { get; private set; }
+
+    public void UseCalendar(string? country, string? subdivision, string? timeZone)
+    {
+        Country = country;
+        Subdivision = subdivision;
+        TimeZone = timeZone;
+    }
+
     public void LinkChannel(string conversationId, string? channelName)
     {
         ChannelConversationId = conversationId;

@@ -5,7 +5,8 @@ using SalesBot.Infrastructure.Data;
 
 namespace SalesBot.Features.Pqrs;
 
-public sealed record PqrSummary(string FilingNumber, string ClientName, PqrType Type, DateOnly DueDate, PqrStatus Status, string? AssigneeName, bool? AnsweredOnTime);
+public sealed record PqrSummary(string FilingNumber, string ClientName, PqrType Type, DateOnly DueDate, PqrStatus Status, string? AssigneeName, bool? AnsweredOnTime,
+    Shared.Calendar.CalendarChoice? Calendar = null);
 
 /// <summary>Lists of PQRs: mine, the overdue ones I may see, one by radicado.</summary>
 public sealed class ListPqrs(SalesBotDbContext db, Shared.Calendar.BusinessCalendar calendar, TimeProvider clock)
@@ -45,7 +46,8 @@ public sealed class ListPqrs(SalesBotDbContext db, Shared.Calendar.BusinessCalen
             .ThenBy(p => p.DueDate)
             .Take(20)
             .Select(p => new PqrSummary(p.FilingNumber, db.Clients.Where(c => c.Id == p.ClientId).Select(c => c.Name).First(),
-                p.Type, p.DueDate, p.Status, null, p.AnsweredOnTime))
+                p.Type, p.DueDate, p.Status, null, p.AnsweredOnTime,
+                new Shared.Calendar.CalendarChoice(p.CalendarCountry, p.CalendarSubdivision, p.CalendarTimeZone)))
             .ToListAsync(ct);
         return list;
     }

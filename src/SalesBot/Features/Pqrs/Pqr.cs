@@ -1,3 +1,4 @@
+using SalesBot.Features.Shared.Calendar;
 using SalesBot.Features.Shared;
 
 namespace SalesBot.Features.Pqrs;
@@ -51,6 +52,24 @@ public sealed class Pqr : IAudited
     public DateTimeOffset FiledAt { get; private set; }
     public string Description { get; private set; } = "";
     public DateOnly DueDate { get; private set; }
+
+    /// <summary>
+    /// The business calendar its term runs on: its assignee's team's at filing (null parts: the
+    /// organisation's). Kept, so a later move of the team or of the assignee does not move the deadline.
+    /// </summary>
+    public string? CalendarCountry { get; private set; }
+    public string? CalendarSubdivision { get; private set; }
+    public string? CalendarTimeZone { get; private set; }
+
+    public CalendarChoice CalendarChoice() => new(CalendarCountry, CalendarSubdivision, CalendarTimeZone);
+
+    public void RunsOn(CalendarChoice calendar)
+    {
+        CalendarCountry = calendar.Country;
+        CalendarSubdivision = calendar.Subdivision;
+        CalendarTimeZone = calendar.TimeZone;
+    }
+
     public PqrStatus Status { get; private set; }
     public Guid? AssigneeId { get; private set; }
     public DateTimeOffset? AssignedAt { get; private set; }

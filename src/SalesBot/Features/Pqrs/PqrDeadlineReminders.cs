@@ -12,7 +12,7 @@ namespace SalesBot.Features.Pqrs;
 /// tell their team lead once Pqrs:EscalateWhenBusinessDaysLeft is reached, and tell the
 /// commercial directors once a PQR is overdue (the law may grant it to the client).
 /// </summary>
-public sealed class PqrDeadlineReminders(IOptions<PqrOptions> options, BusinessCalendar calendar, TimeProvider clock) : IDailyJob
+public sealed class PqrDeadlineReminders(IOptions<PqrOptions> options, BusinessCalendar calendar, BusinessCalendarProvider calendars, TimeProvider clock) : IDailyJob
 {
     public string Name => "pqr-deadlines";
     public TimeOnly At => options.Value.RemindersAt;
@@ -22,7 +22,6 @@ public sealed class PqrDeadlineReminders(IOptions<PqrOptions> options, BusinessC
     {
         var db = scope.GetRequiredService<SalesBotDbContext>();
         var notify = scope.GetRequiredService<IPqrNotifications>();
-        var deadline = new PqrDeadline(calendar);
         var now = clock.GetUtcNow();
         var o = options.Value;
         var open = await db.Pqrs.Where(p => p.Status != PqrStatus.Answered && p.Status != PqrStatus.Closed && p.AssigneeId != null)
@@ -30,7 +29,10 @@ public sealed class PqrDeadlineReminders(IOptions<PqrOptions> options, BusinessC
         var directors = await db.People.Where(p => (p.Roles & Role.CommercialDirector) == Role.CommercialDirector).ToListAsync(ct);
         foreach (var pqr in open)
         {
-            var left = deadline.BusinessDaysLeft(pqr.DueDate, now);
+            // Each PQR counts on its own calendar (its assignee's team's at filing): no reminder on its holiday.
+            var own = calendars.For(pqr.CalendarChoice());
+            if (!own.IsBusinessDay(own.LocalDate(now))) continue;
+            var left = new PqrDeadline(own).BusinessDaysLeft(pqr.DueDate, now);
             if (left > o.RemindWhenBusinessDaysLeft) continue;
             var client = await db.Clients.FirstAsync(c => c.Id == pqr.ClientId, ct);
             var assignee = await db.People.FirstAsync(p => p.Id == pqr.AssigneeId, ct);

@@ -22,7 +22,8 @@ public enum RegistrationOutcome
 /// (the customer-service system retries); with other content it is a conflict. Customer service
 /// and administrators register PQRs.
 /// </summary>
-public sealed class RegisterPqr(SalesBotDbContext db, BusinessCalendar calendar, TimeProvider clock, PqrRouting routing, IPqrNotifications notifications)
+public sealed class RegisterPqr(SalesBotDbContext db, BusinessCalendar calendar, TimeProvider clock, PqrRouting routing, IPqrNotifications notifications,
+    TeamCalendars teamCalendars)
 {
     private static readonly TimeSpan FutureTolerance = TimeSpan.FromMinutes(5);
 
@@ -59,10 +60,14 @@ public sealed class RegisterPqr(SalesBotDbContext db, BusinessCalendar calendar,
         }
 
         var now = clock.GetUtcNow();
+        // The term runs on the business days of whoever answers it: the assignee's team's calendar at filing.
+        var assignee = await routing.ChooseAssigneeAsync(client!, ct);
+        var choice = await teamCalendars.ChoiceOfPersonAsync(assignee?.Id, ct);
         var pqr = new Pqr(number!, client!.Id, type, channel!.Value, filedAt!.Value.ToUniversalTime(), description!,
-            new PqrDeadline(calendar).DueDate(type, filedAt.Value), now);
+            new PqrDeadline(teamCalendars.For(choice)).DueDate(type, filedAt.Value), now);
+        pqr.RunsOn(choice);
         db.Pqrs.Add(pqr);
-        if (await routing.ChooseAssigneeAsync(client, ct) is { } assignee)
+        if (assignee is not null)
         {
             pqr.AssignTo(assignee.Id, now);
             await notifications.AssignedAsync(pqr, client, assignee, ct);

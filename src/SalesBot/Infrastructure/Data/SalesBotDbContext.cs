@@ -104,6 +104,9 @@ public abstract class SalesBotDbContext(DbContextOptions options) : DbContext(op
             e.HasIndex(t => t.Name).IsUnique();
             e.Property(t => t.ChannelConversationId).HasMaxLength(256);
             e.Property(t => t.ChannelName).HasMaxLength(200);
+            e.Property(t => t.Country).HasMaxLength(2);
+            e.Property(t => t.Subdivision).HasMaxLength(6);
+            e.Property(t => t.TimeZone).HasMaxLength(64);
         });
         b.Entity<LanguagePreference>(e =>
         {
@@ -151,6 +154,9 @@ public abstract class SalesBotDbContext(DbContextOptions options) : DbContext(op
             e.Property(p => p.Status).HasConversion<string>().HasMaxLength(20);
             e.Property(p => p.Description).HasMaxLength(8000).IsRequired();
             e.Property(p => p.Response).HasMaxLength(8000);
+            e.Property(p => p.CalendarCountry).HasMaxLength(2);
+            e.Property(p => p.CalendarSubdivision).HasMaxLength(6);
+            e.Property(p => p.CalendarTimeZone).HasMaxLength(64);
             e.HasIndex(p => new { p.AssigneeId, p.Status });
             e.HasIndex(p => new { p.Status, p.DueDate });
             e.HasOne<Client>().WithMany().HasForeignKey(p => p.ClientId).OnDelete(DeleteBehavior.Restrict);

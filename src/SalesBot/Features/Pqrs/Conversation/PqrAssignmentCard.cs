@@ -16,7 +16,7 @@ namespace SalesBot.Features.Pqrs.Conversation;
 /// </summary>
 public sealed class PqrAssignmentCard(
     PersonalChat chat, CardRenderer cards, Localizer localizer,
-    BusinessCalendar calendar, TimeProvider clock, PqrReassignmentPolicy reassignment, ILogger<PqrAssignmentCard> logger) : IPqrNotifications
+    BusinessCalendarProvider calendars, TimeProvider clock, PqrReassignmentPolicy reassignment, ILogger<PqrAssignmentCard> logger) : IPqrNotifications
 {
     public Task AssignedAsync(Pqr pqr, Client client, Person assignee, CancellationToken ct) =>
         SendAsync(assignee, pqr, language => Render(language, pqr, client, answerable: true, "pqrs.cardTitle", [pqr.FilingNumber]), ct);
@@ -35,7 +35,7 @@ public sealed class PqrAssignmentCard(
         SendAsync(director, pqr, language => Render(language, pqr, client, answerable: false, "pqrs.overdueAlertTitle", [pqr.FilingNumber, assignee?.Name ?? "-"]), ct);
 
     private Attachment Render(string language, Pqr pqr, Client client, bool answerable, string titleKey, object?[] titleArgs, IReadOnlyList<Person>? reassignTo = null) =>
-        PqrCard.Render(cards, localizer, language, pqr, client.Name, new PqrDeadline(calendar).BusinessDaysLeft(pqr.DueDate, clock.GetUtcNow()),
+        PqrCard.Render(cards, localizer, language, pqr, client.Name, new PqrDeadline(calendars.For(pqr.CalendarChoice())).BusinessDaysLeft(pqr.DueDate, clock.GetUtcNow()),
             answerable, localizer.Get(language, titleKey, titleArgs), reassignTo);
 
     private async Task SendAsync(Person recipient, Pqr pqr, Func<string, Attachment> render, CancellationToken ct)

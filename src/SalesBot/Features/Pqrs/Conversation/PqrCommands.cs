@@ -5,7 +5,7 @@ using SalesBot.Features.Shared.Calendar;
 namespace SalesBot.Features.Pqrs.Conversation;
 
 /// <summary>"mis pqr": the PQRs assigned to me, open ones first with the days they have left.</summary>
-public sealed class MyPqrsCommand(ListPqrs list, BusinessCalendar calendar, TimeProvider clock) : IConversationCommand
+public sealed class MyPqrsCommand(ListPqrs list, BusinessCalendarProvider calendars, TimeProvider clock) : IConversationCommand
 {
     public async Task HandleAsync(BotTurn turn, CommandInput input, CancellationToken ct)
     {
@@ -15,12 +15,11 @@ public sealed class MyPqrsCommand(ListPqrs list, BusinessCalendar calendar, Time
             turn.ReplyText(turn.Describe(result.Error!));
             return;
         }
-        var deadline = new PqrDeadline(calendar);
         var now = clock.GetUtcNow();
         PqrListCard.Reply(turn, turn.T("pqrs.mineTitle"), turn.T("pqrs.none"), result.Value!, p =>
         {
             var (key, value) = PqrListCard.DueStatus(p.Status is PqrStatus.Answered or PqrStatus.Closed, p.AnsweredOnTime,
-                deadline.BusinessDaysLeft(p.DueDate, now));
+                new PqrDeadline(calendars.For(p.Calendar ?? CalendarChoice.Organization)).BusinessDaysLeft(p.DueDate, now));
             return turn.T(key, value);
         });
     }

@@ -8,7 +8,7 @@ using SalesBot.Features.Shared.Calendar;
 namespace SalesBot.Features.Pqrs.Conversation;
 
 /// <summary>"pqr 2026-000123": the PQR's card, with the answer box when it is mine and open, and the reassign list for a team lead.</summary>
-public sealed class ShowPqrCommand(ListPqrs list, PqrReassignmentPolicy reassignment, CardRenderer cards, Localizer localizer, BusinessCalendar calendar, TimeProvider clock) : IConversationCommand
+public sealed class ShowPqrCommand(ListPqrs list, PqrReassignmentPolicy reassignment, CardRenderer cards, Localizer localizer, BusinessCalendarProvider calendars, TimeProvider clock) : IConversationCommand
 {
     public async Task HandleAsync(BotTurn turn, CommandInput input, CancellationToken ct)
     {
@@ -25,7 +25,7 @@ public sealed class ShowPqrCommand(ListPqrs list, PqrReassignmentPolicy reassign
             return;
         }
         var (pqr, client) = found.Value;
-        var left = new PqrDeadline(calendar).BusinessDaysLeft(pqr.DueDate, clock.GetUtcNow());
+        var left = new PqrDeadline(calendars.For(pqr.CalendarChoice())).BusinessDaysLeft(pqr.DueDate, clock.GetUtcNow());
         var reassignTo = await reassignment.CandidatesAsync(turn.Actor, pqr, ct);
         turn.Context.Reply(new Teams.Schema.Activity
         {

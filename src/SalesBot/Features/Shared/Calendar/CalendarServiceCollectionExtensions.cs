@@ -13,18 +13,30 @@ public sealed class CalendarOptions
     public bool SaturdaysAreBusinessDays { get; set; }
 }
 
-/// <summary>Builds business calendars from configuration: the organisation's own, or another country's.</summary>
+/// <summary>Builds business calendars from configuration: the organisation's own, or another country's, region's or zone's.</summary>
 public sealed class BusinessCalendarProvider(IOptions<OrganizationOptions> organization, IOptions<CalendarOptions> options)
 {
-    private readonly Lazy<BusinessCalendar> _default = new(() => Build(organization.Value.Country, organization.Value, options.Value));
+    private readonly Lazy<BusinessCalendar> _default = new(() => Build(organization.Value.Country, null, organization.Value.TimeZone, options.Value));
+    private readonly System.Collections.Concurrent.ConcurrentDictionary<CalendarChoice, BusinessCalendar> _built = new();
 
     /// <summary>The organisation's calendar (Organization:Country, Organization:TimeZone).</summary>
     public BusinessCalendar Default => _default.Value;
 
-    public BusinessCalendar Create(string country, string? subdivision = null) => Build(country, organization.Value, options.Value, subdivision);
+    public BusinessCalendar Create(string country, string? subdivision = null) =>
+        Build(country, subdivision, organization.Value.TimeZone, options.Value);
 
-    private static BusinessCalendar Build(string country, OrganizationOptions organization, CalendarOptions options, string? subdivision = null) =>
-        BusinessCalendarFactory.Create(country, organization.TimeZone, options.SaturdaysAreBusinessDays,
+    /// <summary>
+    /// The calendar of a choice (a team's, a PQR's), built once; null parts are the organisation's.
+    /// Throws <see cref="BusinessCalendarFactory.CalendarException"/> for an unknown country, region or zone.
+    /// </summary>
+    public BusinessCalendar For(CalendarChoice choice)
+    {
+        if (choice == CalendarChoice.Organization) return Default;
+        return _built.GetOrAdd(choice, c => Build(c.Country ?? organization.Value.Country, c.Subdivision, c.TimeZone ?? organization.Value.TimeZone, options.Value));
+    }
+
+    private static BusinessCalendar Build(string country, string? subdivision, string timeZone, CalendarOptions options) =>
+        BusinessCalendarFactory.Create(country, timeZone, options.SaturdaysAreBusinessDays,
             Path.IsPathRooted(options.HolidaysDirectory) ? options.HolidaysDirectory : Path.Combine(AppContext.BaseDirectory, options.HolidaysDirectory),
             subdivision);
 }
