@@ -252,7 +252,11 @@ public abstract class HostileInputTests : DemoBotTest
             Alex.Invoke("composeExtension/query", new JsonObject { ["commandId"] = "x" }),
             Alex.Invoke(new string('n', 200), new JsonObject()),
         ];
-        foreach (var invoke in invokes) await Post(invoke);
+        foreach (var invoke in invokes)
+        {
+            var status = await Post(invoke);
+            Assert.True((int)status < 500 || status == HttpStatusCode.NotImplemented, $"{(int)status} for {invoke["name"]}");
+        }
 
         var badChannelData = Alex.Message("ayuda");
         badChannelData["channelData"] = new JsonObject { ["tenant"] = 5, ["team"] = new JsonArray() };

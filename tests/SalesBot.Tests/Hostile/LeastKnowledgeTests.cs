@@ -139,6 +139,17 @@ public abstract class LeastKnowledgeTests : OfferApprovalTestsBase
     }
 
     [Fact]
+    public async Task A_search_typed_without_a_word_finds_nobody_rather_than_everyone()
+    {
+        await using var scope = Bot.Services.CreateAsyncScope();
+        var search = scope.ServiceProvider.GetRequiredService<SearchClients>();
+        var diego = Actor.For(await scope.ServiceProvider.GetRequiredService<Infrastructure.Data.SalesBotDbContext>().People.FirstAsync(p => p.Name == "Diego Siciliani"));
+        Assert.NotEmpty((await search.ExecuteAsync(diego, null, 10, default)).Value!);
+        foreach (var query in new[] { "x", "---", "a b c", new string('z', 300) })
+            Assert.Empty((await search.ExecuteAsync(diego, query, 10, default)).Value!);
+    }
+
+    [Fact]
     public void Ics_text_escapes_carriage_returns_too()
     {
         var visit = Visit.Schedule(Guid.NewGuid(), Guid.NewGuid(), DateTimeOffset.UtcNow.AddDays(1), DateTimeOffset.UtcNow.AddDays(1).AddHours(1),

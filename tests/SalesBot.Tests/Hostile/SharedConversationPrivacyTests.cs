@@ -63,6 +63,10 @@ public abstract class SharedConversationPrivacyTests : DemoBotTest
         {
             var reply = await AskAsync(group.Message(text));
             Assert.NotEqual("Te lo envié por chat privado.", reply["text"]?.GetValue<string>());
+            Assert.NotNull(reply.Card());
+            // Nothing about who asked: no roles, no team.
+            Assert.DoesNotContain("Te tengo registrado", reply.Card().AllText());
+            Assert.DoesNotContain("ejecutivo(a)", reply.Card().AllText());
         }
     }
 

@@ -29,10 +29,13 @@ public static class LiveLinks
             case JsonObject o:
                 var type = o["type"] is JsonValue t && t.TryGetValue<string>(out var s) ? s : null;
                 if (type == "TextBlock") DefuseProperty(o, "text");
-                if (type is null && o.ContainsKey("title") && o.ContainsKey("value"))
+                if (type == "FactSet" && o["facts"] is JsonArray facts)
                 {
-                    DefuseProperty(o, "title"); // a fact
-                    DefuseProperty(o, "value");
+                    foreach (var fact in facts.OfType<JsonObject>())
+                    {
+                        DefuseProperty(fact, "title");
+                        DefuseProperty(fact, "value");
+                    }
                 }
                 foreach (var (_, child) in o.ToList()) DefuseCard(child);
                 break;

@@ -18,11 +18,18 @@ public sealed class SearchClients(SalesBotDbContext db)
         var visible = ClientAccess.Visible(db, actor, await ActorTeam.OfAsync(db, actor, ct));
         var terms = SearchTerms.Parse(query);
         var digits = Nit.DigitsOf(query);
+        var byNit = digits.Length >= 5 ? visible.Where(c => c.TaxId != null && c.TaxId.StartsWith(digits)) : null;
         if (!terms.IsEmpty)
         {
             // Every word must appear in the name ("ferreteria sol" finds "Ferretería El Sol"), or the digits in the NIT.
             var byName = visible.Where(terms.AllMatch<Client>((c, term) => c.NormalizedName.Contains(term)));
-            visible = digits.Length >= 5 ? byName.Union(visible.Where(c => c.TaxId != null && c.TaxId.StartsWith(digits))) : byName;
+            visible = byNit is null ? byName : byName.Union(byNit);
+        }
+        else if (!string.IsNullOrWhiteSpace(query))
+        {
+            // Something was typed but no word of two letters or more ("x", "9.0.0.1.2.3"): only a NIT can match, never everyone.
+            if (byNit is null) return Array.Empty<ClientSummary>();
+            visible = byNit;
         }
         return await Summaries(visible.OrderBy(c => c.NormalizedName).Take(Math.Clamp(take, 1, 50))).ToListAsync(ct);
     }

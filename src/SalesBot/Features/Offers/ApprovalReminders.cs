@@ -16,7 +16,9 @@ public sealed class ApprovalReminders(IOptions<ApprovalOptions> options, Busines
 {
     public string Name => "approval-reminders";
     public TimeOnly At => options.Value.RemindersAt;
-    public bool RunsOn(DateOnly day) => calendar.IsBusinessDay(day);
+    // Every working weekday, even an organisation holiday: a team with a calendar of its own may work
+    // that day. Each item then skips the holidays of its own calendar.
+    public bool RunsOn(DateOnly day) => calendar.IsWorkingWeekday(day);
 
     public async Task RunAsync(IServiceProvider scope, DateOnly day, CancellationToken ct)
     {

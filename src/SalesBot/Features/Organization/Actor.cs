@@ -14,7 +14,7 @@ public sealed record Actor(string Id, string DisplayName, Role Roles, Guid? Pers
     /// <summary>A Teams user the organisation does not know yet: may only use the assistant's basics.</summary>
     /// <remarks>The name is the client's to send: cut to what a person's name may be, since it is audited.</remarks>
     public static Actor Unknown(string id, string? name) =>
-        new(id, name is { Length: > MaxNameLength } ? name[..MaxNameLength] : name ?? id, Role.None, null);
+        new(id, name is { Length: > MaxNameLength } ? Shared.TextPreview.Of(name, MaxNameLength - 1) : name ?? id, Role.None, null);
 
     public const int MaxNameLength = 200;
 

@@ -63,8 +63,11 @@ public sealed class RegisterPqr(SalesBotDbContext db, BusinessCalendar calendar,
         // The term runs on the business days of whoever answers it: the assignee's team's calendar at filing.
         var assignee = await routing.ChooseAssigneeAsync(client!, ct);
         var choice = await teamCalendars.ChoiceOfPersonAsync(assignee?.Id, ct);
+        var termCalendar = teamCalendars.For(choice);
+        if (!termCalendar.Covers(termCalendar.LocalDate(filedAt!.Value)))
+            return (null, default, [DomainError.Invalid("filed-at", "date-time")]);
         var pqr = new Pqr(number!, client!.Id, type, channel!.Value, filedAt!.Value.ToUniversalTime(), description!,
-            new PqrDeadline(teamCalendars.For(choice)).DueDate(type, filedAt.Value), now);
+            new PqrDeadline(termCalendar).DueDate(type, filedAt.Value), now);
         pqr.RunsOn(choice);
         db.Pqrs.Add(pqr);
         if (assignee is not null)

@@ -74,7 +74,7 @@ public sealed class AnswerConsultation(SalesBotDbContext db, IRenegotiationNotif
         {
             var reasons = string.Join("; ", all.Where(c => c.Viable == false).Select(c => Areas.Codes.Code(c.Area) + ": " + c.Comment));
             // Four comments of up to 1,000 characters each, with their area names, can pass the column's 4,000.
-            if (reasons.Length > 4000) reasons = reasons[..3999] + "…";
+            if (reasons.Length > 4000) reasons = TextPreview.Of(reasons, 3999);
             renegotiation.NotViable(reasons, now);
             await notify.TellAsync(requester, "renegotiations.notViable", [client, reasons], ct);
         }

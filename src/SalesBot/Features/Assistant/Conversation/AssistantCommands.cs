@@ -47,7 +47,9 @@ public sealed class WelcomeCommand : IConversationCommand
 {
     public Task HandleAsync(BotTurn turn, CommandInput input, CancellationToken ct)
     {
-        WelcomeCard.Reply(turn);
+        // Where everyone reads it, the welcome says nothing about who the sender is (roles, team).
+        if (SharedConversations.IsShared(turn.Activity)) WelcomeCard.ReplyToGroup(turn);
+        else WelcomeCard.Reply(turn);
         return Task.CompletedTask;
     }
 }
@@ -73,7 +75,7 @@ public sealed class LanguageCommand(SetLanguagePreference setLanguage) : IConver
         var result = await setLanguage.ExecuteAsync(turn.Actor, choice, ct);
         if (!result.Ok)
         {
-            turn.ReplyText(turn.T("language.unknown", choice));
+            turn.ReplyText(turn.T("language.unknown", Features.Shared.TextPreview.Of(choice)));
             return;
         }
         if (result.Value is { } language)

@@ -71,7 +71,7 @@ public sealed class ClientPicker(SearchClients search)
         var shown = matches.Take(ChoiceLimit).ToList();
         var problem = matches.Count > ChoiceLimit
             ? turn.T("picker.tooMany", TextPreview.Of(query), ChoiceLimit)
-            : turn.T("picker.several", shown.Count, query);
+            : turn.T("picker.several", shown.Count, TextPreview.Of(query));
         // The box comes back empty: what was typed has been turned into the list to pick from.
         return new ClientPick(null, problem, shown, null);
     }

@@ -80,7 +80,7 @@ public sealed partial class PqrDueQuestionCommand(BusinessCalendar calendar, Tim
         var type = Shared.TextFolding.Fold(text).Split(' ').Select(w => PqrTypes.TryParse(w, out var t) ? t : (PqrType?)null).FirstOrDefault(t => t is not null)
             ?? (Shared.TextFolding.Fold(text).Contains("solicitud de documentos") ? PqrType.SolicitudDocumentos : null);
         var date = ParseDate(text, calendar.LocalDate(clock.GetUtcNow()).Year);
-        if (type is null || date is null)
+        if (type is null || date is null || !calendar.Covers(date.Value))
         {
             turn.ReplyText(turn.T("pqrs.dueHowTo"));
             return Task.CompletedTask;

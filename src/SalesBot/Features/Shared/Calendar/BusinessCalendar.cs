@@ -42,6 +42,13 @@ public sealed class BusinessCalendar
         }
     }
 
+    /// <summary>A day of the working week (Monday to Friday, and Saturday when the company attends), holidays aside.</summary>
+    public bool IsWorkingWeekday(DateOnly date) =>
+        date.DayOfWeek != DayOfWeek.Sunday && (date.DayOfWeek != DayOfWeek.Saturday || SaturdaysAreBusinessDays);
+
+    /// <summary>Whether the calendar knows the holidays of this date's year (and a term of up to 30 business days after it).</summary>
+    public bool Covers(DateOnly date) => date.Year >= _rules.SupportedYears.First && date.AddDays(60).Year <= _rules.SupportedYears.Last;
+
     public bool IsHoliday(DateOnly date) => Holidays(date.Year).Any(h => h.Date == date);
 
     public bool IsBusinessDay(DateOnly date) => date.DayOfWeek switch

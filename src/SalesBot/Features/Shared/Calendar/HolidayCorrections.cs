@@ -45,7 +45,10 @@ public sealed record HolidayCorrections(IReadOnlyList<Holiday> Additions, IReadO
                 : a.Name.Trim())).ToList();
         var removals = (file?.Removals ?? []).Select((r, i) =>
             (Date(r.Date, path, $"removals[{i}]"), string.IsNullOrWhiteSpace(r.Name) ? null : r.Name.Trim())).ToList();
-        var regions = (file?.Additions ?? []).Select(a => string.IsNullOrWhiteSpace(a.Subdivision) ? null : a.Subdivision.Trim().ToUpperInvariant()).ToList();
+        // "C" in BO.json is "BO-C", as on the command line.
+        var country = Path.GetFileNameWithoutExtension(path).ToUpperInvariant();
+        var regions = (file?.Additions ?? []).Select(a => string.IsNullOrWhiteSpace(a.Subdivision) ? null
+            : a.Subdivision.Trim().ToUpperInvariant() is var r && r.Contains('-') ? r : country + "-" + r).ToList();
         return new HolidayCorrections(additions, removals) { AdditionRegions = regions };
     }
 
