@@ -32,8 +32,14 @@ public sealed class Localizer
         if (!table.TryGetValue(key, out var text) && !_strings[Spanish].TryGetValue(key, out text)) text = key;
         if (args.Length == 0) return text;
         // Values are often someone else's text (a client's name, a comment): never a live link.
-        var safe = args.Select(a => a is string s ? Cards.LiveLinks.Defuse(s) : a).ToArray();
-        return string.Format(Culture(language), text, safe);
+        // Copied only when one needs defusing: this runs for nearly every text of every turn.
+        object?[]? safe = null;
+        for (var i = 0; i < args.Length; i++)
+        {
+            if (args[i] is not string s || Cards.LiveLinks.Defuse(s) is var defused && ReferenceEquals(defused, s)) continue;
+            (safe ??= (object?[])args.Clone())[i] = defused;
+        }
+        return string.Format(Culture(language), text, safe ?? args);
     }
 
     /// <summary>A rate already in percent, as indicators show it: "33,3 %" in Spanish, "33.3 %" in English.</summary>

@@ -25,13 +25,15 @@ public sealed class ApprovalReminders(IOptions<ApprovalOptions> options, Busines
         var db = scope.GetRequiredService<SalesBotDbContext>();
         var notify = scope.GetRequiredService<IApprovalNotifications>();
         var teamCalendars = scope.GetRequiredService<Organization.TeamCalendars>();
+        var calendarOf = new Dictionary<Guid, BusinessCalendar>(); // one lookup per approver, not per step
         var now = clock.GetUtcNow();
         var o = options.Value;
         var pending = await db.ApprovalSteps.Where(s => s.Status == StepStatus.Pending && s.AskedAt != null).OrderBy(s => s.AskedAt).ToListAsync(ct);
         foreach (var step in pending)
         {
             // The approver's business days: a Bolivian team is not reminded on a Bolivian holiday, nor is it counted.
-            var own = await teamCalendars.OfPersonAsync(step.ApproverId, ct);
+            if (!calendarOf.TryGetValue(step.ApproverId, out var own))
+                calendarOf[step.ApproverId] = own = await teamCalendars.OfPersonAsync(step.ApproverId, ct);
             var today = own.LocalDate(now);
             if (!own.IsBusinessDay(today)) continue;
             var waited = own.BusinessDaysBetween(own.LocalDate(step.AskedAt!.Value), today);

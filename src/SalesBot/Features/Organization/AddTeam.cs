@@ -22,8 +22,9 @@ public sealed class AddTeam(SalesBotDbContext db, BusinessCalendarProvider calen
         if (channelConversationId is not null) team.LinkChannel(channelConversationId, null);
         if (calendar is not null)
         {
-            if (SetTeamCalendar.Checked(calendars, calendar) is not { } checkedChoice) return SetTeamCalendar.Refusal(calendars, calendar);
-            team.UseCalendar(checkedChoice.Country, checkedChoice.Subdivision, checkedChoice.TimeZone);
+            var choice = SetTeamCalendar.Check(calendars, calendar);
+            if (!choice.Ok) return choice.Error!;
+            team.UseCalendar(choice.Value!.Country, choice.Value.Subdivision, choice.Value.TimeZone);
         }
         db.Teams.Add(team);
         await db.SaveChangesAsync(ct);

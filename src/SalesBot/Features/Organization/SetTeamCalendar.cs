@@ -17,36 +17,27 @@ public sealed class SetTeamCalendar(SalesBotDbContext db, BusinessCalendarProvid
         var trimmed = name.Trim();
         var team = await db.Teams.FirstOrDefaultAsync(t => t.Name == trimmed, ct);
         if (team is null) return DomainError.NotFound("team", trimmed);
-        if (Checked(calendars, calendar) is not { } choice) return Refusal(calendars, calendar);
-        team.UseCalendar(choice.Country, choice.Subdivision, choice.TimeZone);
+        var choice = Check(calendars, calendar);
+        if (!choice.Ok) return choice.Error!;
+        team.UseCalendar(choice.Value!.Country, choice.Value.Subdivision, choice.Value.TimeZone);
         await db.SaveChangesAsync(ct);
         return team;
     }
 
-    /// <summary>The choice as stored (country upper case, region as ISO 3166-2), or null when no calendar can be built from it.</summary>
-    internal static CalendarChoice? Checked(BusinessCalendarProvider calendars, CalendarChoice choice)
+    /// <summary>
+    /// The choice as stored (country upper case, region as ISO 3166-2), or why no calendar can be
+    /// built from it, in the words of the calendar factory.
+    /// </summary>
+    internal static Result<CalendarChoice> Check(BusinessCalendarProvider calendars, CalendarChoice choice)
     {
         var country = string.IsNullOrWhiteSpace(choice.Country) ? null : choice.Country.Trim().ToUpperInvariant();
         var zone = string.IsNullOrWhiteSpace(choice.TimeZone) ? null : choice.TimeZone.Trim();
         var region = string.IsNullOrWhiteSpace(choice.Subdivision) ? null : choice.Subdivision.Trim();
-        if (country is { Length: > 2 } || zone is { Length: > 64 } || region is { Length: > 6 }) return null;
+        if (country is { Length: > 2 } || zone is { Length: > 64 } || region is { Length: > 6 }) return DomainError.Invalid("calendar", "calendar");
         try
         {
             var built = calendars.For(new CalendarChoice(country, region, zone));
             return new CalendarChoice(country, built.Subdivision, zone);
-        }
-        catch (BusinessCalendarFactory.CalendarException)
-        {
-            return null;
-        }
-    }
-
-    internal static DomainError Refusal(BusinessCalendarProvider calendars, CalendarChoice choice)
-    {
-        try
-        {
-            calendars.For(choice);
-            return DomainError.Invalid("calendar", "calendar");
         }
         catch (BusinessCalendarFactory.CalendarException e)
         {
