@@ -6,9 +6,10 @@
 #   bash tests/run.sh            # everything
 #   SKIP_E2E=1 bash tests/run.sh # without the Playground scenarios (faster inner loop)
 #
-# PostgreSQL: set SALESBOT_TEST_POSTGRES to a server's connection string, or have Debian's
-# postgresql package installed (apt-get install postgresql): this script then starts a throwaway
-# server on a free loopback port for the run and removes it afterwards.
+# PostgreSQL: set SALESBOT_TEST_POSTGRES to a server's connection string; otherwise this script
+# starts a throwaway server from Debian's postgresql package on a free loopback port for the run
+# and removes it afterwards, installing the package first when it is missing and it may (root, or
+# sudo without a password).
 set -euo pipefail
 
 ROOT="$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)"
@@ -36,6 +37,17 @@ free_port() { node -e 'const s=require("net").createServer().listen(0,"127.0.0.1
 as_postgres() { if [ "$(id -u)" = 0 ]; then runuser -u postgres -- "$@"; else "$@"; fi; }
 if [ -z "${SALESBOT_TEST_POSTGRES:-}" ]; then
   PG_BIN="$(ls -d /usr/lib/postgresql/*/bin 2>/dev/null | sort -V | tail -n 1 || true)"
+  if [ -z "$PG_BIN" ] && command -v apt-get >/dev/null; then
+    # A fresh machine: install Debian's PostgreSQL when we may (root, or sudo without a password).
+    if [ "$(id -u)" = 0 ]; then SUDO=""; elif sudo -n true 2>/dev/null; then SUDO="sudo -n"; else SUDO="none"; fi
+    if [ "$SUDO" != none ]; then
+      say "Installing PostgreSQL from Debian's packages"
+      export DEBIAN_FRONTEND=noninteractive
+      $SUDO apt-get update -qq
+      $SUDO apt-get install -y -qq --no-install-recommends postgresql >/dev/null
+      PG_BIN="$(ls -d /usr/lib/postgresql/*/bin 2>/dev/null | sort -V | tail -n 1 || true)"
+    fi
+  fi
   [ -n "$PG_BIN" ] && [ -x "$PG_BIN/initdb" ] || die "PostgreSQL is needed for the PostgreSQL half of the integration tests: install Debian's postgresql package, or set SALESBOT_TEST_POSTGRES to a server's connection string"
   say "Starting a throwaway PostgreSQL ($PG_BIN)"
   PG_DATA="$WORK/pgdata"

@@ -31,6 +31,7 @@ public sealed record OfferInput(IReadOnlyList<(string? Description, string? Quan
             if (d is { Length: > 0 and <= 200 } && q is not null && price is not null && m is not null) lines.Add(new OfferLine(d, q.Value, price.Value, m.Value));
         }
         if (lines.Count == 0 && errors.Count == 0) errors.Add(DomainError.Invalid("lines", "lines"));
+        if (lines.Sum(l => l.Amount) > MoneyBounds.MaxTotal) errors.Add(DomainError.Invalid("lines", "total-max"));
         decimal discount = 0;
         if (!string.IsNullOrWhiteSpace(DiscountPercent))
         {

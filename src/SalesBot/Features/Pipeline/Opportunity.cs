@@ -68,8 +68,11 @@ public sealed class Opportunity : IAudited
 
     public bool IsClosed => Stage is Stage.Won or Stage.Lost;
 
-    /// <summary>Total x probability: what the pipeline expects of it.</summary>
-    public decimal WeightedValue => Math.Round(TotalValue * Probability / 100m, 2);
+    /// <summary>
+    /// Total x probability, rounded to the cent: what the pipeline expects of it. Stored, so that a
+    /// pipeline's weighted total is a sum in the database of values that are already rounded.
+    /// </summary>
+    public decimal WeightedValue { get; private set; }
 
     public void Apply(OpportunityTerms terms, int stageProbability, DateTimeOffset at)
     {
@@ -93,6 +96,7 @@ public sealed class Opportunity : IAudited
             Stage.Lost => 0,
             _ => terms.ProbabilityOverride ?? stageProbability,
         };
+        Weigh();
         Touch(at);
     }
 
@@ -113,9 +117,12 @@ public sealed class Opportunity : IAudited
             Stage.Lost => 0,
             _ => ProbabilityOverride ?? stageProbability,
         };
+        Weigh();
         Touch(at);
         return null;
     }
+
+    private void Weigh() => WeightedValue = Math.Round(TotalValue * Probability / 100m, 2);
 
     /// <summary>Something happened on the deal (a visit, an offer): it is not stale.</summary>
     public void Touch(DateTimeOffset at)

@@ -27,6 +27,8 @@ public sealed record OpportunityInput(
         var billing = Date(ExpectedFirstBilling, "expected-first-billing", errors);
         if (close is not null && billing is not null && billing < close) errors.Add(DomainError.Invalid("expected-first-billing", "after-close"));
         var source = Text(LeadSource, 100, "lead-source", errors);
+        if (seats is not null && unit is not null && months is not null && seats.Value * unit.Value * months.Value > MoneyBounds.MaxTotal)
+            errors.Add(DomainError.Invalid("unit-value", "total-max"));
         int? probability = string.IsNullOrWhiteSpace(Probability) ? null : Integer(Probability.Trim().TrimEnd('%'), 0, 100, "probability", errors);
         if (errors.Count > 0) return (null, errors);
         return (new OpportunityTerms(title!, service, segment, seats!.Value, unit!.Value, months!.Value, currency, close, billing, source, probability), []);

@@ -81,18 +81,22 @@ public sealed class ViewPipeline(SalesBotDbContext db)
         if (actor.Roles == Role.None) return DomainError.Forbidden("opportunities.list");
         if (team && !actor.Has(Role.TeamLead) && !OpportunityAccess.SeesAll(actor)) return DomainError.Forbidden("opportunities.team");
         var visible = team ? OpportunityAccess.Visible(db, actor, await ActorTeam.OfAsync(db, actor, ct)) : db.Opportunities.Where(o => o.OwnerId == actor.PersonId);
-        var rows = await visible.Select(o => new { o.Stage, o.TotalValue, o.Probability }).ToListAsync(ct);
+        // Counts and sums run in the database (money is integer hundredths on SQLite), whatever the pipeline's size.
+        var totals = await visible.GroupBy(o => o.Stage)
+            .Select(g => new StageSummary(g.Key, g.Count(), g.Sum(o => o.TotalValue), g.Sum(o => o.WeightedValue)))
+            .ToListAsync(ct);
         var stages = Enum.GetValues<Stage>()
-            .Select(s => new StageSummary(s, rows.Count(r => r.Stage == s), rows.Where(r => r.Stage == s).Sum(r => r.TotalValue),
-                rows.Where(r => r.Stage == s).Sum(r => Math.Round(r.TotalValue * r.Probability / 100m, 2))))
+            .Select(s => totals.FirstOrDefault(t => t.Stage == s) ?? new StageSummary(s, 0, 0m, 0m))
             .ToList();
-        // SQLite cannot order by decimal in SQL: the open deals are few per person, so they are sorted here.
-        var open = (await visible.Where(o => o.Stage != Stage.Won && o.Stage != Stage.Lost)
+        // Stages are stored by name: the latest stage first is the funnel's order, not the alphabet's.
+        var open = await visible.Where(o => o.Stage != Stage.Won && o.Stage != Stage.Lost)
+            .OrderByDescending(o => o.Stage == Stage.Negotiation ? 3 : o.Stage == Stage.Proposal ? 2 : o.Stage == Stage.Qualification ? 1 : 0)
+            .ThenByDescending(o => o.TotalValue)
+            .Take(ListLimit)
             .Select(o => new OpportunitySummary(o.Id, o.Title, db.Clients.Where(c => c.Id == o.ClientId).Select(c => c.Name).First(),
                 db.People.Where(p => p.Id == o.OwnerId).Select(p => p.Name).First(), o.Stage, o.Probability, o.TotalValue, o.Currency,
                 o.ExpectedClose, o.LastActivityAt))
-            .ToListAsync(ct))
-            .OrderByDescending(o => o.Stage).ThenByDescending(o => o.TotalValue).Take(ListLimit).ToList();
+            .ToListAsync(ct);
         return new PipelineView(stages, open);
     }
 }

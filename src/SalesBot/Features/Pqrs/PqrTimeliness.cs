@@ -39,28 +39,30 @@ public sealed class PqrTimeliness(SalesBotDbContext db, Shared.Calendar.Business
         if (actor.Roles == Role.None) return DomainError.Forbidden("pqrs.timeliness");
         var today = calendar.LocalDate(clock.GetUtcNow());
         var team = await ActorTeam.OfAsync(db, actor, ct);
-        var due = await PqrAccess.Visible(db, actor, team)
+        // Counted in the database, one row per assignee, however many PQRs the period holds.
+        var counts = await PqrAccess.Visible(db, actor, team)
             .Where(p => p.DueDate >= period.From && p.DueDate <= period.To)
-            .Select(p => new { p.AssigneeId, p.Status, p.AnsweredOnTime, p.DueDate })
+            .GroupBy(p => p.AssigneeId)
+            .Select(g => new
+            {
+                AssigneeId = g.Key,
+                OnTime = g.Count(p => (p.Status == PqrStatus.Answered || p.Status == PqrStatus.Closed) && p.AnsweredOnTime == true),
+                Late = g.Count(p => (p.Status == PqrStatus.Answered || p.Status == PqrStatus.Closed) && p.AnsweredOnTime != true),
+                // On its due date a PQR can still be answered on time: it is overdue from the next day.
+                Overdue = g.Count(p => p.Status != PqrStatus.Answered && p.Status != PqrStatus.Closed && p.DueDate < today),
+                Pending = g.Count(p => p.Status != PqrStatus.Answered && p.Status != PqrStatus.Closed && p.DueDate >= today),
+            })
             .ToListAsync(ct);
-        var ids = due.Where(p => p.AssigneeId != null).Select(p => p.AssigneeId!.Value).Distinct().ToList();
+        var ids = counts.Where(c => c.AssigneeId != null).Select(c => c.AssigneeId!.Value).ToList();
         var people = await db.People.Where(p => ids.Contains(p.Id))
             .Select(p => new { p.Id, p.Name, Team = p.Team == null ? null : p.Team.Name })
             .ToDictionaryAsync(p => p.Id, ct);
 
-        var rows = due
-            .GroupBy(p => p.AssigneeId)
-            .Select(g =>
+        var rows = counts
+            .Select(c =>
             {
-                var who = g.Key is { } id && people.TryGetValue(id, out var person) ? person : null;
-                var answered = g.Where(p => p.Status is PqrStatus.Answered or PqrStatus.Closed).ToList();
-                var open = g.Where(p => p.Status is not (PqrStatus.Answered or PqrStatus.Closed)).ToList();
-                return new TimelinessFigures(who?.Name ?? "", who?.Team,
-                    OnTime: answered.Count(p => p.AnsweredOnTime == true),
-                    Late: answered.Count(p => p.AnsweredOnTime != true),
-                    // On its due date a PQR can still be answered on time: it is overdue from the next day.
-                    Overdue: open.Count(p => p.DueDate < today),
-                    Pending: open.Count(p => p.DueDate >= today));
+                var who = c.AssigneeId is { } id && people.TryGetValue(id, out var person) ? person : null;
+                return new TimelinessFigures(who?.Name ?? "", who?.Team, c.OnTime, c.Late, c.Overdue, c.Pending);
             })
             .OrderBy(r => r.Team ?? "\uffff", StringComparer.CurrentCulture).ThenBy(r => r.Name, StringComparer.CurrentCulture)
             .ToList();

@@ -7,6 +7,7 @@ public sealed class DatabaseMigrator(SalesBotDbContext db, ILogger<DatabaseMigra
 {
     public async Task<IReadOnlyList<string>> MigrateAsync(CancellationToken ct)
     {
+        await RefuseUnknownHistoryAsync(ct);
         var pending = (await db.Database.GetPendingMigrationsAsync(ct)).ToList();
         await db.Database.MigrateAsync(ct);
         if (db.Database.IsSqlite())
@@ -16,5 +17,20 @@ public sealed class DatabaseMigrator(SalesBotDbContext db, ILogger<DatabaseMigra
         }
         logger.LogInformation("Database up to date ({Count} migrations applied)", pending.Count);
         return pending;
+    }
+
+    /// <summary>
+    /// The migrations were squashed into one <c>Initial</c> per provider before the first release. A
+    /// database made by the earlier set has none of today's migration ids: applying <c>Initial</c>
+    /// to it would fail half-way on tables that exist, so it is refused with what to do.
+    /// </summary>
+    private async Task RefuseUnknownHistoryAsync(CancellationToken ct)
+    {
+        var known = db.Database.GetMigrations().ToHashSet(StringComparer.Ordinal);
+        var unknown = (await db.Database.GetAppliedMigrationsAsync(ct)).Where(id => !known.Contains(id)).ToList();
+        if (unknown.Count == 0) return;
+        throw new InvalidOperationException(
+            $"This database was made by a pre-release schema (migration {unknown[0]}), which this version cannot upgrade. " +
+            "Recreate it: delete the SQLite file or drop the PostgreSQL database, then run 'salesbot migrate' (and 'salesbot seed-demo' for the demo).");
     }
 }

@@ -217,9 +217,9 @@ namespace SalesBot.Infrastructure.Data.Migrations.Sqlite
                     b.Property<long?>("DecidedAt")
                         .HasColumnType("INTEGER");
 
-                    b.Property<decimal>("DiscountPercent")
+                    b.Property<long>("DiscountPercent")
                         .HasPrecision(5, 2)
-                        .HasColumnType("TEXT");
+                        .HasColumnType("INTEGER");
 
                     b.Property<string>("Notes")
                         .HasMaxLength(2000)
@@ -247,13 +247,13 @@ namespace SalesBot.Infrastructure.Data.Migrations.Sqlite
                     b.Property<long?>("SubmittedAt")
                         .HasColumnType("INTEGER");
 
-                    b.Property<decimal>("Subtotal")
+                    b.Property<long>("Subtotal")
                         .HasPrecision(18, 2)
-                        .HasColumnType("TEXT");
+                        .HasColumnType("INTEGER");
 
-                    b.Property<decimal>("Total")
+                    b.Property<long>("Total")
                         .HasPrecision(18, 2)
-                        .HasColumnType("TEXT");
+                        .HasColumnType("INTEGER");
 
                     b.Property<DateOnly>("ValidUntil")
                         .HasColumnType("TEXT");
@@ -394,9 +394,9 @@ namespace SalesBot.Infrastructure.Data.Migrations.Sqlite
                         .HasMaxLength(500)
                         .HasColumnType("TEXT");
 
-                    b.Property<decimal>("MonthlyValue")
+                    b.Property<long>("MonthlyValue")
                         .HasPrecision(18, 2)
-                        .HasColumnType("TEXT");
+                        .HasColumnType("INTEGER");
 
                     b.Property<string>("NormalizedTitle")
                         .IsRequired()
@@ -433,17 +433,21 @@ namespace SalesBot.Infrastructure.Data.Migrations.Sqlite
                         .HasMaxLength(200)
                         .HasColumnType("TEXT");
 
-                    b.Property<decimal>("TotalValue")
+                    b.Property<long>("TotalValue")
                         .HasPrecision(18, 2)
-                        .HasColumnType("TEXT");
+                        .HasColumnType("INTEGER");
 
-                    b.Property<decimal>("UnitValue")
+                    b.Property<long>("UnitValue")
                         .HasPrecision(18, 2)
-                        .HasColumnType("TEXT");
+                        .HasColumnType("INTEGER");
 
                     b.Property<Guid>("Version")
                         .IsConcurrencyToken()
                         .HasColumnType("TEXT");
+
+                    b.Property<long>("WeightedValue")
+                        .HasPrecision(18, 2)
+                        .HasColumnType("INTEGER");
 
                     b.HasKey("Id");
 
@@ -1156,9 +1160,9 @@ namespace SalesBot.Infrastructure.Data.Migrations.Sqlite
                             b1.Property<int>("Quantity")
                                 .HasColumnType("INTEGER");
 
-                            b1.Property<decimal>("UnitPrice")
+                            b1.Property<long>("UnitPrice")
                                 .HasPrecision(18, 2)
-                                .HasColumnType("TEXT");
+                                .HasColumnType("INTEGER");
 
                             b1.HasKey("Id");
 

@@ -1,0 +1,20 @@
+using Microsoft.EntityFrameworkCore;
+using Microsoft.EntityFrameworkCore.Metadata.Builders;
+using SalesBot.Infrastructure.Outbox;
+
+namespace SalesBot.Infrastructure.Data.Model;
+
+internal sealed class OutboxMessageConfiguration : IEntityTypeConfiguration<OutboxMessage>
+{
+    public void Configure(EntityTypeBuilder<OutboxMessage> e)
+    {
+        e.ToTable("Outbox");
+        e.HasKey(m => m.Id);
+        e.Property(m => m.TrackingKey).HasMaxLength(100);
+        e.Property(m => m.ServiceUrl).HasMaxLength(512).IsRequired();
+        e.Property(m => m.ConversationId).HasMaxLength(512).IsRequired();
+        e.Property(m => m.ActivityId).HasMaxLength(256);
+        e.Property(m => m.CorrelationId).HasMaxLength(64);
+        e.HasIndex(m => new { m.FailedAt, m.NextAttemptAt });
+    }
+}

@@ -1,0 +1,141 @@
+using System.Text.Json.Nodes;
+using Microsoft.Data.Sqlite;
+using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.DependencyInjection;
+using SalesBot.Features.Organization;
+using SalesBot.Features.Pipeline;
+using SalesBot.Infrastructure.Data;
+using SalesBot.Tests.Support;
+
+namespace SalesBot.Tests.Data;
+
+/// <summary>
+/// One schema for both providers: the model matches its migrations, money is summed, compared and
+/// ordered in the database to the cent, and a database from before the squash is refused plainly.
+/// </summary>
+public abstract class SchemaTests : DemoBotTest
+{
+    private static JsonObject Deal(string title, string unit, string stage, string seats = "1", string months = "1") => new()
+    {
+        ["command"] = "opportunities.save",
+        ["opportunityId"] = "",
+        ["clientQuery"] = "Ferretería El Sol",
+        ["title"] = title,
+        ["seats"] = seats,
+        ["unitValue"] = unit,
+        ["contractMonths"] = months,
+        ["stage"] = stage,
+    };
+
+    [Fact]
+    public async Task The_model_has_no_change_that_its_migrations_lack()
+    {
+        Assert.False(await Bot.WithDbAsync(db => Task.FromResult(db.Database.HasPendingModelChanges())));
+        Assert.Single(await Bot.WithDbAsync(db => Task.FromResult(db.Database.GetMigrations().ToList())));
+    }
+
+    [Fact]
+    public async Task The_pipeline_sums_rounded_weighted_values_and_orders_by_stage_then_value_in_the_database()
+    {
+        // 10 % of 333.333,33 is 33.333,333: each deal's weighted value is kept to the cent, so three
+        // of them weigh 99.999,99 (not 100.000,00, as rounding the sum of unrounded values would).
+        foreach (var (title, unit) in new[] { ("Uno", "333.333,33"), ("Dos", "333.333,33"), ("Tres", "333.333,33") })
+            await AskAsync(Alex.Submit(Deal(title, unit, "hunting")));
+        await AskAsync(Alex.Submit(Deal("Grande", "1.000.000.000,00", "hunting", seats: "9000")));
+        await AskAsync(Alex.Submit(Deal("Avanzada", "1.000,00", "hunting")));
+        await AskAsync(Alex.Message("mover avanzada a negociación"));
+
+        await using var scope = Bot.Services.CreateAsyncScope();
+        var db = scope.ServiceProvider.GetRequiredService<SalesBotDbContext>();
+        var alex = Actor.For(await db.People.SingleAsync(p => p.Name == "Alex Wilber"));
+        var view = (await scope.ServiceProvider.GetRequiredService<ViewPipeline>().ExecuteAsync(alex, team: false, default)).Value!;
+
+        var hunting = view.Stages.Single(s => s.Stage == Stage.Hunting);
+        Assert.Equal((4, 9_000_000_999_999.99m, 900_000_099_999.99m), (hunting.Count, hunting.Total, hunting.Weighted));
+        Assert.Equal((1, 1_000m, 750m), view.Stages.Single(s => s.Stage == Stage.Negotiation) is var n ? (n.Count, n.Total, n.Weighted) : default);
+        // The latest stage first, then the largest value (the three equal ones in any order).
+        Assert.Equal(["Avanzada", "Grande"], view.Open.Take(2).Select(o => o.Title));
+        Assert.Equal(["Dos", "Tres", "Uno"], view.Open.Skip(2).Select(o => o.Title).Order());
+        Assert.Equal(0, view.Stages.Single(s => s.Stage == Stage.Won).Count);
+        // Money compares in SQL too: a filter on a value is answered by the database.
+        Assert.Equal(1, await db.Opportunities.CountAsync(o => o.TotalValue > 1_000_000_000m));
+    }
+
+    [Fact]
+    public async Task A_total_too_large_for_the_money_columns_is_refused_and_saves_nothing()
+    {
+        var back = (await AskAsync(Alex.Submit(Deal("Enorme", "1.000.000.000.000", "hunting", seats: "1000000", months: "120")))).Card()!.AllText();
+
+        Assert.Contains("no puede pasar de 1.000.000.000.000.000", back);
+        Assert.Equal(0, await Bot.WithDbAsync(db => db.Opportunities.CountAsync()));
+    }
+}
+
+public sealed class SqliteSchemaTests : SchemaTests
+{
+    protected override Task<TestDatabase> CreateDatabaseAsync() => Task.FromResult(TestDatabase.Sqlite());
+
+    [Fact]
+    public async Task Money_is_stored_as_integer_hundredths()
+    {
+        await AskAsync(Alex.Submit(new JsonObject
+        {
+            ["command"] = "opportunities.save",
+            ["opportunityId"] = "",
+            ["clientQuery"] = "Ferretería El Sol",
+            ["title"] = "Centavos",
+            ["seats"] = "3",
+            ["unitValue"] = "1.234,56",
+            ["contractMonths"] = "2",
+        }));
+        var stored = await Bot.WithDbAsync(async db =>
+        {
+            var connection = (SqliteConnection)db.Database.GetDbConnection();
+            await connection.OpenAsync();
+            await using var command = connection.CreateCommand();
+            command.CommandText = "SELECT typeof(\"TotalValue\"), \"TotalValue\", \"WeightedValue\" FROM \"Opportunities\"";
+            await using var reader = await command.ExecuteReaderAsync();
+            Assert.True(await reader.ReadAsync());
+            return (reader.GetString(0), reader.GetInt64(1), reader.GetInt64(2));
+        });
+        Assert.Equal(("integer", 740_736L, 74_074L), stored);
+    }
+}
+
+public sealed class PostgresSchemaTests : SchemaTests
+{
+    protected override Task<TestDatabase> CreateDatabaseAsync() => TestDatabase.PostgresAsync();
+}
+
+/// <summary>The migrations were squashed before the first release: an older database is refused with what to do.</summary>
+public sealed class SquashedMigrationsTests : IDisposable
+{
+    private readonly CliHarness _cli = new();
+
+    public void Dispose() => _cli.Dispose();
+
+    [Fact]
+    public async Task A_database_made_before_the_squash_is_refused_with_what_to_do()
+    {
+        await using (var connection = new SqliteConnection($"Data Source={_cli.DbPath}"))
+        {
+            await connection.OpenAsync();
+            await using var command = connection.CreateCommand();
+            command.CommandText = "CREATE TABLE \"__EFMigrationsHistory\" (\"MigrationId\" TEXT PRIMARY KEY, \"ProductVersion\" TEXT NOT NULL);" +
+                "INSERT INTO \"__EFMigrationsHistory\" VALUES ('20261123075516_Initial', '10.0.15');";
+            await command.ExecuteNonQueryAsync();
+        }
+        SqliteConnection.ClearAllPools();
+
+        var (code, _, error) = await _cli.Run("migrate");
+        SqliteConnection.ClearAllPools();
+        File.Delete(_cli.DbPath);
+        var (fresh, output, _) = await _cli.Run("migrate");
+
+        Assert.NotEqual(0, code);
+        Assert.Contains("pre-release schema (migration 20261123075516_Initial)", error);
+        Assert.Contains("Recreate it", error);
+        Assert.Equal(0, fresh);
+        Assert.Contains("Applied 1 migration(s)", output);
+    }
+}
