@@ -29,8 +29,43 @@ public sealed class FakeConnector : IAsyncDisposable
 
     public void FailNext(int status, string? retryAfter = null) => _failures.Enqueue((status, retryAfter));
 
+    private Hold? _hold;
+
+    /// <summary>The next request waits at the connector until released; if its caller gives up meanwhile, it is not delivered.</summary>
+    public Hold HoldNext() => _hold = new Hold();
+
+    public sealed class Hold
+    {
+        private readonly TaskCompletionSource _arrived = new(TaskCreationOptions.RunContinuationsAsynchronously);
+        private readonly TaskCompletionSource _released = new(TaskCreationOptions.RunContinuationsAsynchronously);
+        private readonly TaskCompletionSource _abandoned = new(TaskCreationOptions.RunContinuationsAsynchronously);
+
+        /// <summary>A request is being held.</summary>
+        public Task Arrived => _arrived.Task;
+
+        /// <summary>The held request's caller cancelled it: the connector never answered it.</summary>
+        public Task Abandoned => _abandoned.Task;
+
+        public void Release() => _released.TrySetResult();
+
+        internal async Task WaitAsync(CancellationToken aborted)
+        {
+            _arrived.TrySetResult();
+            try
+            {
+                await _released.Task.WaitAsync(aborted);
+            }
+            catch (OperationCanceledException)
+            {
+                _abandoned.TrySetResult();
+                throw;
+            }
+        }
+    }
+
     private async Task RespondAsync(HttpContext ctx, RecordedRequest request)
     {
+        if (Interlocked.Exchange(ref _hold, null) is { } hold) await hold.WaitAsync(ctx.RequestAborted);
         if (_failures.TryDequeue(out var failure))
         {
             ctx.Response.StatusCode = failure.Status;

@@ -35,6 +35,21 @@ public sealed class BotTurn(ITurnContext context, Localizer localizer, CardRende
 
     public void ReplyText(string text) => Context.Reply(Cards.LiveLinks.Defuse(text));
 
+    private Dictionary<Activity, string>? _tracked;
+
+    /// <summary>
+    /// A reply whose delivery is recorded under <paramref name="key"/> (a <see cref="Infrastructure.Outbox.SentCard"/>),
+    /// so later changes update it in place. The key stays here, beside the reply: nothing of it is sent.
+    /// </summary>
+    public void ReplyTracked(Activity activity, string key)
+    {
+        (_tracked ??= new(ReferenceEqualityComparer.Instance))[activity] = key;
+        Context.Reply(activity);
+    }
+
+    /// <summary>The key a reply was tracked under, if any.</summary>
+    public string? TrackingKeyOf(Activity reply) => _tracked?.GetValueOrDefault(reply);
+
     /// <summary>Cards go as their own activity: Teams splits text+card messages and the id is then unusable for updates.</summary>
     public void ReplyCard(string template, object data) =>
         Context.Reply(new Activity { Type = ActivityTypes.Message, Attachments = [cards.RenderAttachment(template, data)] });

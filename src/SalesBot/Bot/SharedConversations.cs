@@ -25,13 +25,14 @@ public sealed class SharedConversations(SalesBotDbContext db, OutboxWriter outbo
     /// through this conversation's roster (the outbox's CreatePersonalChat). False when neither is
     /// possible (no Entra id to find them by): the replies are then not sent at all.
     /// </summary>
-    public async Task<bool> SendPrivatelyAsync(Activity inbound, IReadOnlyList<Activity> replies, string? correlationId, CancellationToken ct)
+    public async Task<bool> SendPrivatelyAsync(Activity inbound, IReadOnlyList<Activity> replies, Func<Activity, string?> trackingKeyOf, string? correlationId,
+        CancellationToken ct)
     {
         if (inbound.From?.AadObjectId is not { Length: > 0 } aad) return false;
         var personal = await db.ConversationReferences.AsNoTracking()
             .Where(r => r.UserAadObjectId == aad && r.ConversationType == "personal")
             .OrderByDescending(r => r.UpdatedAt).FirstOrDefaultAsync(ct);
-        foreach (var reply in replies) outbox.EnqueuePrivately(inbound, reply, personal, correlationId);
+        foreach (var reply in replies) outbox.EnqueuePrivately(inbound, reply, personal, correlationId, trackingKeyOf(reply));
         return true;
     }
 }

@@ -126,12 +126,12 @@ public sealed class TurnPipeline(IServiceScopeFactory scopes, ILogger<TurnPipeli
         }
         if (turn.RepliesPrivately && context.Outgoing.Count > 0)
         {
-            var sent = await sp.GetRequiredService<SharedConversations>().SendPrivatelyAsync(activity, context.Outgoing.ToList(), correlationId, ct);
+            var sent = await sp.GetRequiredService<SharedConversations>().SendPrivatelyAsync(activity, context.Outgoing.ToList(), turn.TrackingKeyOf, correlationId, ct);
             context.ClearOutgoing();
             turn.ReplyText(turn.T(sent ? "privacy.sentPrivately" : "privacy.writeMePrivately"));
         }
         var outbox = sp.GetRequiredService<OutboxWriter>();
-        foreach (var reply in context.Outgoing) outbox.EnqueueReply(activity, reply, correlationId);
+        foreach (var reply in context.Outgoing) outbox.EnqueueReply(activity, reply, correlationId, turn.TrackingKeyOf(reply));
         await db.SaveChangesAsync(ct);
         return response;
     }

@@ -37,7 +37,7 @@ public sealed class BotHost : IAsyncDisposable
             b.UseSetting("Database:MigrateOnStart", "true");
             b.UseSetting("Authentication:AllowUnauthenticatedLoopback", "true");
             b.UseSetting("Outbox:PollInterval", "00:00:00.200");
-            b.UseSetting("Outbox:ClaimDuration", "00:00:01");
+            b.UseSetting("Outbox:ClaimDuration", "00:00:02");
             foreach (var (key, value) in settings ?? new Dictionary<string, string?>()) b.UseSetting(key, value);
             b.ConfigureLogging(l => l.AddProvider(new CollectingLoggerProvider(Logs)));
             b.ConfigureTestServices(s => configure?.Invoke(s));

@@ -29,7 +29,7 @@ public static class VisitsServiceCollectionExtensions
         if (new GraphOptions().Configured(configuration))
         {
             services.AddScoped<IVisitCalendar, GraphVisitCalendar>();
-            services.AddScoped<IOutboxOperationHandler, CalendarSyncHandler>();
+            services.AddOutboxHandler<CalendarSyncHandler>(OutboxOperation.CalendarSync);
         }
         else
         {

@@ -6,6 +6,8 @@ using Microsoft.Kiota.Authentication.Azure;
 using Microsoft.Kiota.Http.HttpClientLibrary.Middleware;
 using Microsoft.Kiota.Http.HttpClientLibrary.Middleware.Options;
 
+using SalesBot.Infrastructure.Outbox;
+
 namespace SalesBot.Infrastructure.Graph;
 
 public static class GraphServiceCollectionExtensions
@@ -24,7 +26,7 @@ public static class GraphServiceCollectionExtensions
         services.AddOptions<GraphOptions>().Bind(configuration.GetSection(GraphOptions.Section)).ValidateOnStart();
         services.AddSingleton<IValidateOptions<GraphOptions>, GraphOptionsValidation>();
         services.AddScoped<TeamsAppInstaller>();
-        services.AddScoped<Outbox.IOutboxOperationHandler, InstallAppHandler>();
+        services.AddOutboxHandler<InstallAppHandler>(Outbox.OutboxOperation.InstallApp);
         services.AddSingleton<TokenCredential>(sp => CreateCredential(sp.GetRequiredService<IOptions<GraphOptions>>().Value));
         services.AddSingleton(sp =>
         {

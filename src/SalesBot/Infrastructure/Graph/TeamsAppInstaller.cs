@@ -23,19 +23,16 @@ public sealed class TeamsAppInstaller(OutboxWriter outbox, IOptions<GraphOptions
     public bool Request(string aadObjectId)
     {
         if (!Enabled) return false;
-        outbox.EnqueueWork(OutboxOperation.InstallApp, Lane, aadObjectId, JsonSerializer.Serialize(new { aadObjectId }));
+        outbox.EnqueueWork(OutboxOperation.InstallApp, Lane + ":" + aadObjectId, JsonSerializer.Serialize(new { aadObjectId }));
         return true;
     }
 }
 
 /// <summary>Makes the install call; "already installed" (409) is success.</summary>
-public sealed class InstallAppHandler(IServiceProvider services, IOptions<GraphOptions> options) : IOutboxOperationHandler
+public sealed class InstallAppHandler(GraphServiceClient graph, IOptions<GraphOptions> options) : IOutboxOperationHandler
 {
-    public OutboxOperation Operation => OutboxOperation.InstallApp;
-
     public async Task DeliverAsync(OutboxMessage message, CancellationToken ct)
     {
-        var graph = services.GetRequiredService<GraphServiceClient>();
         var user = JsonDocument.Parse(message.PayloadJson).RootElement.GetProperty("aadObjectId").GetString()!;
         var o = options.Value;
         using var timeout = CancellationTokenSource.CreateLinkedTokenSource(ct);

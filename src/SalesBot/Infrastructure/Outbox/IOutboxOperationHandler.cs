@@ -1,16 +1,19 @@
 namespace SalesBot.Infrastructure.Outbox;
 
 /// <summary>
-/// Delivers outbox rows that are not Bot Connector calls (e.g. calendar writes through Microsoft
-/// Graph), with the same guarantees: written with the change that needs them, retried with
-/// backoff (and Retry-After) until done, failed for good after a permanent refusal. Resolved from
-/// a fresh scope for each row.
+/// Delivers the outbox rows of some operations (Bot Connector messages, calendar writes through
+/// Microsoft Graph, app installations). The <see cref="OutboxEngine"/> gives the guarantees: written
+/// with the change that needs them, delivered in lane order, retried with backoff (and Retry-After)
+/// until done, failed for good after a permanent refusal. Registered for its operations with
+/// <see cref="OutboxServiceCollectionExtensions.AddOutboxHandler{THandler}"/>, and resolved from a
+/// fresh scope for each row: only the handler a row needs is ever built.
 /// </summary>
 public interface IOutboxOperationHandler
 {
-    OutboxOperation Operation { get; }
-
-    /// <summary>Does the work; throws <see cref="OutboxDeliveryException"/> to say whether to retry.</summary>
+    /// <summary>
+    /// Does the work. Throws <see cref="OutboxDeliveryException"/> (or a connector error) to say
+    /// whether to retry; the token is cancelled on shutdown and when the row's claim runs out.
+    /// </summary>
     Task DeliverAsync(OutboxMessage message, CancellationToken ct);
 
     /// <summary>Called once when the row is given up for good, to tell whoever is waiting for it.</summary>

@@ -4,7 +4,10 @@ public sealed class OutboxOptions
 {
     public const string Section = "Outbox";
 
-    /// <summary>How long an instance holds a row it is delivering before another may take it.</summary>
+    /// <summary>
+    /// How long an instance holds a row before another may take it. A delivery renews it every third
+    /// of this while it runs, and is cancelled if it cannot, before the claim lapses.
+    /// </summary>
     public TimeSpan ClaimDuration { get; set; } = TimeSpan.FromMinutes(2);
 
     /// <summary>How often to look for rows left behind (earlier failures, crashes, other instances).</summary>

@@ -6,8 +6,10 @@ public static class OutboxServiceCollectionExtensions
     public static IServiceCollection AddOutbox(this IServiceCollection services, IConfiguration configuration)
     {
         services.AddOutboxWriter(configuration);
-        services.AddSingleton<OutboxDispatcher>();
-        services.AddHostedService(sp => sp.GetRequiredService<OutboxDispatcher>());
+        services.AddSingleton<OutboxStore>();
+        services.AddSingleton<OutboxEngine>();
+        services.AddHostedService(sp => sp.GetRequiredService<OutboxEngine>());
+        services.AddOutboxHandler<ConnectorDeliveryHandler>(ConnectorDeliveryHandler.Operations);
         services.AddSingleton<OutboxRetention>();
         services.AddSingleton<Data.IDatabaseUpkeep>(sp => sp.GetRequiredService<OutboxRetention>());
         return services;
@@ -20,12 +22,20 @@ public static class OutboxServiceCollectionExtensions
     public static IServiceCollection AddOutboxWriter(this IServiceCollection services, IConfiguration configuration)
     {
         services.AddOptions<OutboxOptions>().Bind(configuration.GetSection(OutboxOptions.Section))
-            .Validate(o => o.MaxParallelDeliveries > 0 && o.MaxAttempts > 0 && o.PollInterval > TimeSpan.Zero
+            .Validate(o => o.MaxParallelDeliveries > 0 && o.MaxAttempts > 0 && o.PollInterval > TimeSpan.Zero && o.ClaimDuration > TimeSpan.Zero
                 && o.FailedRetention > TimeSpan.Zero && o.SentCardRetention > TimeSpan.Zero,
                 "Outbox settings must be positive")
             .ValidateOnStart();
         services.AddSingleton<OutboxQueue>();
         services.AddScoped<OutboxWriter>();
+        return services;
+    }
+
+    /// <summary>Who delivers these operations: resolved by operation from a fresh scope for each row.</summary>
+    public static IServiceCollection AddOutboxHandler<THandler>(this IServiceCollection services, params OutboxOperation[] operations)
+        where THandler : class, IOutboxOperationHandler
+    {
+        foreach (var operation in operations) services.AddKeyedScoped<IOutboxOperationHandler, THandler>(operation);
         return services;
     }
 }

@@ -38,36 +38,41 @@ public sealed class OutboxWriter : IDisposable
 
     private void OnFailed(object? sender, SaveChangesFailedEventArgs e) => _pending.Clear();
 
-    public OutboxMessage Enqueue(OutboxOperation operation, string serviceUrl, string conversationId, string? activityId, Activity? activity, string? correlationId,
-        string? trackingKey = null)
+    /// <summary>A Bot Connector call: its lane is the conversation, so a conversation's messages leave in order.</summary>
+    public OutboxMessage Enqueue(OutboxOperation operation, string serviceUrl, string conversationId, string? activityId, Activity activity, string? correlationId,
+        string? trackingKey = null, string? recipientAadObjectId = null)
     {
-        var message = Add(operation, serviceUrl, conversationId, activityId,
-            activity is null ? "" : JsonSerializer.Serialize(activity, ActivityJson.Options), correlationId);
+        var message = Add(operation, ConnectorLane(serviceUrl, conversationId), JsonSerializer.Serialize(activity, ActivityJson.Options), correlationId);
+        message.ServiceUrl = serviceUrl;
+        message.ConversationId = conversationId;
+        message.ActivityId = activityId;
+        message.RecipientAadObjectId = recipientAadObjectId;
         message.TrackingKey = trackingKey;
         return message;
     }
 
-    /// <summary>
-    /// Work for an <see cref="IOutboxOperationHandler"/>. Rows with the same lane and key go in the
-    /// order they were written (e.g. create, then move, then cancel one visit's event).
-    /// </summary>
-    public OutboxMessage EnqueueWork(OutboxOperation operation, string lane, string key, string payloadJson, string? correlationId = null) =>
-        Add(operation, lane, key, null, payloadJson, correlationId);
+    public static string ConnectorLane(string serviceUrl, string conversationId) => serviceUrl + "|" + conversationId;
 
-    private OutboxMessage Add(OutboxOperation operation, string serviceUrl, string conversationId, string? activityId, string payloadJson, string? correlationId)
+    /// <summary>
+    /// Work for another <see cref="IOutboxOperationHandler"/>. Rows of one lane go in the order they
+    /// were written (e.g. create, then move, then cancel one visit's event).
+    /// </summary>
+    public OutboxMessage EnqueueWork(OutboxOperation operation, string lane, string payloadJson, string? correlationId = null) =>
+        Add(operation, lane, payloadJson, correlationId);
+
+    private OutboxMessage Add(OutboxOperation operation, string lane, string payloadJson, string? correlationId)
     {
         var now = _clock.GetUtcNow();
         var message = new OutboxMessage
         {
             Operation = operation,
-            ServiceUrl = serviceUrl,
-            ConversationId = conversationId,
-            ActivityId = activityId,
+            Lane = lane,
             PayloadJson = payloadJson,
             CreatedAt = now,
             NextAttemptAt = now,
-            // This instance delivers it right after commit; others leave it alone meanwhile.
-            LockedUntil = now + _options.ClaimDuration,
+            // This instance delivers it right after commit, under this claim; others leave it alone meanwhile.
+            ClaimToken = Guid.NewGuid(),
+            ClaimedUntil = now + _options.ClaimDuration,
             CorrelationId = correlationId,
         };
         _db.Outbox.Add(message);
@@ -76,21 +81,16 @@ public sealed class OutboxWriter : IDisposable
     }
 
     /// <summary>A reply to the inbound activity, or a plain send when there is nothing to reply to.</summary>
-    public OutboxMessage EnqueueReply(Activity inbound, Activity reply, string? correlationId)
-    {
-        var trackingKey = TakeTrackingKey(reply);
-        return reply.ReplyToId is { Length: > 0 } replyTo
+    public OutboxMessage EnqueueReply(Activity inbound, Activity reply, string? correlationId, string? trackingKey = null) => reply.ReplyToId is { Length: > 0 } replyTo
             ? Enqueue(OutboxOperation.Reply, inbound.ServiceUrl!, inbound.Conversation!.Id!, replyTo, reply, correlationId, trackingKey)
             : Enqueue(OutboxOperation.Send, inbound.ServiceUrl!, inbound.Conversation!.Id!, null, reply, correlationId, trackingKey);
-    }
 
     /// <summary>
     /// A reply meant for the sender alone, though the turn came from a shared conversation: sent to
     /// their personal chat, or (with none yet) to a 1:1 chat created from the shared one's roster.
     /// </summary>
-    public OutboxMessage EnqueuePrivately(Activity inbound, Activity reply, StoredConversationReference? personal, string? correlationId)
+    public OutboxMessage EnqueuePrivately(Activity inbound, Activity reply, StoredConversationReference? personal, string? correlationId, string? trackingKey)
     {
-        var trackingKey = TakeTrackingKey(reply);
         reply.ReplyToId = null;
         if (personal is not null)
         {
@@ -102,22 +102,8 @@ public sealed class OutboxWriter : IDisposable
         reply.From = inbound.Recipient is { } bot ? new ChannelAccount { Id = bot.Id, Name = bot.Name } : null;
         reply.Recipient = null;
         reply.Conversation = new ConversationAccount { TenantId = inbound.TenantId };
-        return Enqueue(OutboxOperation.CreatePersonalChat, inbound.ServiceUrl!, inbound.Conversation!.Id!, inbound.From!.AadObjectId,
-            reply, correlationId, trackingKey);
-    }
-
-    /// <summary>Key under which a reply is recorded once delivered (see <see cref="SentCard"/>); never sent to Teams.</summary>
-    public const string TrackingKeyProperty = "salesbot.trackingKey";
-
-    /// <summary>Marks a reply built in a turn to be tracked, so later changes can update it in place.</summary>
-    public static void Track(Activity reply, string key) => (reply.ChannelData ??= [])[TrackingKeyProperty] = key;
-
-    private static string? TakeTrackingKey(Activity reply)
-    {
-        if (reply.ChannelData?[TrackingKeyProperty] is not System.Text.Json.Nodes.JsonValue value || !value.TryGetValue<string>(out var key)) return null;
-        reply.ChannelData.Remove(TrackingKeyProperty);
-        if (reply.ChannelData.Count == 0) reply.ChannelData = null;
-        return key;
+        return Enqueue(OutboxOperation.CreatePersonalChat, inbound.ServiceUrl!, inbound.Conversation!.Id!, null,
+            reply, correlationId, trackingKey, inbound.From!.AadObjectId);
     }
 
     private void HandOff()

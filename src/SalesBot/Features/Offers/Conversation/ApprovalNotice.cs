@@ -21,12 +21,8 @@ public sealed class ApprovalNotice(SalesBotDbContext db, PersonalChat chat, Outb
     public static string CardKey(Guid offerId) => "offer:" + offerId.ToString("N");
 
     /// <summary>An approval card shown in a turn ("mis aprobaciones"), tracked like the ones sent, so it too is updated in place.</summary>
-    public static Activity TrackedCard(System.Text.Json.Nodes.JsonNode card, Guid offerId)
-    {
-        var activity = new Activity { Type = ActivityTypes.Message, Attachments = [Attachment.AdaptiveCard(card)] };
-        OutboxWriter.Track(activity, CardKey(offerId));
-        return activity;
-    }
+    public static void ReplyTracked(BotTurn turn, System.Text.Json.Nodes.JsonNode card, Guid offerId) =>
+        turn.ReplyTracked(new Activity { Type = ActivityTypes.Message, Attachments = [Attachment.AdaptiveCard(card)] }, CardKey(offerId));
 
     public Task AskAsync(Offer offer, ApprovalStep step, Person approver, CancellationToken ct) =>
         SendCardAsync(offer, approver, "offers.askText", [offer.Number], ct);
@@ -61,7 +57,7 @@ public sealed class ApprovalNotice(SalesBotDbContext db, PersonalChat chat, Outb
         }
         activity.From = new ChannelAccount { Id = shared!.BotId, Name = shared.BotName };
         activity.Conversation = new ConversationAccount { TenantId = shared.TenantId };
-        outbox.Enqueue(OutboxOperation.CreatePersonalChat, shared.ServiceUrl, shared.ConversationId, approver.AadObjectId, activity, null, CardKey(offer.Id));
+        outbox.Enqueue(OutboxOperation.CreatePersonalChat, shared.ServiceUrl, shared.ConversationId, null, activity, null, CardKey(offer.Id), approver.AadObjectId);
     }
 
     /// <summary>The most recent team channel or group chat the bot is in (its roster finds people's Teams ids).</summary>

@@ -122,7 +122,7 @@ public sealed class MyApprovalsCommand(ReadOffers offers, ApprovalCard card) : I
         foreach (var step in pending)
         {
             var rendered = await card.RenderAsync(turn.Language, step.OfferId, turn.Actor.PersonId, null, ct);
-            turn.Context.Reply(ApprovalNotice.TrackedCard(rendered, step.OfferId));
+            ApprovalNotice.ReplyTracked(turn, rendered, step.OfferId);
         }
     }
 }
@@ -140,6 +140,6 @@ public sealed class ShowOfferCommand(SalesBotDbContext db, ApprovalCard card) : 
             return;
         }
         var rendered = await card.RenderAsync(turn.Language, latest.Value, turn.Actor.PersonId, null, ct);
-        turn.Context.Reply(ApprovalNotice.TrackedCard(rendered, latest.Value));
+        ApprovalNotice.ReplyTracked(turn, rendered, latest.Value);
     }
 }

@@ -11,7 +11,7 @@ public sealed class PendingApprovalsOnOpen(ReadOffers offers, ApprovalCard card)
         foreach (var step in await offers.PendingForAsync(turn.Actor, ct))
         {
             var rendered = await card.RenderAsync(turn.Language, step.OfferId, turn.Actor.PersonId, null, ct);
-            turn.Context.Reply(ApprovalNotice.TrackedCard(rendered, step.OfferId));
+            ApprovalNotice.ReplyTracked(turn, rendered, step.OfferId);
         }
     }
 }

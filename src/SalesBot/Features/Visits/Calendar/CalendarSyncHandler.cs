@@ -28,8 +28,6 @@ public sealed class CalendarSyncHandler(
     SalesBotDbContext db, GraphServiceClient graph, BusinessCalendar calendar, IOptions<GraphOptions> options,
     IVisitCalendarNotifications notifications) : IOutboxOperationHandler
 {
-    public OutboxOperation Operation => OutboxOperation.CalendarSync;
-
     public async Task DeliverAsync(OutboxMessage message, CancellationToken ct)
     {
         var visit = await FindAsync(message, ct);

@@ -55,7 +55,7 @@ public sealed class GraphVisitCalendar(GraphServiceClient graph, OutboxWriter ou
     }
 
     public void RequestSync(Visit visit) =>
-        outbox.EnqueueWork(OutboxOperation.CalendarSync, Lane, visit.Id.ToString(), JsonSerializer.Serialize(new { visitId = visit.Id }));
+        outbox.EnqueueWork(OutboxOperation.CalendarSync, Lane + ":" + visit.Id.ToString("N"), JsonSerializer.Serialize(new { visitId = visit.Id }));
 }
 
 /// <summary>Graph's dateTimeTimeZone, with explicit zones both ways.</summary>

@@ -11,7 +11,7 @@ using SalesBot.Infrastructure.Data;
 namespace SalesBot.Infrastructure.Data.Migrations.Sqlite
 {
     [DbContext(typeof(SqliteSalesBotDbContext))]
-    [Migration("20261203160948_Initial")]
+    [Migration("20261203162409_Initial")]
     partial class Initial
     {
         /// <inheritdoc />
@@ -952,8 +952,13 @@ namespace SalesBot.Infrastructure.Data.Migrations.Sqlite
                     b.Property<int>("Attempts")
                         .HasColumnType("INTEGER");
 
+                    b.Property<Guid?>("ClaimToken")
+                        .HasColumnType("TEXT");
+
+                    b.Property<long?>("ClaimedUntil")
+                        .HasColumnType("INTEGER");
+
                     b.Property<string>("ConversationId")
-                        .IsRequired()
                         .HasMaxLength(512)
                         .HasColumnType("TEXT");
 
@@ -967,11 +972,13 @@ namespace SalesBot.Infrastructure.Data.Migrations.Sqlite
                     b.Property<long?>("FailedAt")
                         .HasColumnType("INTEGER");
 
-                    b.Property<string>("LastError")
+                    b.Property<string>("Lane")
+                        .IsRequired()
+                        .HasMaxLength(1100)
                         .HasColumnType("TEXT");
 
-                    b.Property<long?>("LockedUntil")
-                        .HasColumnType("INTEGER");
+                    b.Property<string>("LastError")
+                        .HasColumnType("TEXT");
 
                     b.Property<long>("NextAttemptAt")
                         .HasColumnType("INTEGER");
@@ -983,8 +990,11 @@ namespace SalesBot.Infrastructure.Data.Migrations.Sqlite
                         .IsRequired()
                         .HasColumnType("TEXT");
 
+                    b.Property<string>("RecipientAadObjectId")
+                        .HasMaxLength(128)
+                        .HasColumnType("TEXT");
+
                     b.Property<string>("ServiceUrl")
-                        .IsRequired()
                         .HasMaxLength(512)
                         .HasColumnType("TEXT");
 

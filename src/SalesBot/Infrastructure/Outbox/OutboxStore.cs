@@ -1,0 +1,116 @@
+using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.Options;
+using SalesBot.Infrastructure.Data;
+
+namespace SalesBot.Infrastructure.Outbox;
+
+/// <summary>
+/// Every write the <see cref="OutboxEngine"/> makes to outbox rows. A claim gives the row a new
+/// fencing token; each later write of that delivery (renewal, retry, failure, delete) applies only
+/// while the row still carries it, so a delivery that lost its claim to another changes nothing.
+/// </summary>
+public sealed class OutboxStore(IServiceScopeFactory scopes, TimeProvider clock, IOptions<OutboxOptions> options)
+{
+    private const int PollBatch = 200;
+    private readonly TimeSpan _claimDuration = options.Value.ClaimDuration;
+
+    /// <summary>
+    /// Claims due rows that nobody holds, one by one with a conditional update (another instance may
+    /// be polling too), leaving out the rows this process is already delivering.
+    /// </summary>
+    public async Task<List<OutboxMessage>> ClaimDueAsync(Func<long, bool> inFlight, CancellationToken ct)
+    {
+        var now = clock.GetUtcNow();
+        List<OutboxMessage> due;
+        await using (var scope = scopes.CreateAsyncScope())
+        {
+            due = await scope.ServiceProvider.GetRequiredService<SalesBotDbContext>().Outbox.AsNoTracking()
+                .Where(m => m.FailedAt == null && m.NextAttemptAt <= now && (m.ClaimedUntil == null || m.ClaimedUntil < now))
+                .OrderBy(m => m.Id)
+                .Take(PollBatch)
+                .ToListAsync(ct);
+        }
+        var until = now + _claimDuration;
+        var claimed = new List<OutboxMessage>();
+        foreach (var m in due.Where(m => !inFlight(m.Id)))
+        {
+            Guid? token = Guid.NewGuid();
+            var won = await WriteAsync(db => db.Outbox
+                .Where(x => x.Id == m.Id && x.FailedAt == null && x.NextAttemptAt <= now && (x.ClaimedUntil == null || x.ClaimedUntil < now))
+                .ExecuteUpdateAsync(s => s.SetProperty(x => x.ClaimToken, token).SetProperty(x => x.ClaimedUntil, until), ct), ct);
+            if (won != 1) continue;
+            m.ClaimToken = token;
+            m.ClaimedUntil = until;
+            claimed.Add(m);
+        }
+        return claimed;
+    }
+
+    /// <summary>Extends the claim while the delivery runs; false when the row is no longer ours.</summary>
+    public async Task<bool> RenewAsync(OutboxMessage m, CancellationToken ct)
+    {
+        var token = m.ClaimToken;
+        var until = clock.GetUtcNow() + _claimDuration;
+        var renewed = await WriteAsync(db => db.Outbox.Where(x => x.Id == m.Id && x.ClaimToken == token)
+            .ExecuteUpdateAsync(s => s.SetProperty(x => x.ClaimedUntil, until), ct), ct) == 1;
+        if (renewed) m.ClaimedUntil = until;
+        return renewed;
+    }
+
+    /// <summary>Another attempt at <paramref name="at"/>, by whoever claims it then.</summary>
+    public Task<int> RetryLaterAsync(OutboxMessage m, int attempts, DateTimeOffset at, string error, CancellationToken ct)
+    {
+        var token = m.ClaimToken;
+        var text = Truncate(error);
+        return WriteAsync(db => db.Outbox.Where(x => x.Id == m.Id && x.ClaimToken == token).ExecuteUpdateAsync(s => s
+            .SetProperty(x => x.Attempts, attempts)
+            .SetProperty(x => x.NextAttemptAt, at)
+            .SetProperty(x => x.ClaimToken, (Guid?)null)
+            .SetProperty(x => x.ClaimedUntil, (DateTimeOffset?)null)
+            .SetProperty(x => x.LastError, text), ct), ct);
+    }
+
+    /// <summary>Rows of a lane that wait behind an earlier one: released, due at the same time, so they are taken again in id order.</summary>
+    public Task<int> ReleaseAsync(IReadOnlyCollection<OutboxMessage> messages, DateTimeOffset at, string why, CancellationToken ct)
+    {
+        if (messages.Count == 0) return Task.FromResult(0);
+        var tokens = messages.Select(m => m.ClaimToken).ToList();
+        return WriteAsync(db => db.Outbox.Where(x => tokens.Contains(x.ClaimToken)).ExecuteUpdateAsync(s => s
+            .SetProperty(x => x.NextAttemptAt, at)
+            .SetProperty(x => x.ClaimToken, (Guid?)null)
+            .SetProperty(x => x.ClaimedUntil, (DateTimeOffset?)null)
+            .SetProperty(x => x.LastError, why), ct), ct);
+    }
+
+    /// <summary>Given up for good; kept for inspection. False when the row was no longer ours to fail.</summary>
+    public async Task<bool> FailAsync(OutboxMessage m, int attempts, string error, CancellationToken ct)
+    {
+        var token = m.ClaimToken;
+        var now = clock.GetUtcNow();
+        var text = Truncate(error);
+        return await WriteAsync(db => db.Outbox.Where(x => x.Id == m.Id && x.ClaimToken == token).ExecuteUpdateAsync(s => s
+            .SetProperty(x => x.Attempts, attempts)
+            .SetProperty(x => x.FailedAt, now)
+            .SetProperty(x => x.ClaimToken, (Guid?)null)
+            .SetProperty(x => x.ClaimedUntil, (DateTimeOffset?)null)
+            .SetProperty(x => x.LastError, text), ct), ct) == 1;
+    }
+
+    /// <summary>Removes delivered rows, each only under the claim that delivered it.</summary>
+    public Task<int> DeleteDeliveredAsync(IReadOnlyCollection<Guid> tokens, CancellationToken ct)
+    {
+        var fenced = tokens.Select(t => (Guid?)t).ToList();
+        return WriteAsync(db => db.Outbox.Where(x => fenced.Contains(x.ClaimToken)).ExecuteDeleteAsync(ct), ct);
+    }
+
+    /// <summary>A set-based write outside SaveChanges, queued behind this process's other SQLite writes.</summary>
+    private async Task<int> WriteAsync(Func<SalesBotDbContext, Task<int>> write, CancellationToken ct)
+    {
+        await using var scope = scopes.CreateAsyncScope();
+        var db = scope.ServiceProvider.GetRequiredService<SalesBotDbContext>();
+        using var held = await SqliteWriteGate.EnterIfSqliteAsync(scope.ServiceProvider, ct);
+        return await write(db);
+    }
+
+    private static string? Truncate(string? text) => text is { Length: > 1000 } ? text[..1000] : text;
+}
