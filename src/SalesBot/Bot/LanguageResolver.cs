@@ -17,6 +17,12 @@ public static class LanguageResolver
         return chosen ?? FromLocale(locale);
     }
 
+    /// <summary>The languages chosen by these users (by key), in one query: the others follow their locale.</summary>
+    public static async Task<IReadOnlyDictionary<string, string>> ChosenAsync(SalesBotDbContext db, IReadOnlyCollection<string> userKeys, CancellationToken ct) =>
+        userKeys.Count == 0
+            ? new Dictionary<string, string>()
+            : await db.LanguagePreferences.AsNoTracking().Where(p => userKeys.Contains(p.UserKey)).ToDictionaryAsync(p => p.UserKey, p => p.Language, ct);
+
     public static string FromLocale(string? locale) =>
         locale is not null && locale.StartsWith("en", StringComparison.OrdinalIgnoreCase) ? Localizer.English : Localizer.Spanish;
 }

@@ -19,13 +19,28 @@ public sealed class PersonalChat(SalesBotDbContext db, OutboxWriter outbox)
         var chat = await ReferenceOfAsync(recipient, ct);
         if (chat is null) return false;
         var language = await LanguageResolver.ResolveAsync(db, recipient.AadObjectId, chat.Locale, ct);
-        var activity = build(language);
+        Send(chat, build(language));
+        return true;
+    }
+
+    /// <summary>Queues an activity to a personal chat already looked up (several recipients read in one query).</summary>
+    public void Send(StoredConversationReference chat, Activity activity, string? trackingKey = null)
+    {
         activity.Type = ActivityTypes.Message;
         activity.From = new ChannelAccount { Id = chat.BotId, Name = chat.BotName };
         activity.Recipient = new ChannelAccount { Id = chat.UserId, Name = chat.UserName, AadObjectId = chat.UserAadObjectId };
         activity.Conversation = new ConversationAccount { Id = chat.ConversationId, ConversationType = "personal", TenantId = chat.TenantId };
-        outbox.Enqueue(OutboxOperation.Send, chat.ServiceUrl, chat.ConversationId, null, activity, null);
-        return true;
+        outbox.Enqueue(OutboxOperation.Send, chat.ServiceUrl, chat.ConversationId, null, activity, null, trackingKey);
+    }
+
+    /// <summary>The most recent personal chat of each of these people (by Entra object id), in one query.</summary>
+    public async Task<IReadOnlyDictionary<string, StoredConversationReference>> ReferencesOfAsync(IReadOnlyCollection<string> aadObjectIds, CancellationToken ct)
+    {
+        if (aadObjectIds.Count == 0) return new Dictionary<string, StoredConversationReference>();
+        var chats = await db.ConversationReferences.AsNoTracking()
+            .Where(r => r.UserAadObjectId != null && aadObjectIds.Contains(r.UserAadObjectId) && r.ConversationType == "personal")
+            .ToListAsync(ct);
+        return chats.GroupBy(r => r.UserAadObjectId!).ToDictionary(g => g.Key, g => g.MaxBy(r => r.UpdatedAt)!);
     }
 
     /// <summary>The person's most recent personal chat with the bot, or null when they never opened it.</summary>

@@ -4,6 +4,7 @@ using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Options;
 using Microsoft.Extensions.Time.Testing;
 using SalesBot.Features.Offers;
+using SalesBot.Features.Offers.Conversation;
 using SalesBot.Features.Pipeline;
 using SalesBot.Features.Shared.Calendar;
 using SalesBot.Tests.Support;
@@ -308,6 +309,89 @@ public abstract class OfferFollowUpTests : OfferApprovalTestsBase
             if ((await NextInAsync(conversationId))["text"]?.GetValue<string>() is { } text && text.Contains(fragment, StringComparison.Ordinal)) return text;
         throw new InvalidOperationException($"no text with '{fragment}'");
     }
+}
+
+/// <summary>
+/// An approval click reads the same whatever the number of copies of the card: the offer's card is
+/// read once, the readers in one query each, and every copy rendered once (the clicked one is the
+/// invoke's answer, not updated again).
+/// </summary>
+public abstract class OfferApprovalCostTests : OfferApprovalTestsBase
+{
+    protected SqlCommandCounter Sql { get; } = new();
+
+    protected override void ConfigureServices(Microsoft.Extensions.DependencyInjection.IServiceCollection services)
+    {
+        Microsoft.Extensions.DependencyInjection.ServiceCollectionServiceExtensions.AddSingleton<Microsoft.EntityFrameworkCore.Diagnostics.IInterceptor>(services, Sql);
+        Microsoft.Extensions.DependencyInjection.ServiceCollectionServiceExtensions.AddSingleton<Microsoft.AspNetCore.Hosting.IStartupFilter>(services, Sql);
+    }
+
+    private async Task<Guid> DealAsync(string title)
+    {
+        await AskAsync(Alex.Submit(new JsonObject
+        {
+            ["command"] = "opportunities.save",
+            ["opportunityId"] = "",
+            ["clientQuery"] = "Ferretería El Sol",
+            ["title"] = title,
+            ["seats"] = "40",
+            ["unitValue"] = "250.000",
+            ["contractMonths"] = "24",
+        }));
+        return await Bot.WithDbAsync(db => db.Opportunities.Where(o => o.Title == title).Select(o => o.Id).SingleAsync());
+    }
+
+    private async Task<(IReadOnlyList<string> Queries, int Updates)> MeganApprovesAsync(Guid deal)
+    {
+        var step = await Bot.WithDbAsync(db => db.ApprovalSteps.SingleAsync(s => s.Status == StepStatus.Pending && db.Offers.Any(o => o.Id == s.OfferId && o.OpportunityId == deal)));
+        await Bot.WaitForOutboxDrainedAsync();
+        var before = Connector.Requests.Count(r => r.Method == "PUT");
+        // As Teams sends it: the invoke replies to the card message clicked.
+        var clicked = await Bot.WithDbAsync(db => db.SentCards.Where(c => c.Key == ApprovalNotice.CardKey(step.OfferId) && c.ConversationId == Megan.ConversationId)
+            .Select(c => c.ActivityId).SingleAsync());
+        var invoke = Megan.Invoke("adaptiveCard/action", Execute("offer.approve", step.Id));
+        invoke["replyToId"] = clicked;
+        Assert.Equal(System.Net.HttpStatusCode.OK, (await Bot.PostAsync(invoke)).StatusCode);
+        var queries = Sql.LastRequestCommands;
+        await Bot.WaitForOutboxDrainedAsync();
+        return (queries, Connector.Requests.Count(r => r.Method == "PUT") - before);
+    }
+
+    [Fact]
+    public async Task An_approval_click_reads_the_same_with_one_copy_of_the_card_or_four_and_updates_each_other_copy_once()
+    {
+        var one = await DealAsync("Suministro 2027");
+        await AskAsync(Alex.Submit(Offer(one)));
+        await NextInAsync(Megan.ConversationId);
+        var alone = await MeganApprovesAsync(one);
+
+        var four = await DealAsync("Mantenimiento 2028");
+        await AskAsync(Alex.Submit(Offer(four)));
+        await NextInAsync(Megan.ConversationId);
+        // The requester and both directors open the offer: three more tracked copies.
+        foreach (var reader in new[] { Alex, Diego, Isaiah }) await AskAsync(reader.Message("oferta mantenimiento"));
+        var key = ApprovalNotice.CardKey(await Bot.WithDbAsync(db => db.Offers.Where(o => o.OpportunityId == four).Select(o => o.Id).SingleAsync()));
+        Assert.Equal(4, await Bot.WithDbAsync(db => db.SentCards.CountAsync(c => c.Key == key)));
+        var many = await MeganApprovesAsync(four);
+
+        // Reads do not grow with the copies. Writes are one SaveChanges: one outbox row per copy, sent
+        // as one batch on PostgreSQL (SQLite runs a batch's statements one by one, in one transaction).
+        static int Reads(IReadOnlyList<string> sql) => sql.Count(q => q.TrimStart().StartsWith("SELECT", StringComparison.Ordinal));
+        Assert.True(Reads(alone.Queries) == Reads(many.Queries),
+            $"one copy:\n{string.Join("\n", alone.Queries)}\n\nfour copies:\n{string.Join("\n", many.Queries)}");
+        Assert.True(Reads(many.Queries) <= 25, $"{Reads(many.Queries)} SQL reads for one approval click:\n{string.Join("\n", many.Queries)}");
+        Assert.Equal((0, 3), (alone.Updates, many.Updates)); // Megan's own copy is the click's answer
+    }
+}
+
+public sealed class SqliteOfferApprovalCostTests : OfferApprovalCostTests
+{
+    protected override Task<TestDatabase> CreateDatabaseAsync() => Task.FromResult(TestDatabase.Sqlite());
+}
+
+public sealed class PostgresOfferApprovalCostTests : OfferApprovalCostTests
+{
+    protected override Task<TestDatabase> CreateDatabaseAsync() => TestDatabase.PostgresAsync();
 }
 
 public sealed class SqliteOfferFollowUpTests : OfferFollowUpTests

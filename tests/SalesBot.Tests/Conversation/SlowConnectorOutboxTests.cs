@@ -36,25 +36,57 @@ public abstract class SlowConnectorOutboxTests
 
         await first.SendAsync(alex.Message("ayuda"));
         await hold.Arrived.WaitAsync(TimeSpan.FromSeconds(20));
-        // The call hangs while the clock moves past the claim and the second instance polls. The first
-        // renews its claim while it waits (or, if it cannot, gives its call up before the claim lapses),
-        // so the second does not send the message behind its back.
-        clock.Advance(TimeSpan.FromSeconds(15));
-        await engines[1].PollOnceAsync(default);
-        await engines[1].IdleAsync();
-        hold.Release();
-        for (var round = 0; round < 20 && await first.WithDbAsync(db => db.Outbox.CountAsync(m => m.FailedAt == null)) > 0; round++)
+        // The call hangs while the clock moves well past the first claim (12 s), in steps: the first
+        // instance renews its claim each time (every third of it), so the second, polling after the
+        // claim would have lapsed, does not take the row and send it behind the first one's back.
+        var start = clock.GetUtcNow();
+        for (var step = 1; step <= 3; step++)
         {
-            foreach (var engine in engines) await engine.PollOnceAsync(default);
-            foreach (var engine in engines) await engine.IdleAsync();
-            if (connector.PostedActivities.Count == 0) clock.Advance(TimeSpan.FromSeconds(5));
-            else await DrainedAsync(first, second);
+            clock.Advance(TimeSpan.FromSeconds(5));
+            await ClaimedUntilAsync(first, start.AddSeconds(5 * step + 12));
         }
+        Assert.Equal(0, await engines[1].PollOnceAsync(default));
+        hold.Release();
+        await engines[0].IdleAsync();
+        await DrainedAsync(first, second);
 
         var delivered = connector.PostedActivities.Where(a => a["conversation"]?["id"]?.GetValue<string>() == "conv-slow").ToList();
         Assert.Single(delivered);
         Assert.Contains("Lo que puedo hacer", delivered[0].Card().AllText());
         Assert.Equal(0, await first.WithDbAsync(db => db.Outbox.CountAsync()));
+    }
+
+    /// <summary>Waits until the row's claim was renewed to <paramref name="until"/> (the renewal is written in the background).</summary>
+    private static async Task ClaimedUntilAsync(BotHost bot, DateTimeOffset until)
+    {
+        var deadline = DateTime.UtcNow.AddSeconds(20);
+        while (await bot.WithDbAsync(db => db.Outbox.AsNoTracking().Select(m => m.ClaimedUntil).SingleAsync()) != until)
+        {
+            if (DateTime.UtcNow > deadline) throw new TimeoutException($"the claim was not renewed to {until}");
+            await Task.Delay(10);
+        }
+    }
+
+    [Fact]
+    public async Task A_delivery_that_finds_its_row_taken_when_renewing_gives_its_call_up()
+    {
+        await using var database = await CreateDatabaseAsync();
+        await using var connector = await FakeConnector.StartAsync();
+        var clock = new FakeTimeProvider(new DateTimeOffset(2026, 12, 1, 15, 0, 0, TimeSpan.Zero));
+        await using var bot = BotHost.Start(database, s => s.AddSingleton<TimeProvider>(clock), Settings);
+        var hold = connector.HoldNext();
+
+        await bot.SendAsync(new Activities(connector.ServiceUrl) { ConversationId = "conv-taken" }.Message("ayuda"));
+        await hold.Arrived.WaitAsync(TimeSpan.FromSeconds(20));
+        var taken = Guid.NewGuid(); // as if another instance had claimed the row
+        await bot.WithDbAsync(db => db.Outbox.ExecuteUpdateAsync(s => s.SetProperty(m => m.ClaimToken, taken)));
+        clock.Advance(TimeSpan.FromSeconds(5)); // the renewal finds the row taken
+
+        await hold.Abandoned.WaitAsync(TimeSpan.FromSeconds(20));
+        await bot.Services.GetRequiredService<OutboxEngine>().IdleAsync();
+        var row = await bot.WithDbAsync(db => db.Outbox.AsNoTracking().SingleAsync());
+        Assert.Equal((taken, 0, (DateTimeOffset?)null), (row.ClaimToken, row.Attempts, row.FailedAt)); // the other holder's row, untouched
+        Assert.Empty(connector.PostedActivities);
     }
 
     /// <summary>Waits for the delivered row to be removed; on a timeout, says what the outbox and its logs hold.</summary>

@@ -1,5 +1,4 @@
 using System.Data.Common;
-using System.Runtime.CompilerServices;
 using Microsoft.AspNetCore.Builder;
 using Microsoft.AspNetCore.Hosting;
 using Microsoft.EntityFrameworkCore.Diagnostics;
@@ -13,7 +12,16 @@ namespace SalesBot.Tests.Support;
 /// </summary>
 public sealed class SqlCommandCounter : DbCommandInterceptor, IStartupFilter
 {
-    private static readonly AsyncLocal<StrongBox<int>?> Current = new();
+    private static readonly AsyncLocal<Tally?> Current = new();
+
+    private sealed class Tally
+    {
+        public int Value;
+        public readonly System.Collections.Concurrent.ConcurrentQueue<string> Commands = new();
+    }
+
+    /// <summary>The SQL of the last request that finished, in order (to say which commands a count is made of).</summary>
+    public IReadOnlyList<string> LastRequestCommands { get; private set; } = [];
 
     /// <summary>Commands of the last request that finished.</summary>
     public int LastRequest { get; private set; }
@@ -25,7 +33,7 @@ public sealed class SqlCommandCounter : DbCommandInterceptor, IStartupFilter
     {
         app.Use(async (context, nextMiddleware) =>
         {
-            var box = new StrongBox<int>();
+            var box = new Tally();
             Current.Value = box;
             try
             {
@@ -34,6 +42,7 @@ public sealed class SqlCommandCounter : DbCommandInterceptor, IStartupFilter
             finally
             {
                 LastRequest = box.Value;
+                LastRequestCommands = [.. box.Commands];
                 MostInOneRequest = Math.Max(MostInOneRequest, box.Value);
                 Current.Value = null;
             }
@@ -41,47 +50,49 @@ public sealed class SqlCommandCounter : DbCommandInterceptor, IStartupFilter
         next(app);
     };
 
-    private static void Count()
+    private static void Count(DbCommand command)
     {
-        if (Current.Value is { } box) Interlocked.Increment(ref box.Value);
+        if (Current.Value is not { } box) return;
+        Interlocked.Increment(ref box.Value);
+        box.Commands.Enqueue(command.CommandText);
     }
 
     public override InterceptionResult<DbDataReader> ReaderExecuting(DbCommand command, CommandEventData eventData, InterceptionResult<DbDataReader> result)
     {
-        Count();
+        Count(command);
         return result;
     }
 
     public override ValueTask<InterceptionResult<DbDataReader>> ReaderExecutingAsync(DbCommand command, CommandEventData eventData,
         InterceptionResult<DbDataReader> result, CancellationToken cancellationToken = default)
     {
-        Count();
+        Count(command);
         return ValueTask.FromResult(result);
     }
 
     public override InterceptionResult<int> NonQueryExecuting(DbCommand command, CommandEventData eventData, InterceptionResult<int> result)
     {
-        Count();
+        Count(command);
         return result;
     }
 
     public override ValueTask<InterceptionResult<int>> NonQueryExecutingAsync(DbCommand command, CommandEventData eventData,
         InterceptionResult<int> result, CancellationToken cancellationToken = default)
     {
-        Count();
+        Count(command);
         return ValueTask.FromResult(result);
     }
 
     public override InterceptionResult<object> ScalarExecuting(DbCommand command, CommandEventData eventData, InterceptionResult<object> result)
     {
-        Count();
+        Count(command);
         return result;
     }
 
     public override ValueTask<InterceptionResult<object>> ScalarExecutingAsync(DbCommand command, CommandEventData eventData,
         InterceptionResult<object> result, CancellationToken cancellationToken = default)
     {
-        Count();
+        Count(command);
         return ValueTask.FromResult(result);
     }
 }

@@ -28,31 +28,36 @@ public sealed class ApprovalReminders(IOptions<ApprovalOptions> options, Busines
         var calendarOf = new Dictionary<Guid, BusinessCalendar>(); // one lookup per approver, not per step
         var now = clock.GetUtcNow();
         var o = options.Value;
-        var pending = await db.ApprovalSteps.Where(s => s.Status == StepStatus.Pending && s.AskedAt != null).OrderBy(s => s.AskedAt).ToListAsync(ct);
-        foreach (var step in pending)
+        var pending = await db.ApprovalSteps.AsNoTracking().Where(s => s.Status == StepStatus.Pending && s.AskedAt != null)
+            .OrderBy(s => s.AskedAt).Select(s => new { s.Id, s.OfferId, s.ApproverId, s.AskedAt }).ToListAsync(ct);
+        var notices = new List<OfferNotice>();
+        foreach (var pendingStep in pending)
         {
             // The approver's business days: a Bolivian team is not reminded on a Bolivian holiday, nor is it counted.
-            if (!calendarOf.TryGetValue(step.ApproverId, out var own))
-                calendarOf[step.ApproverId] = own = await teamCalendars.OfPersonAsync(step.ApproverId, ct);
+            if (!calendarOf.TryGetValue(pendingStep.ApproverId, out var own))
+                calendarOf[pendingStep.ApproverId] = own = await teamCalendars.OfPersonAsync(pendingStep.ApproverId, ct);
             var today = own.LocalDate(now);
             if (!own.IsBusinessDay(today)) continue;
-            var waited = own.BusinessDaysBetween(own.LocalDate(step.AskedAt!.Value), today);
+            var waited = own.BusinessDaysBetween(own.LocalDate(pendingStep.AskedAt!.Value), today);
             if (waited < o.ReminderAfter) continue;
-            var offer = await db.Offers.FirstAsync(x => x.Id == step.OfferId, ct);
+            // Changed only through its offer, loaded with its chain.
+            var offer = await db.Offers.Include(x => x.Steps).FirstAsync(x => x.Id == pendingStep.OfferId, ct);
+            var step = offer.Steps.First(s => s.Id == pendingStep.Id);
             var approver = await db.People.FirstAsync(p => p.Id == step.ApproverId, ct);
-            var requester = await db.People.FirstAsync(p => p.Id == offer.RequesterId, ct);
-            if (waited >= o.EscalateAfter && step.EscalatedAt is null && approver.ManagerId is { } managerId && managerId != requester.Id)
+            if (waited >= o.EscalateAfter && step.EscalatedAt is null && approver.ManagerId is { } managerId && managerId != offer.RequesterId)
             {
                 var manager = await db.People.FirstAsync(p => p.Id == managerId, ct);
-                step.Reassign(manager.Id, "escalated", now);
-                await notify.AskAsync(offer, step, manager, ct);
-                await notify.TellRequesterAsync(offer, requester, "offers.escalated", [offer.Number, approver.Name, manager.Name, waited], ct);
-                await notify.RefreshCardsAsync(offer, ct);
+                if (offer.Escalate(step.Id, manager.Id, now) is null)
+                {
+                    notices.Add(new ApproverAsked(offer.Id, manager.Id));
+                    notices.Add(new RequesterTold(offer.Id, offer.RequesterId, "offers.escalated", [offer.Number, approver.Name, manager.Name, waited]));
+                    notices.Add(new CardsChanged(offer.Id));
+                }
                 continue;
             }
             if (step.RemindedAt is { } last && own.LocalDate(last) >= today) continue;
-            step.MarkReminded(now);
-            await notify.RemindAsync(offer, step, approver, waited, ct);
+            if (offer.Remind(step.Id, now) is null) notices.Add(new ApproverReminded(offer.Id, step.ApproverId, waited));
         }
+        await notify.DeliverAsync(notices, null, ct);
     }
 }

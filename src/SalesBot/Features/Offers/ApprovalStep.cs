@@ -33,12 +33,14 @@ public enum Decision
 /// <summary>
 /// One approval of an offer's chain. The decision is taken once: the step's concurrency token lets
 /// only the first of two simultaneous clicks through, and a decided step refuses every later one.
+/// It changes only through its <see cref="Offer"/> (its mutators are internal to the aggregate),
+/// which keeps the chain consistent: one step pending at a time, in order.
 /// </summary>
 public sealed class ApprovalStep : IAudited
 {
     private ApprovalStep() { }
 
-    public ApprovalStep(Guid offerId, int order, ApprovalLevel level, Guid approverId, string? routedBecause)
+    internal ApprovalStep(Guid offerId, int order, ApprovalLevel level, Guid approverId, string? routedBecause)
     {
         Id = Guid.NewGuid();
         OfferId = offerId;
@@ -70,14 +72,23 @@ public sealed class ApprovalStep : IAudited
 
     public bool IsDecided => Status is StepStatus.Approved or StepStatus.Rejected or StepStatus.ChangesRequested or StepStatus.Skipped;
 
-    public void Ask(DateTimeOffset at)
+    public bool IsPending => Status == StepStatus.Pending;
+
+    /// <summary>Its turn came: asked of its approver, or of their deputy while they are away.</summary>
+    internal void Ask(Guid? deputyId, DateTimeOffset at)
     {
+        if (Status != StepStatus.Waiting) throw new InvalidOperationException($"Step {Order} is {Status}: only a waiting step is asked");
+        if (deputyId is { } deputy)
+        {
+            ApproverId = deputy;
+            RoutedBecause = "deputy";
+        }
         Status = StepStatus.Pending;
         AskedAt = at;
         Version = Guid.NewGuid();
     }
 
-    public DomainError? Decide(Decision decision, Guid by, string? comment, DateTimeOffset at)
+    internal DomainError? Decide(Decision decision, Guid by, string? comment, DateTimeOffset at)
     {
         if (Status != StepStatus.Pending) return new DomainError("approval-decided");
         if (by != ApproverId) return DomainError.Forbidden("offers.approve");
@@ -97,23 +108,17 @@ public sealed class ApprovalStep : IAudited
         return null;
     }
 
-    public void Skip()
+    internal void Skip()
     {
+        if (Status != StepStatus.Waiting) throw new InvalidOperationException($"Step {Order} is {Status}: only a waiting step is skipped");
         Status = StepStatus.Skipped;
         Version = Guid.NewGuid();
     }
 
-    /// <summary>The approver is away: their deputy decides this step.</summary>
-    public void HandToDeputy(Guid deputyId)
+    /// <summary>Hands the pending step to someone else (escalation to the approver's manager) and asks again.</summary>
+    internal void Reassign(Guid approverId, string because, DateTimeOffset at)
     {
-        ApproverId = deputyId;
-        RoutedBecause = "deputy";
-        Version = Guid.NewGuid();
-    }
-
-    /// <summary>Hands the step to someone else (escalation to the approver's manager) and asks again.</summary>
-    public void Reassign(Guid approverId, string because, DateTimeOffset at)
-    {
+        if (Status != StepStatus.Pending) throw new InvalidOperationException($"Step {Order} is {Status}: only a pending step is reassigned");
         ApproverId = approverId;
         RoutedBecause = because;
         EscalatedAt = at;
@@ -121,8 +126,9 @@ public sealed class ApprovalStep : IAudited
         Version = Guid.NewGuid();
     }
 
-    public void MarkReminded(DateTimeOffset at)
+    internal void MarkReminded(DateTimeOffset at)
     {
+        if (Status != StepStatus.Pending) throw new InvalidOperationException($"Step {Order} is {Status}: only a pending step is reminded");
         RemindedAt = at;
         Version = Guid.NewGuid();
     }

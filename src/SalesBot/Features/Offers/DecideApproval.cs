@@ -6,58 +6,54 @@ using SalesBot.Infrastructure.Data;
 
 namespace SalesBot.Features.Offers;
 
-/// <summary>What a click on an approval card did: decided it, or found it decided already (the current state, not an error).</summary>
-public sealed record DecisionResult(Offer Offer, ApprovalStep Step, bool Decided);
+/// <summary>What a click on an approval card did, and who must hear of it (nothing when it changed nothing).</summary>
+public sealed record DecisionResult(Offer Offer, ApprovalStep Step, bool Decided, IReadOnlyList<OfferNotice> Notices);
 
 /// <summary>
-/// Records an approver's decision, exactly once: only the step's approver may decide, only while
-/// the step is pending; a click on a decided step (a double click, a retry, a stale card, a second
-/// approver) changes nothing and gets the current state. Approving asks the next approver or
-/// approves the offer; rejecting or requesting changes ends the chain. The requester is told each
-/// time and every copy of the offer's cards is updated.
+/// Records an approver's decision, exactly once (the rules are the offer's: <see cref="Offer.Decide"/>);
+/// a click on a decided step (a double click, a retry, a stale card, a second approver) changes
+/// nothing and gets the current state. The requester is told each time and every copy of the
+/// offer's cards is updated, by the caller, from the notices returned.
 /// </summary>
-public sealed class DecideApproval(SalesBotDbContext db, Delegations delegations, IApprovalNotifications notifications, TimeProvider clock)
+public sealed class DecideApproval(SalesBotDbContext db, Delegations delegations, TimeProvider clock)
 {
     public async Task<Result<DecisionResult>> ExecuteAsync(Actor actor, Guid stepId, Decision decision, string? comment, CancellationToken ct)
     {
-        var step = await db.ApprovalSteps.FirstOrDefaultAsync(s => s.Id == stepId, ct);
-        if (step is null) return DomainError.NotFound("approval", stepId.ToString());
-        var offer = await db.Offers.FirstAsync(o => o.Id == step.OfferId, ct);
-        if (step.IsDecided || offer.Status != OfferStatus.PendingApproval) return new DecisionResult(offer, step, Decided: false);
-        if (actor.PersonId != step.ApproverId) return DomainError.Forbidden("offers.approve");
+        var offerId = await OfferOfStepAsync(stepId, ct);
+        var offer = offerId is null ? null : await db.Offers.Include(o => o.Steps).FirstOrDefaultAsync(o => o.Id == offerId, ct);
+        if (offer is null) return DomainError.NotFound("approval", stepId.ToString());
+        // Someone unknown (no person) is nobody's approver: the offer refuses them, after saying whether it was decided already.
+        var me = actor.PersonId ?? Guid.Empty;
 
+        // Who would be asked next, looked up before the decision: a deputy stands in for someone away.
+        var next = decision == Decision.Approve && offer.PendingStep?.Id == stepId ? offer.NextWaiting : null;
+        (Person Person, bool Deputy)? nextApprover = next is null ? null : await delegations.StandInAsync(await db.People.FirstAsync(p => p.Id == next.ApproverId, ct), offer.RequesterId, ct);
         var now = clock.GetUtcNow();
-        if (step.Decide(decision, actor.PersonId!.Value, comment, now) is { } refused) return refused;
-        var requester = await db.People.FirstAsync(p => p.Id == offer.RequesterId, ct);
+        var decided = offer.Decide(stepId, me, decision, comment, nextApprover is { Deputy: true } d ? d.Person.Id : null, now);
+        if (!decided.Ok) return decided.Error!;
+        var outcome = decided.Value!;
+        if (!outcome.Changed) return new DecisionResult(offer, outcome.Step, false, []);
+
+        var notices = new List<OfferNotice>();
         var approverName = actor.DisplayName;
-        var steps = await db.ApprovalSteps.Where(s => s.OfferId == offer.Id).OrderBy(s => s.Order).ToListAsync(ct);
-        if (decision == Decision.Approve)
+        if (outcome.NextAsked is { } asked)
         {
-            if (steps.FirstOrDefault(s => s.Status == StepStatus.Waiting) is { } next)
-            {
-                var (nextApprover, deputy) = await delegations.StandInAsync(await db.People.FirstAsync(p => p.Id == next.ApproverId, ct), offer.RequesterId, ct);
-                if (deputy) next.HandToDeputy(nextApprover.Id);
-                next.Ask(now);
-                await notifications.AskAsync(offer, next, nextApprover, ct);
-                await notifications.TellRequesterAsync(offer, requester, "offers.stepApproved", [offer.Number, approverName, nextApprover.Name], ct);
-            }
-            else
-            {
-                offer.Conclude(OfferStatus.Approved, now);
-                await notifications.TellRequesterAsync(offer, requester, "offers.approved", [offer.Number, approverName], ct);
-            }
+            notices.Add(new ApproverAsked(offer.Id, asked.ApproverId));
+            notices.Add(new RequesterTold(offer.Id, offer.RequesterId, "offers.stepApproved", [offer.Number, approverName, nextApprover!.Value.Person.Name]));
         }
         else
         {
-            foreach (var waiting in steps.Where(s => s.Status == StepStatus.Waiting)) waiting.Skip();
-            offer.Conclude(decision == Decision.Reject ? OfferStatus.Rejected : OfferStatus.ChangesRequested, now);
-            await notifications.TellRequesterAsync(offer, requester, decision == Decision.Reject ? "offers.rejected" : "offers.changesRequested",
-                [offer.Number, approverName, step.Comment], ct);
+            notices.Add(new RequesterTold(offer.Id, offer.RequesterId, offer.Status switch
+            {
+                OfferStatus.Approved => "offers.approved",
+                OfferStatus.Rejected => "offers.rejected",
+                _ => "offers.changesRequested",
+            }, offer.Status == OfferStatus.Approved ? [offer.Number, approverName] : [offer.Number, approverName, outcome.Step.Comment]));
         }
+        notices.Add(new CardsChanged(offer.Id));
         var opportunity = await db.Opportunities.FirstAsync(o => o.Id == offer.OpportunityId, ct);
         opportunity.Touch(now);
-        await notifications.RefreshCardsAsync(offer, ct);
-        return new DecisionResult(offer, step, Decided: true);
+        return new DecisionResult(offer, outcome.Step, true, notices);
     }
 
     public async Task<Guid?> OfferOfStepAsync(Guid stepId, CancellationToken ct) =>
@@ -67,20 +63,19 @@ public sealed class DecideApproval(SalesBotDbContext db, Delegations delegations
 /// <summary>An offer with its chain, for cards and "mis aprobaciones"; visible to the requester, the approvers, and those who see the deal.</summary>
 public sealed class ReadOffers(SalesBotDbContext db)
 {
-    public async Task<Result<(Offer Offer, IReadOnlyList<ApprovalStep> Steps)>> FindAsync(Actor actor, Guid offerId, CancellationToken ct)
+    public async Task<Result<Offer>> FindAsync(Actor actor, Guid offerId, CancellationToken ct)
     {
-        var offer = await db.Offers.AsNoTracking().FirstOrDefaultAsync(o => o.Id == offerId, ct);
+        var offer = await db.Offers.AsNoTracking().Include(o => o.Steps).FirstOrDefaultAsync(o => o.Id == offerId, ct);
         if (offer is null) return DomainError.NotFound("offer", offerId.ToString());
-        var steps = await db.ApprovalSteps.AsNoTracking().Where(s => s.OfferId == offerId).OrderBy(s => s.Order).ToListAsync(ct);
         // Compared only for a registered person: someone unknown (no id) must not match an undecided step's empty decider.
         var involved = actor.PersonId is { } me
-            && (offer.RequesterId == me || steps.Any(s => s.ApproverId == me || s.DecidedById == me));
+            && (offer.RequesterId == me || offer.Steps.Any(s => s.ApproverId == me || s.DecidedById == me));
         if (!involved)
         {
             var sees = await OpportunityAccess.Visible(db, actor, await ActorTeam.OfAsync(db, actor, ct)).AnyAsync(o => o.Id == offer.OpportunityId, ct);
             if (!sees) return DomainError.NotFound("offer", offerId.ToString());
         }
-        return (offer, steps);
+        return offer;
     }
 
     /// <summary>The steps waiting for the actor's decision, oldest first.</summary>

@@ -15,7 +15,6 @@ internal sealed class ClaimKeeper : IDisposable
     private readonly CancellationTokenSource _cts;
     private readonly ITimer _deadline;
     private readonly ITimer _renewal;
-    private int _renewing;
 
     public ClaimKeeper(OutboxMessage message, OutboxStore store, TimeProvider clock, TimeSpan claimDuration, CancellationToken stopping)
     {
@@ -40,9 +39,9 @@ internal sealed class ClaimKeeper : IDisposable
         return left > TimeSpan.Zero ? left : TimeSpan.Zero;
     }
 
+    /// <summary>Each tick renews, even while an earlier renewal is slow: each is a fenced write, and the latest claim wins.</summary>
     private async Task RenewAsync()
     {
-        if (Interlocked.Exchange(ref _renewing, 1) == 1) return;
         try
         {
             if (await _store.RenewAsync(_message, CancellationToken.None)) _deadline.Change(UntilDeadline(), Timeout.InfiniteTimeSpan);
@@ -51,10 +50,6 @@ internal sealed class ClaimKeeper : IDisposable
         catch (Exception)
         {
             // The database did not answer: the deadline stands, and cancels the delivery in time.
-        }
-        finally
-        {
-            Volatile.Write(ref _renewing, 0);
         }
     }
 

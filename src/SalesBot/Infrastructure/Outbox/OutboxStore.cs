@@ -53,7 +53,8 @@ public sealed class OutboxStore(IServiceScopeFactory scopes, TimeProvider clock,
         var until = clock.GetUtcNow() + _claimDuration;
         var renewed = await WriteAsync(db => db.Outbox.Where(x => x.Id == m.Id && x.ClaimToken == token)
             .ExecuteUpdateAsync(s => s.SetProperty(x => x.ClaimedUntil, until), ct), ct) == 1;
-        if (renewed) m.ClaimedUntil = until;
+        // Renewals may finish out of order: the deadline follows the latest.
+        if (renewed && (m.ClaimedUntil is null || until > m.ClaimedUntil)) m.ClaimedUntil = until;
         return renewed;
     }
 

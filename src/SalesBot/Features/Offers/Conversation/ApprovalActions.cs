@@ -10,7 +10,7 @@ namespace SalesBot.Features.Offers.Conversation;
 /// card as it now is for them: decided once, and for anyone else (a second click, a stale card,
 /// someone who is not the approver) the current state with a line saying why nothing changed.
 /// </summary>
-public sealed class ApprovalActions(DecideApproval decide, ReadOffers offers, ApprovalCard card) : ICardActionHandler
+public sealed class ApprovalActions(DecideApproval decide, IApprovalNotifications notifications, ReadOffers offers, ApprovalCard card) : ICardActionHandler
 {
     public bool Handles(string verb) => verb.StartsWith("offer.", StringComparison.Ordinal);
 
@@ -25,10 +25,11 @@ public sealed class ApprovalActions(DecideApproval decide, ReadOffers offers, Ap
         }
         if (ApprovalVerbs.Parse(action.Verb) is not { } decision || !Guid.TryParse(Text(data, "stepId"), out var stepId))
             return InvokeResponse.Error(400, "BadRequest", turn.T("error.invalidSubmit"));
-        var (offerOf, notice) = await ApprovalVerbs.DecideAsync(turn, decide, stepId, decision, Text(data, "comment"), ct);
+        // The clicked card is answered in place by this response: its copy is not updated again.
+        var (offerOf, notice) = await ApprovalVerbs.DecideAsync(turn, decide, notifications, stepId, decision, Text(data, "comment"), turn.Activity.ReplyToId, ct);
         if (offerOf is null) return InvokeResponse.Error(404, "NotFound", notice!);
         // A refusal shows the offer only to someone who may see it; anyone else learns nothing of it.
-        if (!(await offers.FindAsync(turn.Actor, offerOf.Value, ct)).Ok)
+        if (notice is not null && !(await offers.FindAsync(turn.Actor, offerOf.Value, ct)).Ok)
             return InvokeResponse.Error(404, "NotFound", turn.Describe(DomainError.NotFound("offer", offerOf.Value.ToString())));
         return InvokeResponse.Card(await card.RenderAsync(turn.Language, offerOf.Value, turn.Actor.PersonId, notice, ct));
     }
@@ -37,7 +38,7 @@ public sealed class ApprovalActions(DecideApproval decide, ReadOffers offers, Ap
 }
 
 /// <summary>The Action.Submit fallback of the same buttons, for clients without Universal Actions: same decision, answered in text.</summary>
-public sealed class DecideApprovalCommand(DecideApproval decide) : IConversationCommand
+public sealed class DecideApprovalCommand(DecideApproval decide, IApprovalNotifications notifications) : IConversationCommand
 {
     public async Task HandleAsync(BotTurn turn, CommandInput input, CancellationToken ct)
     {
@@ -46,7 +47,7 @@ public sealed class DecideApprovalCommand(DecideApproval decide) : IConversation
             turn.ReplyText(turn.T("error.invalidSubmit"));
             return;
         }
-        var (offerId, notice) = await ApprovalVerbs.DecideAsync(turn, decide, stepId, decision, input.Field("comment"), ct);
+        var (offerId, notice) = await ApprovalVerbs.DecideAsync(turn, decide, notifications, stepId, decision, input.Field("comment"), null, ct);
         turn.ReplyText(notice ?? turn.T(offerId is null ? "error.invalidSubmit" : "offers.decisionRecorded"));
     }
 }
@@ -61,12 +62,19 @@ public static class ApprovalVerbs
         _ => null,
     };
 
-    /// <summary>Decides, and says what the clicking user should read when the decision was not theirs to take or was taken already.</summary>
-    public static async Task<(Guid? OfferId, string? Notice)> DecideAsync(BotTurn turn, DecideApproval decide, Guid stepId, Decision decision, string? comment, CancellationToken ct)
+    /// <summary>
+    /// Decides and tells whom it concerns; says what the clicking user should read when the decision
+    /// was not theirs to take or was taken already.
+    /// </summary>
+    public static async Task<(Guid? OfferId, string? Notice)> DecideAsync(BotTurn turn, DecideApproval decide, IApprovalNotifications notifications,
+        Guid stepId, Decision decision, string? comment, string? answeredInPlace, CancellationToken ct)
     {
         var result = await decide.ExecuteAsync(turn.Actor, stepId, decision, comment, ct);
         if (result.Ok)
-            return (result.Value!.Offer.Id, result.Value.Decided ? null : turn.T("offers.alreadyDecided"));
+        {
+            await notifications.DeliverAsync(result.Value!.Notices, answeredInPlace, ct);
+            return (result.Value.Offer.Id, result.Value.Decided ? null : turn.T("offers.alreadyDecided"));
+        }
         var error = result.Error!;
         if (error.Code == "not-found") return (null, turn.Describe(error));
         var offerId = await decide.OfferOfStepAsync(stepId, ct);

@@ -18,26 +18,42 @@ namespace SalesBot.Features.Offers.Conversation;
 /// </summary>
 public sealed class ApprovalCard(SalesBotDbContext db, PersonalChat chat, CardRenderer cards, Localizer localizer, BusinessCalendar calendar)
 {
-    public async Task<JsonNode> RenderAsync(string language, Guid offerId, Guid? viewerId, string? notice, CancellationToken ct)
+    // Read once per offer and state in a unit of work: a decision updates N copies from one read.
+    private readonly Dictionary<(Guid, Guid), ApprovalCardModel> _loaded = [];
+
+    public async Task<JsonNode> RenderAsync(string language, Guid offerId, Guid? viewerId, string? notice, CancellationToken ct) =>
+        Render(await LoadAsync(offerId, ct), language, viewerId, notice);
+
+    /// <summary>What every reader's card shows of the offer, read from the unit of work (a card sent in the turn of a change must show it).</summary>
+    public async Task<ApprovalCardModel> LoadAsync(Guid offerId, CancellationToken ct)
     {
-        string T(string key, params object?[] args) => localizer.Get(language, key, args);
-        var culture = Localizer.Culture(language);
-        // From the unit of work, not only the database: a card sent in the same turn as the change must show it.
-        var offer = db.Offers.Local.FirstOrDefault(o => o.Id == offerId) ?? await db.Offers.FirstAsync(o => o.Id == offerId, ct);
-        var stored = await db.ApprovalSteps.Where(s => s.OfferId == offerId).ToListAsync(ct);
-        var steps = stored.Union(db.ApprovalSteps.Local.Where(s => s.OfferId == offerId)).OrderBy(s => s.Order).ToList();
+        var offer = db.Offers.Local.FirstOrDefault(o => o.Id == offerId) ?? await db.Offers.Include(o => o.Steps).FirstAsync(o => o.Id == offerId, ct);
+        var entry = db.Entry(offer);
+        if (entry.State != EntityState.Added && !entry.Collection(o => o.Steps).IsLoaded) await entry.Collection(o => o.Steps).LoadAsync(ct);
+        if (_loaded.TryGetValue((offerId, offer.Version), out var known)) return known;
+        var steps = offer.Steps;
         var deal = await db.Opportunities.Where(o => o.Id == offer.OpportunityId)
             .Select(o => new { o.Title, Client = db.Clients.Where(c => c.Id == o.ClientId).Select(c => c.Name).First() }).FirstAsync(ct);
         var ids = steps.Select(s => s.ApproverId).Append(offer.RequesterId).Distinct().ToList();
-        var people = await db.People.AsNoTracking().Where(p => ids.Contains(p.Id)).ToDictionaryAsync(p => p.Id, ct);
-        var current = steps.FirstOrDefault(s => s.Status == StepStatus.Pending);
-        var approver = current is null ? null : people[current.ApproverId];
+        var people = await db.People.AsNoTracking().Where(p => ids.Contains(p.Id)).ToDictionaryAsync(p => p.Id, p => p.Name, ct);
+        var current = offer.PendingStep;
+        var approver = current is null ? null : await db.People.AsNoTracking().FirstAsync(p => p.Id == current.ApproverId, ct);
         var approverChatUser = approver is null ? null : (await chat.ReferenceOfAsync(approver, ct))?.UserId;
+        return _loaded[(offerId, offer.Version)] = new ApprovalCardModel(offer, steps, deal.Title, deal.Client, people, approverChatUser);
+    }
+
+    /// <summary>The card as one reader sees it, in their language: the buttons only for the current approver. No query.</summary>
+    public JsonNode Render(ApprovalCardModel model, string language, Guid? viewerId, string? notice)
+    {
+        string T(string key, params object?[] args) => localizer.Get(language, key, args);
+        var culture = Localizer.Culture(language);
+        var (offer, steps, people) = (model.Offer, model.Steps, model.PeopleNames);
+        var current = steps.FirstOrDefault(s => s.Status == StepStatus.Pending);
         var actionable = current is not null && offer.Status == OfferStatus.PendingApproval && viewerId == current.ApproverId;
 
         var (status, color) = offer.Status switch
         {
-            OfferStatus.PendingApproval => (T("offers.waitingFor", approver?.Name, T("level." + current!.Level)), "Warning"),
+            OfferStatus.PendingApproval => (T("offers.waitingFor", current is null ? null : people[current.ApproverId], T("level." + current!.Level)), "Warning"),
             OfferStatus.Approved => (T("offers.statusApproved"), "Good"),
             OfferStatus.Rejected => (T("offers.statusRejected"), "Attention"),
             OfferStatus.ChangesRequested => (T("offers.statusChanges"), "Attention"),
@@ -47,25 +63,25 @@ public sealed class ApprovalCard(SalesBotDbContext db, PersonalChat chat, CardRe
         return cards.Render("approval", new
         {
             offerId = offer.Id.ToString(),
-            refreshUserIds = approverChatUser is null ? Array.Empty<string>() : [approverChatUser],
-            title = T("offers.cardTitle", offer.Number, deal.Title, deal.Client),
+            refreshUserIds = model.ApproverChatUserId is null ? Array.Empty<string>() : [model.ApproverChatUserId],
+            title = T("offers.cardTitle", offer.Number, model.DealTitle, model.ClientName),
             status,
             statusColor = color,
             notice,
             facts = new[]
             {
-                new { label = T("offers.client"), value = deal.Client },
+                new { label = T("offers.client"), value = model.ClientName },
                 new { label = T("offers.total"), value = Money(offer.Total) },
                 new { label = T("offers.subtotal"), value = Money(offer.Subtotal) },
                 new { label = T("offers.discount"), value = offer.DiscountPercent.ToString("0.##", culture) + " %" },
                 new { label = T("offers.risk"), value = T("risk." + OfferInput.Risks.Code(offer.Risk)) },
                 new { label = T("offers.validUntil"), value = offer.ValidUntil.ToString("d", culture) },
-                new { label = T("offers.requester"), value = people[offer.RequesterId].Name },
+                new { label = T("offers.requester"), value = people[offer.RequesterId] },
             }.Concat(offer.Lines.Select(l => new { label = l.Description, value = $"{l.Quantity} × {Money(l.UnitPrice)} × {l.Months} = {Money(l.Amount)}" })),
             chainTitle = T("offers.chainTitle"),
             chain = steps.Select(s => new
             {
-                text = $"{s.Order}. {T("level." + s.Level)} · {people[s.ApproverId].Name}"
+                text = $"{s.Order}. {T("level." + s.Level)} · {people[s.ApproverId]}"
                     + (s.RoutedBecause is { } why ? " (" + T("routed." + why) + ")" : "")
                     + " · " + T("stepstatus." + s.Status)
                     + (s.DecidedAt is { } at ? " " + TimeZoneInfo.ConvertTime(at, calendar.TimeZone).ToString("g", culture) : "")
@@ -80,3 +96,7 @@ public sealed class ApprovalCard(SalesBotDbContext db, PersonalChat chat, CardRe
         });
     }
 }
+
+/// <summary>An offer as its approval card shows it: the offer and chain, the deal, people's names, and whose copy refreshes itself.</summary>
+public sealed record ApprovalCardModel(Offer Offer, IReadOnlyList<ApprovalStep> Steps, string DealTitle, string ClientName,
+    IReadOnlyDictionary<Guid, string> PeopleNames, string? ApproverChatUserId);

@@ -9,8 +9,10 @@ using SalesBot.Teams.Schema;
 namespace SalesBot.Features.Offers.Conversation;
 
 /// <summary>
-/// Approval messages in Teams: the card to each approver in turn (tracked, so every copy can be
-/// updated), texts to the requester, and the update of every copy when the state changes. An
+/// Approval notices in Teams: the card to each approver in turn (tracked, so every copy can be
+/// updated), texts to the requester, and the update of every copy when the state changes. The
+/// people, chats and languages of a batch of notices are read together, each offer's card once,
+/// and each copy rendered once for its reader: a click costs the same whatever the copies. An
 /// approver without a 1:1 chat gets one created when the bot shares a team or group chat with
 /// them; otherwise the requester is told who must open the bot, and the approver finds the card
 /// under "mis aprobaciones".
@@ -24,40 +26,72 @@ public sealed class ApprovalNotice(SalesBotDbContext db, PersonalChat chat, Outb
     public static void ReplyTracked(BotTurn turn, System.Text.Json.Nodes.JsonNode card, Guid offerId) =>
         turn.ReplyTracked(new Activity { Type = ActivityTypes.Message, Attachments = [Attachment.AdaptiveCard(card)] }, CardKey(offerId));
 
-    public Task AskAsync(Offer offer, ApprovalStep step, Person approver, CancellationToken ct) =>
-        SendCardAsync(offer, approver, "offers.askText", [offer.Number], ct);
-
-    public Task RemindAsync(Offer offer, ApprovalStep step, Person approver, int businessDaysWaiting, CancellationToken ct) =>
-        SendCardAsync(offer, approver, "offers.reminderText", [offer.Number, businessDaysWaiting], ct);
-
-    private async Task SendCardAsync(Offer offer, Person approver, string textKey, object?[] textArgs, CancellationToken ct)
+    public async Task DeliverAsync(IReadOnlyList<OfferNotice> notices, string? answeredInPlace, CancellationToken ct)
     {
-        var reference = await chat.ReferenceOfAsync(approver, ct);
+        if (notices.Count == 0) return;
+        var ids = notices.SelectMany(Recipients).Distinct().ToList();
+        var people = await db.People.AsNoTracking().Where(p => ids.Contains(p.Id)).ToDictionaryAsync(p => p.Id, ct);
+        var aads = people.Values.Select(p => p.AadObjectId).ToList();
+        var chats = await chat.ReferencesOfAsync(aads, ct);
+        var chosen = await LanguageResolver.ChosenAsync(db, aads, ct);
+        string LanguageOf(Person p) => chosen.GetValueOrDefault(p.AadObjectId) ?? LanguageResolver.FromLocale(chats.GetValueOrDefault(p.AadObjectId)?.Locale);
+
+        foreach (var notice in notices)
+        {
+            switch (notice)
+            {
+                case ApproverAsked asked:
+                    await SendCardAsync(asked.OfferId, people[asked.ApproverId], "offers.askText", chats, LanguageOf, ct);
+                    break;
+                case ApproverReminded reminded:
+                    await SendCardAsync(reminded.OfferId, people[reminded.ApproverId], "offers.reminderText", chats, LanguageOf, ct, reminded.BusinessDaysWaiting);
+                    break;
+                case RequesterTold told:
+                    Tell(people[told.RequesterId], told.OfferId, told.MessageKey, told.Args, chats, LanguageOf);
+                    break;
+                case CardsChanged changed:
+                    await RefreshCopiesAsync(changed.OfferId, answeredInPlace, ct);
+                    break;
+            }
+        }
+    }
+
+    private static IEnumerable<Guid> Recipients(OfferNotice notice) => notice switch
+    {
+        ApproverAsked a => [a.ApproverId],
+        ApproverReminded r => [r.ApproverId],
+        RequesterTold t => [t.RequesterId],
+        _ => [],
+    };
+
+    private async Task SendCardAsync(Guid offerId, Person approver, string textKey, IReadOnlyDictionary<string, StoredConversationReference> chats,
+        Func<Person, string> languageOf, CancellationToken ct, params object?[] extra)
+    {
+        var model = await card.LoadAsync(offerId, ct);
+        var language = languageOf(approver);
+        var text = localizer.Get(language, textKey, [model.Offer.Number, .. extra]);
+        var activity = PersonalChat.Card(Attachment.AdaptiveCard(card.Render(model, language, approver.Id, null)), text);
+        if (chats.GetValueOrDefault(approver.AadObjectId) is { } personal)
+        {
+            chat.Send(personal, activity, CardKey(offerId));
+            return;
+        }
         // No 1:1 chat yet: one can be created if the bot shares a team or group chat with them.
-        var shared = reference is null ? await SharedReferenceAsync(ct) : null;
-        if (reference is null && shared is null)
+        if (await SharedReferenceAsync(ct) is { } shared)
         {
-            // Installed for them through Graph when configured: the card comes when Teams opens the chat.
-            var installing = installer.Request(approver.AadObjectId);
-            logger.LogWarning("Approver {Person} has no chat with the bot yet ({What}); offer {Offer} waits for them",
-                approver.AadObjectId, installing ? "installing it for them" : "they must open it", offer.Id);
-            var requester = await db.People.FirstAsync(p => p.Id == offer.RequesterId, ct);
-            await TellRequesterAsync(offer, requester, installing ? "offers.installingForApprover" : "offers.approverMustOpen", [approver.Name], ct);
+            activity.Type = ActivityTypes.Message;
+            activity.From = new ChannelAccount { Id = shared.BotId, Name = shared.BotName };
+            activity.Conversation = new ConversationAccount { TenantId = shared.TenantId };
+            outbox.Enqueue(OutboxOperation.CreatePersonalChat, shared.ServiceUrl, shared.ConversationId, null, activity, null, CardKey(offerId), approver.AadObjectId);
             return;
         }
-        var language = await LanguageResolver.ResolveAsync(db, approver.AadObjectId, reference?.Locale, ct);
-        var rendered = await card.RenderAsync(language, offer.Id, approver.Id, null, ct);
-        var activity = PersonalChat.Card(Attachment.AdaptiveCard(rendered), localizer.Get(language, textKey, textArgs));
-        activity.Type = ActivityTypes.Message;
-        if (reference is not null)
-        {
-            activity.Conversation = new ConversationAccount { Id = reference.ConversationId, ConversationType = "personal", TenantId = reference.TenantId };
-            outbox.Enqueue(OutboxOperation.Send, reference.ServiceUrl, reference.ConversationId, null, activity, null, CardKey(offer.Id));
-            return;
-        }
-        activity.From = new ChannelAccount { Id = shared!.BotId, Name = shared.BotName };
-        activity.Conversation = new ConversationAccount { TenantId = shared.TenantId };
-        outbox.Enqueue(OutboxOperation.CreatePersonalChat, shared.ServiceUrl, shared.ConversationId, null, activity, null, CardKey(offer.Id), approver.AadObjectId);
+        // Installed for them through Graph when configured: the card comes when Teams opens the chat.
+        var installing = installer.Request(approver.AadObjectId);
+        logger.LogWarning("Approver {Person} has no chat with the bot yet ({What}); offer {Offer} waits for them",
+            approver.AadObjectId, installing ? "installing it for them" : "they must open it", offerId);
+        var requester = await db.People.AsNoTracking().FirstAsync(p => p.Id == model.Offer.RequesterId, ct);
+        if (!await chat.SendAsync(requester, l => new Activity { Text = localizer.Get(l, installing ? "offers.installingForApprover" : "offers.approverMustOpen", approver.Name) }, ct))
+            logger.LogWarning("Requester {Person} has no chat with the bot; not told about offer {Offer}", requester.AadObjectId, offerId);
     }
 
     /// <summary>The most recent team channel or group chat the bot is in (its roster finds people's Teams ids).</summary>
@@ -66,34 +100,43 @@ public sealed class ApprovalNotice(SalesBotDbContext db, PersonalChat chat, Outb
             .Where(r => r.ConversationType == "channel" || r.ConversationType == "groupChat")
             .OrderByDescending(r => r.UpdatedAt).FirstOrDefaultAsync(ct);
 
-    public async Task TellRequesterAsync(Offer offer, Person requester, string messageKey, object?[] args, CancellationToken ct)
+    private void Tell(Person requester, Guid offerId, string messageKey, object?[] args, IReadOnlyDictionary<string, StoredConversationReference> chats,
+        Func<Person, string> languageOf)
     {
-        if (!await chat.SendAsync(requester, language => new Activity { Text = localizer.Get(language, messageKey, args) }, ct))
-            logger.LogWarning("Requester {Person} has no chat with the bot; not told about offer {Offer}", requester.AadObjectId, offer.Id);
+        if (chats.GetValueOrDefault(requester.AadObjectId) is { } personal)
+            chat.Send(personal, new Activity { Text = localizer.Get(languageOf(requester), messageKey, args) });
+        else
+            logger.LogWarning("Requester {Person} has no chat with the bot; not told about offer {Offer}", requester.AadObjectId, offerId);
     }
 
-    public async Task RefreshCardsAsync(Offer offer, CancellationToken ct)
+    /// <summary>Every copy of the offer's card, each in its reader's language and seen as its reader sees it (buttons only for the current approver).</summary>
+    private async Task RefreshCopiesAsync(Guid offerId, string? answeredInPlace, CancellationToken ct)
     {
-        var key = CardKey(offer.Id);
+        var key = CardKey(offerId);
         var copies = await db.SentCards.Where(c => c.Key == key).ToListAsync(ct);
-        foreach (var copy in copies)
+        var model = await card.LoadAsync(offerId, ct);
+        var conversations = copies.Select(c => c.ConversationId).ToList();
+        var readers = copies.Count == 0 ? [] : await db.ConversationReferences.AsNoTracking().Where(r => conversations.Contains(r.ConversationId))
+            .Select(r => new { r.ConversationId, r.UserAadObjectId, r.Locale }).ToListAsync(ct);
+        var readerAads = readers.Where(r => r.UserAadObjectId != null).Select(r => r.UserAadObjectId!).Distinct().ToList();
+        var persons = readerAads.Count == 0 ? [] : await db.People.AsNoTracking().Where(p => readerAads.Contains(p.AadObjectId))
+            .Select(p => new { p.Id, p.AadObjectId }).ToDictionaryAsync(p => p.AadObjectId, p => p.Id, ct);
+        var chosen = await LanguageResolver.ChosenAsync(db, readerAads, ct);
+        foreach (var copy in copies.Where(c => c.ActivityId != answeredInPlace))
         {
-            // Each copy in its reader's language, seen as its reader sees it (buttons only for the current approver).
-            var reader = await db.ConversationReferences.AsNoTracking().Where(r => r.ConversationId == copy.ConversationId)
-                .Select(r => new { r.UserAadObjectId, r.Locale }).FirstOrDefaultAsync(ct);
-            var person = reader?.UserAadObjectId is { } aad ? await db.People.AsNoTracking().FirstOrDefaultAsync(p => p.AadObjectId == aad, ct) : null;
-            var language = reader?.UserAadObjectId is { } id ? await LanguageResolver.ResolveAsync(db, id, reader.Locale, ct) : Localizer.Spanish;
-            var rendered = await card.RenderAsync(language, offer.Id, person?.Id, null, ct);
+            var reader = readers.FirstOrDefault(r => r.ConversationId == copy.ConversationId);
+            var aad = reader?.UserAadObjectId;
+            var language = aad is null ? Localizer.Spanish : chosen.GetValueOrDefault(aad) ?? LanguageResolver.FromLocale(reader!.Locale);
             var update = new Activity
             {
                 Type = ActivityTypes.Message,
                 Id = copy.ActivityId,
-                Attachments = [Attachment.AdaptiveCard(rendered)],
+                Attachments = [Attachment.AdaptiveCard(card.Render(model, language, aad is null ? null : persons.GetValueOrDefault(aad), null))],
                 Conversation = new ConversationAccount { Id = copy.ConversationId },
             };
             outbox.Enqueue(OutboxOperation.Update, copy.ServiceUrl, copy.ConversationId, copy.ActivityId, update, null);
         }
         // Decided: this was the copies' last update, so where they are need not be remembered.
-        if (offer.Status != OfferStatus.PendingApproval) db.SentCards.RemoveRange(copies);
+        if (model.Offer.Status != OfferStatus.PendingApproval) db.SentCards.RemoveRange(copies);
     }
 }

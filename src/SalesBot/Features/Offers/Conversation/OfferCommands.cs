@@ -79,7 +79,7 @@ public sealed class NewOfferCommand(OfferForm form, SalesBotDbContext db) : ICon
 }
 
 /// <summary>The form's button: submits the offer and says who approves, in order.</summary>
-public sealed class SubmitOfferCommand(SubmitOffer submit, OfferForm form, SalesBotDbContext db) : IConversationCommand
+public sealed class SubmitOfferCommand(SubmitOffer submit, IApprovalNotifications notifications, OfferForm form, SalesBotDbContext db) : IConversationCommand
 {
     public async Task HandleAsync(BotTurn turn, CommandInput input, CancellationToken ct)
     {
@@ -88,7 +88,7 @@ public sealed class SubmitOfferCommand(SubmitOffer submit, OfferForm form, Sales
             turn.ReplyText(turn.T("error.invalidSubmit"));
             return;
         }
-        var (offer, steps, errors) = await submit.ExecuteAsync(turn.Actor, id, OfferForm.Input(input), ct);
+        var (offer, errors, notices) = await submit.ExecuteAsync(turn.Actor, id, OfferForm.Input(input), ct);
         if (offer is null)
         {
             var deal = errors.Any(e => e.Code == "invalid") ? await db.Opportunities.FirstOrDefaultAsync(o => o.Id == id, ct) : null;
@@ -101,6 +101,8 @@ public sealed class SubmitOfferCommand(SubmitOffer submit, OfferForm form, Sales
             form.Reply(turn, deal, client, input, string.Join(" ", errors.Select(turn.Describe)));
             return;
         }
+        await notifications.DeliverAsync(notices, null, ct);
+        var steps = offer.Steps;
         var ids = steps.Select(s => s.ApproverId).ToList();
         var names = await db.People.Where(p => ids.Contains(p.Id)).ToDictionaryAsync(p => p.Id, p => p.Name, ct);
         var chain = string.Join(" → ", steps.Select(s => names[s.ApproverId] + " (" + turn.T("level." + s.Level) + ")"));

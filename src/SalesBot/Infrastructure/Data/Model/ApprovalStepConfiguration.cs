@@ -16,7 +16,6 @@ internal sealed class ApprovalStepConfiguration : IEntityTypeConfiguration<Appro
         e.Property(s => s.Status).HasConversion<string>().HasMaxLength(20);
         e.Property(s => s.RoutedBecause).HasMaxLength(20);
         e.Property(s => s.Comment).HasMaxLength(1000);
-        e.HasOne<Offer>().WithMany().HasForeignKey(s => s.OfferId).OnDelete(DeleteBehavior.Cascade);
         e.HasOne<Person>().WithMany().HasForeignKey(s => s.ApproverId).OnDelete(DeleteBehavior.Restrict);
         // Two approvers (or two clicks) at once: only the first decision is saved; the turn is re-run for the other.
         e.Property(s => s.Version).IsConcurrencyToken();

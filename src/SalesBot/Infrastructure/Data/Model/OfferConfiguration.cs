@@ -32,6 +32,9 @@ internal sealed class OfferConfiguration : IEntityTypeConfiguration<Offer>
         line.Ignore(l => l.Amount);
     });
         e.Navigation(o => o.Lines).UsePropertyAccessMode(PropertyAccessMode.Field);
+        // The offer owns its chain: steps are loaded with it (Include) and changed only through it.
+        e.HasMany(o => o.Steps).WithOne().HasForeignKey(s => s.OfferId).OnDelete(DeleteBehavior.Cascade);
+        e.Navigation(o => o.Steps).HasField("_steps").UsePropertyAccessMode(PropertyAccessMode.Field);
         e.HasOne<Opportunity>().WithMany().HasForeignKey(o => o.OpportunityId).OnDelete(DeleteBehavior.Restrict);
         e.HasOne<Person>().WithMany().HasForeignKey(o => o.RequesterId).OnDelete(DeleteBehavior.Restrict);
         e.Property(o => o.Version).IsConcurrencyToken();
