@@ -1,12 +1,8 @@
 using SalesBot.Bot;
 using SalesBot.Cli;
-using SalesBot.Features.Assistant;
-using SalesBot.Features.Clients;
+using SalesBot.Features;
 using SalesBot.Features.Organization;
-using SalesBot.Features.Offers;
-using SalesBot.Features.Pipeline;
 using SalesBot.Features.Pqrs;
-using SalesBot.Features.Renegotiations;
 using SalesBot.Features.Pqrs.Api;
 using SalesBot.Features.Shared.Calendar;
 using SalesBot.Features.Visits;
@@ -38,14 +34,8 @@ builder.Services
     .AddSalesBotConversation()                 // turn pipeline, command routing, cards, languages
     .AddOrganization(builder.Configuration)    // people, teams, roles; country and time zone
     .AddBusinessCalendar(builder.Configuration) // business days and public holidays
-    .AddAssistant()                            // welcome, help, menu, language, profile
-    .AddClients()                              // client portfolio: create, search, import
     .AddGraph(builder.Configuration)           // Microsoft Graph (app-only), when configured
-    .AddVisits(builder.Configuration)          // visits: schedule (Outlook or .ics), log, plan, reminders
-    .AddPipeline(builder.Configuration)        // opportunities: stages, history, pipeline views
-    .AddOffers(builder.Configuration)          // offers and their approval chain from cards
-    .AddRenegotiations()                       // contract renegotiation: areas, proposal, change
-    .AddPqrs(builder.Configuration);           // PQRs: API, routing, answers
+    .AddSalesBotFeatures(builder.Configuration); // assistant, clients, visits, pipeline, offers, renegotiations, PQRs
 builder.Services.AddHealthChecks();
 
 var app = builder.Build();

@@ -107,17 +107,6 @@ public sealed class Activity
         Text = text,
         Locale = Locale,
     };
-
-    public ConversationReference GetConversationReference() => new()
-    {
-        ActivityId = Id,
-        User = From,
-        Bot = Recipient,
-        Conversation = Conversation,
-        ChannelId = ChannelId,
-        ServiceUrl = ServiceUrl,
-        Locale = Locale,
-    };
 }
 
 public sealed class ChannelAccount
@@ -196,17 +185,6 @@ public sealed class CardAction
 public sealed class ResourceResponse
 {
     public string? Id { get; set; }
-}
-
-public sealed class ConversationReference
-{
-    public string? ActivityId { get; set; }
-    public ChannelAccount? User { get; set; }
-    public ChannelAccount? Bot { get; set; }
-    public ConversationAccount? Conversation { get; set; }
-    public string? ChannelId { get; set; }
-    public string? ServiceUrl { get; set; }
-    public string? Locale { get; set; }
 }
 
 public sealed class ConversationParameters

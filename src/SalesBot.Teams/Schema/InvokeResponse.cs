@@ -38,8 +38,6 @@ public sealed record InvokeResponse(int Status, JsonNode? Body)
             ["results"] = new JsonArray(results.Select(r => (JsonNode)new JsonObject { ["title"] = r.Title, ["value"] = r.Value }).ToArray()),
         },
     });
-
-    public static readonly InvokeResponse NotImplemented = new(501, null);
 }
 
 /// <summary>The value of an adaptiveCard/action invoke.</summary>

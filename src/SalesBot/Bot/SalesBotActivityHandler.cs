@@ -62,7 +62,7 @@ public sealed class SalesBotActivityHandler(
     private Task Fallback(string text)
     {
         turn.ReplyText(turn.T("fallback.text", TextPreview.Of(text)));
-        return router.Find("menu") is { } menu
+        return router.Find(AssistantActions.Menu) is { } menu
             ? CommandRouter.Create(scope, menu).HandleAsync(turn, CommandInput.Empty, CancellationToken.None)
             : Task.CompletedTask;
     }
@@ -110,11 +110,10 @@ public sealed class SalesBotActivityHandler(
     {
         if (action.Verb!.Length > 100 || !TurnInput.IsWithinBounds(action.Data))
             return InvokeResponse.Error(400, "InputTooLarge", turn.T("input.cardTooLarge"));
-        // Features own their verbs (e.g. "offer.approve"); resolved only for card actions.
-        var handler = scope.GetServices<ICardActionHandler>().FirstOrDefault(h => h.Handles(action.Verb!));
-        return handler is null
-            ? InvokeResponse.Error(400, "UnknownVerb", turn.T("error.invalidSubmit"))
-            : await handler.HandleAsync(turn, action, ct);
+        // Features register their verbs (e.g. "offers.approve"); the handler is created only for its own.
+        return router.FindCardAction(action.Verb) is { } registered
+            ? await CommandRouter.Create(scope, registered).HandleAsync(turn, action, ct)
+            : InvokeResponse.Error(400, "UnknownVerb", turn.T("error.invalidSubmit"));
     }
 
     protected override async Task<InvokeResponse?> OnSearchAsync(SearchInvokeValue search, ITurnContext context, CancellationToken ct)

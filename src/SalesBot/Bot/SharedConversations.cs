@@ -2,6 +2,7 @@ using Microsoft.EntityFrameworkCore;
 using SalesBot.Infrastructure.Data;
 using SalesBot.Infrastructure.Outbox;
 using SalesBot.Teams.Schema;
+using SalesBot.Features.Assistant.Conversation;
 
 namespace SalesBot.Bot;
 
@@ -13,7 +14,7 @@ namespace SalesBot.Bot;
 /// </summary>
 public sealed class SharedConversations(SalesBotDbContext db, OutboxWriter outbox)
 {
-    private static readonly HashSet<string> AnsweredInPlace = new(StringComparer.OrdinalIgnoreCase) { "help", "menu", "welcome", "language" };
+    private static readonly HashSet<string> AnsweredInPlace = new(StringComparer.OrdinalIgnoreCase) { AssistantActions.Help, AssistantActions.Menu, AssistantActions.Welcome, AssistantActions.Language };
 
     public static bool IsShared(Activity activity) => activity.Conversation?.ConversationType is "channel" or "groupChat";
 

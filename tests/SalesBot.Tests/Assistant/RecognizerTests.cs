@@ -1,11 +1,13 @@
 using SalesBot.Features.Assistant;
 using SalesBot.Features.Assistant.Conversation;
 
+using SalesBot.Tests.Support;
+
 namespace SalesBot.Tests.Assistant;
 
 public class RecognizerTests
 {
-    private readonly BuiltInRecognizer _recognizer = new();
+    private readonly BuiltInRecognizer _recognizer = Registry.Recognizer;
 
     [Theory]
     [InlineData("ayuda", "help", "")]

@@ -92,18 +92,18 @@ public abstract class OfferApprovalTests : OfferApprovalTestsBase
         var steps = await StepsAsync();
         Assert.Equal([StepStatus.Pending, StepStatus.Waiting, StepStatus.Waiting], steps.Select(s => s.Status));
 
-        var meganCard = await InvokeAsync(Megan, Execute("offer.approve", steps[0].Id));
+        var meganCard = await InvokeAsync(Megan, Execute("offers.approve", steps[0].Id));
         Assert.Equal("application/vnd.microsoft.card.adaptive", meganCard["type"]!.GetValue<string>());
         Assert.Contains("Esperando a Diego Siciliani", meganCard["value"].AllText());
-        Assert.DoesNotContain("\"offer.approve\"", meganCard["value"]!.ToJsonString()); // read-only for her now
+        Assert.DoesNotContain("\"offers.approve\"", meganCard["value"]!.ToJsonString()); // read-only for her now
         Assert.StartsWith("Megan Bowen aprobó tu oferta v1; ahora la revisa Diego Siciliani.", (await NextInAsync(Alex.ConversationId))["text"]!.GetValue<string>());
         var toDiego = await NextInAsync(Diego.ConversationId);
         Assert.Contains("Aprobar", toDiego.Card().AllText());
 
-        await InvokeAsync(Diego, Execute("offer.approve", steps[1].Id));
+        await InvokeAsync(Diego, Execute("offers.approve", steps[1].Id));
         Assert.StartsWith("Diego Siciliani aprobó tu oferta v1; ahora la revisa Isaiah Langer.", (await NextInAsync(Alex.ConversationId))["text"]!.GetValue<string>());
         await NextInAsync(Isaiah.ConversationId);
-        var isaiahCard = await InvokeAsync(Isaiah, Execute("offer.approve", steps[2].Id));
+        var isaiahCard = await InvokeAsync(Isaiah, Execute("offers.approve", steps[2].Id));
 
         Assert.Contains("Aprobada: puede enviarse al cliente", isaiahCard["value"].AllText());
         Assert.StartsWith("Isaiah Langer aprobó tu oferta v1: quedó aprobada", (await NextInAsync(Alex.ConversationId))["text"]!.GetValue<string>());
@@ -121,7 +121,7 @@ public abstract class OfferApprovalTests : OfferApprovalTestsBase
         await NextInAsync(Megan.ConversationId);
         var step = (await StepsAsync()).Single();
 
-        var clicks = await Task.WhenAll(Enumerable.Range(0, 4).Select(_ => InvokeAsync(Megan, Execute("offer.approve", step.Id))));
+        var clicks = await Task.WhenAll(Enumerable.Range(0, 4).Select(_ => InvokeAsync(Megan, Execute("offers.approve", step.Id))));
 
         Assert.All(clicks, c => Assert.Contains("Aprobada: puede enviarse al cliente", c["value"].AllText()));
         Assert.Equal(3, clicks.Count(c => c["value"].AllText().Contains("Este paso ya se decidió")));
@@ -139,17 +139,17 @@ public abstract class OfferApprovalTests : OfferApprovalTestsBase
         await NextInAsync(Megan.ConversationId);
         var step = (await StepsAsync()).Single();
 
-        var byAlex = await InvokeAsync(Alex, Execute("offer.approve", step.Id));
-        var byDiego = await InvokeAsync(Diego, Execute("offer.reject", step.Id, "no"));
-        var noComment = await InvokeAsync(Megan, Execute("offer.reject", step.Id));
+        var byAlex = await InvokeAsync(Alex, Execute("offers.approve", step.Id));
+        var byDiego = await InvokeAsync(Diego, Execute("offers.reject", step.Id, "no"));
+        var noComment = await InvokeAsync(Megan, Execute("offers.reject", step.Id));
 
         Assert.Contains("No te corresponde decidir este paso: no cambié nada.", byAlex["value"].AllText());
         Assert.Contains("No te corresponde decidir este paso", byDiego["value"].AllText());
         Assert.Contains("es obligatorio para rechazar o pedir cambios", noComment["value"].AllText());
-        Assert.Contains("\"offer.reject\"", noComment["value"]!.ToJsonString()); // still Megan's to decide
+        Assert.Contains("\"offers.reject\"", noComment["value"]!.ToJsonString()); // still Megan's to decide
         Assert.Equal(StepStatus.Pending, (await StepsAsync()).Single().Status);
 
-        var changes = await AskAsync(Megan.Submit(new JsonObject { ["command"] = "offers.decide", ["verb"] = "offer.changes", ["stepId"] = step.Id.ToString(), ["comment"] = "Baja el precio" }));
+        var changes = await AskAsync(Megan.Submit(new JsonObject { ["command"] = "offers.changes", ["stepId"] = step.Id.ToString(), ["comment"] = "Baja el precio" }));
         Assert.Equal("Listo, registré tu decisión.", changes["text"]!.GetValue<string>());
         Assert.StartsWith("Megan Bowen pidió cambios en tu oferta v1: «Baja el precio».", (await NextInAsync(Alex.ConversationId))["text"]!.GetValue<string>());
         Assert.Equal(OfferStatus.ChangesRequested, await Bot.WithDbAsync(db => db.Offers.Select(o => o.Status).SingleAsync()));
@@ -168,7 +168,7 @@ public abstract class OfferApprovalTests : OfferApprovalTestsBase
         await Bot.WaitForOutboxDrainedAsync();
         var step = (await StepsAsync())[0];
 
-        await InvokeAsync(Megan, Execute("offer.approve", step.Id));
+        await InvokeAsync(Megan, Execute("offers.approve", step.Id));
         await Bot.WaitForOutboxDrainedAsync();
 
         // One tracked copy per conversation: the newest (shown by "mis aprobaciones") is updated in place;
@@ -218,7 +218,7 @@ public abstract class OfferFollowUpTests : OfferApprovalTestsBase
         Assert.Equal("deputy", step.RoutedBecause);
         Assert.Contains("Esperando a Diego Siciliani", (await NextInAsync(Diego.ConversationId)).Card().AllText());
 
-        var byMegan = await InvokeAsync(Megan, Execute("offer.approve", step.Id));
+        var byMegan = await InvokeAsync(Megan, Execute("offers.approve", step.Id));
         Assert.Contains("No te corresponde decidir este paso", byMegan["value"].AllText());
         var back = await AskAsync(Megan.Message("ya volví"));
         Assert.Equal("Bienvenido de vuelta: las aprobaciones vuelven a llegarte a ti.", back["text"]!.GetValue<string>());
@@ -286,7 +286,7 @@ public abstract class OfferFollowUpTests : OfferApprovalTestsBase
     {
         var deal = await DealAsync();
         await AskAsync(Alex.Submit(Offer(deal, unitPrice: "100.000")));
-        await InvokeAsync(Megan, Execute("offer.approve", (await StepsAsync()).Single().Id));
+        await InvokeAsync(Megan, Execute("offers.approve", (await StepsAsync()).Single().Id));
         await NextTextAsync(Alex.ConversationId, "aprobó tu oferta");
 
         var tooEarly = await AskAsync(Alex.Message("oferta aceptada suministro"));
@@ -349,7 +349,7 @@ public abstract class OfferApprovalCostTests : OfferApprovalTestsBase
         // As Teams sends it: the invoke replies to the card message clicked.
         var clicked = await Bot.WithDbAsync(db => db.SentCards.Where(c => c.Key == ApprovalNotice.CardKey(step.OfferId) && c.ConversationId == Megan.ConversationId)
             .Select(c => c.ActivityId).SingleAsync());
-        var invoke = Megan.Invoke("adaptiveCard/action", Execute("offer.approve", step.Id));
+        var invoke = Megan.Invoke("adaptiveCard/action", Execute("offers.approve", step.Id));
         invoke["replyToId"] = clicked;
         Assert.Equal(System.Net.HttpStatusCode.OK, (await Bot.PostAsync(invoke)).StatusCode);
         var queries = Sql.LastRequestCommands;

@@ -67,7 +67,7 @@ public abstract class RenegotiationTests : OfferApprovalTestsBase
         Assert.Equal("Primero la oferta de la renegociación debe estar aprobada.", early["text"]!.GetValue<string>());
 
         await AskAsync(Alex.Submit(Offer(deal.Id, unitPrice: "100.000")));
-        await InvokeAsync(Megan, Execute("offer.approve", (await StepsAsync()).Single().Id));
+        await InvokeAsync(Megan, Execute("offers.approve", (await StepsAsync()).Single().Id));
         Assert.StartsWith("Megan Bowen aprobó tu oferta v1", (await NextInAsync(Alex.ConversationId))["text"]!.GetValue<string>());
         var changed = await AskAsync(Alex.Message("renegociación Ferretería El Sol interesado"));
 

@@ -32,11 +32,11 @@ public abstract class GeneratedActivityTests : DemoBotTest
     /// <summary>The seed the cases come from: a failure names the case, and the same seed finds it again.</summary>
     private const string Seed = "0N0XIzNsQ0O2";
 
-    private static readonly string[] Phrases = [.. BuiltInRecognizer.Vocabulary.Select(v => v.Phrase), ""];
+    private static readonly string[] Phrases = [.. Registry.Recognizer.Vocabulary.Select(v => v.Phrase), ""];
 
     private static readonly string[] Commands =
     [
-        "clients.create", "clients.search", "opportunities.save", "opportunities.move", "opportunities.lost", "offers.submit", "offers.decide",
+        "clients.create", "clients.search", "opportunities.save", "opportunities.move", "opportunities.lost", "offers.submit", "offers.approve",
         "visits.schedule", "visits.log", "visits.cancel", "visits.rescheduleForm", "pqrs.register", "pqrs.answer", "pqrs.reassign",
         "pqrs.timeliness", "language", "menu", "help", "renegotiations.answer", "offers.delegate",
     ];
@@ -98,7 +98,7 @@ public abstract class GeneratedActivityTests : DemoBotTest
 
     private static readonly Gen<Case> Cases_ = Gen.Select(
         Gen.Int[0, 4], Gen.OneOf("personal", "personal", "groupChat", "channel"), Gen.Int[0, 9], Text, CardData,
-        Gen.Frequency((3, Gen.OneOf("offer.approve", "offer.reject", "offer.changes", "offer.refresh")), (1, Noise)),
+        Gen.Frequency((3, Gen.OneOf("offers.approve", "offers.reject", "offers.changes", "offers.refresh")), (1, Noise)),
         Gen.Int[0, 19].Select(n => n == 0),
         (sender, type, kind, text, data, name, broken) => new Case(sender, type, kind, text, data, name, broken));
 

@@ -77,7 +77,7 @@ public sealed class GrowthTests : OfferApprovalTestsBase
         var step = (await StepsAsync()).Single();
         var offerKey = ApprovalNotice.CardKey(step.OfferId);
         await WaitUntilAsync(() => Bot.WithDbAsync(db => db.SentCards.CountAsync(c => c.Key == offerKey)), n => n >= 1);
-        await InvokeAsync(Megan, Execute("offer.approve", step.Id));
+        await InvokeAsync(Megan, Execute("offers.approve", step.Id));
         await Bot.WaitForOutboxDrainedAsync();
         Assert.Equal(OfferStatus.Approved, await Bot.WithDbAsync(db => db.Offers.Select(o => o.Status).SingleAsync()));
         Assert.Equal(0, await Bot.WithDbAsync(db => db.SentCards.CountAsync(c => c.Key == offerKey)));

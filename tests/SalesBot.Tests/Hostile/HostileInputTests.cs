@@ -50,7 +50,7 @@ public abstract class HostileInputTests : DemoBotTest
 
     /// <summary>One typed phrase per command the recognizer knows.</summary>
     public static IEnumerable<string> CommandPhrases() =>
-        BuiltInRecognizer.Vocabulary.GroupBy(v => v.Command).Select(g => g.Last().Phrase).Where(p => p != "?");
+        Registry.Recognizer.Vocabulary.GroupBy(v => v.Command).Select(g => g.Last().Phrase).Where(p => p != "?");
 
     /// <summary>Words that match the demo data mixed with ones that do not, to about <paramref name="length"/> characters.</summary>
     public static string Words(int length)
@@ -243,10 +243,10 @@ public abstract class HostileInputTests : DemoBotTest
         [
             Alex.Invoke("adaptiveCard/action", new JsonObject()),
             Alex.Invoke("adaptiveCard/action", new JsonObject { ["action"] = new JsonObject { ["type"] = "Action.Execute", ["verb"] = new string('v', 5000) } }),
-            Alex.Invoke("adaptiveCard/action", new JsonObject { ["action"] = new JsonObject { ["type"] = "Action.Execute", ["verb"] = "offer.approve", ["data"] = new JsonObject { ["stepId"] = new JsonArray(1, 2), ["offerId"] = "x" } } }),
-            Alex.Invoke("adaptiveCard/action", new JsonObject { ["action"] = new JsonObject { ["type"] = "Action.Execute", ["verb"] = "offer.refresh", ["data"] = new JsonObject { ["offerId"] = Guid.NewGuid().ToString() } } }),
+            Alex.Invoke("adaptiveCard/action", new JsonObject { ["action"] = new JsonObject { ["type"] = "Action.Execute", ["verb"] = "offers.approve", ["data"] = new JsonObject { ["stepId"] = new JsonArray(1, 2), ["offerId"] = "x" } } }),
+            Alex.Invoke("adaptiveCard/action", new JsonObject { ["action"] = new JsonObject { ["type"] = "Action.Execute", ["verb"] = "offers.refresh", ["data"] = new JsonObject { ["offerId"] = Guid.NewGuid().ToString() } } }),
             Alex.Invoke("adaptiveCard/action", new JsonObject { ["action"] = new JsonObject { ["verb"] = "renegotiation.answer", ["data"] = new JsonObject { ["consultationId"] = new string('1', 3000) } } }),
-            Alex.Invoke("adaptiveCard/action", new JsonObject { ["action"] = new JsonObject { ["verb"] = "offer.approve", ["data"] = new JsonObject { ["x"] = new string('x', 30_000) } } }),
+            Alex.Invoke("adaptiveCard/action", new JsonObject { ["action"] = new JsonObject { ["verb"] = "offers.approve", ["data"] = new JsonObject { ["x"] = new string('x', 30_000) } } }),
             Alex.Invoke("application/search", new JsonObject { ["dataset"] = new string('d', 5000) }),
             Alex.Invoke("application/search", new JsonObject { ["dataset"] = "clients", ["queryText"] = 42 }),
             Alex.Invoke("composeExtension/query", new JsonObject { ["commandId"] = "x" }),

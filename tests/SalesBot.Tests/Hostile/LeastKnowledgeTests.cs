@@ -28,10 +28,10 @@ public abstract class LeastKnowledgeTests : OfferApprovalTestsBase
 
         var refresh = await InvokeAsync(Stranger, new JsonObject
         {
-            ["action"] = new JsonObject { ["type"] = "Action.Execute", ["verb"] = "offer.refresh", ["data"] = new JsonObject { ["offerId"] = offerId.ToString() } },
+            ["action"] = new JsonObject { ["type"] = "Action.Execute", ["verb"] = "offers.refresh", ["data"] = new JsonObject { ["offerId"] = offerId.ToString() } },
         });
-        var approve = await InvokeAsync(Stranger, Execute("offer.approve", step.Id));
-        var byLynne = await InvokeAsync(Lynne, Execute("offer.reject", step.Id, "no"));
+        var approve = await InvokeAsync(Stranger, Execute("offers.approve", step.Id));
+        var byLynne = await InvokeAsync(Lynne, Execute("offers.reject", step.Id, "no"));
 
         foreach (var answer in new[] { refresh, approve, byLynne })
         {

@@ -3,6 +3,8 @@ using SalesBot.Features.Assistant.Conversation;
 using SalesBot.Testing;
 using SalesBot.Tests.Cards;
 
+using SalesBot.Tests.Support;
+
 namespace SalesBot.Tests.Manifest;
 
 public class ManifestTests
@@ -29,7 +31,7 @@ public class ManifestTests
     [Fact]
     public void Every_command_listed_in_Teams_is_one_the_bot_understands_in_both_languages()
     {
-        var recognizer = new BuiltInRecognizer();
+        var recognizer = Registry.Recognizer;
         var english = JsonNode.Parse(File.ReadAllText(Path.Combine(ManifestDirectory, "en.json")))!.AsObject();
         var titles = Manifest()["bots"]![0]!["commandLists"]!.AsArray()
             .SelectMany(l => l!["commands"]!.AsArray().Select(c => c!["title"]!.GetValue<string>()))

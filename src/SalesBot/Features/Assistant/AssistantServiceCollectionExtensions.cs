@@ -10,11 +10,12 @@ public static class AssistantServiceCollectionExtensions
     {
         services.AddSingleton<IIntentRecognizer, BuiltInRecognizer>();
         services.AddScoped<SetLanguagePreference>();
-        services.AddConversationCommand<HelpCommand>("help", "command.help", ("action.help", 1000));
-        services.AddConversationCommand<MenuCommand>("menu", "command.menu");
-        services.AddConversationCommand<WelcomeCommand>("welcome");
-        services.AddConversationCommand<LanguageCommand>("language", "command.language", ("action.language", 900));
-        services.AddConversationCommand<ProfileCommand>("profile", "command.profile", ("action.profile", 800));
+        services.AddPhrases(AssistantActions.Phrases);
+        services.AddConversationCommand<HelpCommand>(AssistantActions.Help, "command.help", ("action.help", 1000));
+        services.AddConversationCommand<MenuCommand>(AssistantActions.Menu, "command.menu");
+        services.AddConversationCommand<WelcomeCommand>(AssistantActions.Welcome);
+        services.AddConversationCommand<LanguageCommand>(AssistantActions.Language, "command.language", ("action.language", 900));
+        services.AddConversationCommand<ProfileCommand>(AssistantActions.Profile, "command.profile", ("action.profile", 800));
         return services;
     }
 }

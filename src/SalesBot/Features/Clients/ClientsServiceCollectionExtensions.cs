@@ -13,9 +13,10 @@ public static class ClientsServiceCollectionExtensions
         services.AddScoped<ImportClients>();
         services.AddScoped<SeedDemoClients>();
         services.AddScoped<ClientPicker>();
-        services.AddConversationCommand<NewClientCommand>("clients.new", "command.clients.new", ("action.clients.new", 110));
-        services.AddConversationCommand<CreateClientCommand>("clients.create");
-        services.AddConversationCommand<SearchClientsCommand>("clients.search", "command.clients.search", ("action.clients.mine", 100));
+        services.AddPhrases(ClientActions.Phrases);
+        services.AddConversationCommand<NewClientCommand>(ClientActions.New, "command.clients.new", ("action.clients.new", 110));
+        services.AddConversationCommand<CreateClientCommand>(ClientActions.Create);
+        services.AddConversationCommand<SearchClientsCommand>(ClientActions.Search, "command.clients.search", ("action.clients.mine", 100));
         services.AddScoped<ISearchDataset, ClientSearchDataset>();
         return services;
     }

@@ -22,19 +22,23 @@ public static class OffersServiceCollectionExtensions
         services.AddScoped<Delegations>();
         services.AddScoped<ClientDecisionReply>();
         services.AddScoped<IApprovalNotifications, ApprovalNotice>();
-        services.AddScoped<ICardActionHandler, ApprovalActions>();
+        services.AddCardAction<ApprovalActions>(OfferActions.Approve, OfferActions.Reject, OfferActions.Changes, OfferActions.Refresh);
         services.AddScoped<IPersonalChatOpened, PendingApprovalsOnOpen>();
         services.AddSingleton<Infrastructure.Scheduling.IDailyJob, ApprovalReminders>();
-        services.AddConversationCommand<MyApprovalsCommand>("offers.approvals", "command.offers.approvals", ("action.offers.approvals", 170));
-        services.AddConversationCommand<NewOfferCommand>("offers.new", "command.offers.new");
-        services.AddConversationCommand<ShowOfferCommand>("offers.show", "command.offers.show");
-        services.AddConversationCommand<SubmitOfferCommand>("offers.submit");
-        services.AddConversationCommand<DelegateCommand>("offers.delegate", "command.offers.delegate");
-        services.AddConversationCommand<EndDelegationCommand>("offers.endDelegation", "command.offers.endDelegation");
-        services.AddConversationCommand<OfferSentCommand>("offers.sent", "command.offers.sent");
-        services.AddConversationCommand<OfferAcceptedCommand>("offers.accepted", "command.offers.accepted");
-        services.AddConversationCommand<OfferDeclinedCommand>("offers.declined", "command.offers.declined");
-        services.AddConversationCommand<DecideApprovalCommand>("offers.decide");
+        services.AddPhrases(OfferActions.Phrases);
+        services.AddConversationCommand<MyApprovalsCommand>(OfferActions.Approvals, "command.offers.approvals", ("action.offers.approvals", 170));
+        services.AddConversationCommand<NewOfferCommand>(OfferActions.New, "command.offers.new");
+        services.AddConversationCommand<ShowOfferCommand>(OfferActions.Show, "command.offers.show");
+        services.AddConversationCommand<SubmitOfferCommand>(OfferActions.Submit);
+        services.AddConversationCommand<DelegateCommand>(OfferActions.Delegate, "command.offers.delegate");
+        services.AddConversationCommand<EndDelegationCommand>(OfferActions.EndDelegation, "command.offers.endDelegation");
+        services.AddConversationCommand<OfferSentCommand>(OfferActions.Sent, "command.offers.sent");
+        services.AddConversationCommand<OfferAcceptedCommand>(OfferActions.Accepted, "command.offers.accepted");
+        services.AddConversationCommand<OfferDeclinedCommand>(OfferActions.Declined, "command.offers.declined");
+        // The Action.Submit fallback of the approval buttons: the same names as their Action.Execute verbs.
+        services.AddConversationCommand<DecideApprovalCommand>(OfferActions.Approve);
+        services.AddConversationCommand<DecideApprovalCommand>(OfferActions.Reject);
+        services.AddConversationCommand<DecideApprovalCommand>(OfferActions.Changes);
         return services;
     }
 }

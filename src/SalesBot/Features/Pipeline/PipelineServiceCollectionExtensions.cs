@@ -20,14 +20,15 @@ public static class PipelineServiceCollectionExtensions
         services.AddScoped<OpportunityForm>();
         services.AddScoped<PipelineReply>();
         services.AddScoped<StageChangeReply>();
-        services.AddConversationCommand<MyPipelineCommand>("opportunities.pipeline", "command.opportunities.pipeline", ("action.opportunities.pipeline", 150));
-        services.AddConversationCommand<NewOpportunityCommand>("opportunities.new", "command.opportunities.new", ("action.opportunities.new", 160));
-        services.AddConversationCommand<TeamPipelineCommand>("opportunities.team", "command.opportunities.team");
-        services.AddConversationCommand<MoveStageCommand>("opportunities.move", "command.opportunities.move");
-        services.AddConversationCommand<MarkLostCommand>("opportunities.lost", "command.opportunities.lost");
-        services.AddConversationCommand<EditOpportunityFormCommand>("opportunities.edit", "command.opportunities.edit");
-        services.AddConversationCommand<OpportunityHistoryCommand>("opportunities.history", "command.opportunities.history");
-        services.AddConversationCommand<SaveOpportunityCommand>("opportunities.save");
+        services.AddPhrases(OpportunityActions.Phrases);
+        services.AddConversationCommand<MyPipelineCommand>(OpportunityActions.Pipeline, "command.opportunities.pipeline", ("action.opportunities.pipeline", 150));
+        services.AddConversationCommand<NewOpportunityCommand>(OpportunityActions.New, "command.opportunities.new", ("action.opportunities.new", 160));
+        services.AddConversationCommand<TeamPipelineCommand>(OpportunityActions.Team, "command.opportunities.team");
+        services.AddConversationCommand<MoveStageCommand>(OpportunityActions.Move, "command.opportunities.move");
+        services.AddConversationCommand<MarkLostCommand>(OpportunityActions.Lost, "command.opportunities.lost");
+        services.AddConversationCommand<EditOpportunityFormCommand>(OpportunityActions.Edit, "command.opportunities.edit");
+        services.AddConversationCommand<OpportunityHistoryCommand>(OpportunityActions.History, "command.opportunities.history");
+        services.AddConversationCommand<SaveOpportunityCommand>(OpportunityActions.Save);
         return services;
     }
 }

@@ -24,15 +24,16 @@ public static class PqrsServiceCollectionExtensions
         services.AddScoped<IPqrNotifications, PqrAssignmentCard>();
         services.AddSingleton<Infrastructure.Scheduling.IDailyJob, PqrDeadlineReminders>();
         services.AddScoped<PqrForm>();
-        services.AddConversationCommand<NewPqrCommand>("pqrs.new", "command.pqrs.new", ("action.pqrs.new", 310));
-        services.AddConversationCommand<RegisterPqrCommand>("pqrs.register");
-        services.AddConversationCommand<MyPqrsCommand>("pqrs.mine", "command.pqrs.mine", ("action.pqrs.mine", 300));
-        services.AddConversationCommand<AnswerPqrCommand>("pqrs.answer");
-        services.AddConversationCommand<ReassignPqrCommand>("pqrs.reassign");
-        services.AddConversationCommand<ShowPqrCommand>("pqrs.show", "command.pqrs.show");
-        services.AddConversationCommand<OverduePqrsCommand>("pqrs.overdue", "command.pqrs.overdue");
-        services.AddConversationCommand<PqrTimelinessCommand>("pqrs.timeliness", "command.pqrs.timeliness", ("action.pqrs.timeliness", 320));
-        services.AddConversationCommand<PqrDueQuestionCommand>("pqrs.due", "command.pqrs.due");
+        services.AddPhrases(PqrActions.Phrases);
+        services.AddConversationCommand<NewPqrCommand>(PqrActions.New, "command.pqrs.new", ("action.pqrs.new", 310));
+        services.AddConversationCommand<RegisterPqrCommand>(PqrActions.Register);
+        services.AddConversationCommand<MyPqrsCommand>(PqrActions.Mine, "command.pqrs.mine", ("action.pqrs.mine", 300));
+        services.AddConversationCommand<AnswerPqrCommand>(PqrActions.Answer);
+        services.AddConversationCommand<ReassignPqrCommand>(PqrActions.Reassign);
+        services.AddConversationCommand<ShowPqrCommand>(PqrActions.Show, "command.pqrs.show");
+        services.AddConversationCommand<OverduePqrsCommand>(PqrActions.Overdue, "command.pqrs.overdue");
+        services.AddConversationCommand<PqrTimelinessCommand>(PqrActions.Timeliness, "command.pqrs.timeliness", ("action.pqrs.timeliness", 320));
+        services.AddConversationCommand<PqrDueQuestionCommand>(PqrActions.Due, "command.pqrs.due");
         return services;
     }
 }

@@ -16,9 +16,10 @@ public static class RenegotiationsServiceCollectionExtensions
         services.AddScoped<IRenegotiationNotifications, RenegotiationNotice>();
         services.AddScoped<PendingConsultations>();
         services.AddScoped<IPersonalChatOpened>(sp => sp.GetRequiredService<PendingConsultations>());
-        services.AddConversationCommand<RenegotiationCommand>("renegotiations.start", "command.renegotiations.start");
-        services.AddConversationCommand<RenegotiationsCommand>("renegotiations.list", "command.renegotiations.list");
-        services.AddConversationCommand<AnswerConsultationCommand>("renegotiations.answer");
+        services.AddPhrases(RenegotiationActions.Phrases);
+        services.AddConversationCommand<RenegotiationCommand>(RenegotiationActions.Start, "command.renegotiations.start");
+        services.AddConversationCommand<RenegotiationsCommand>(RenegotiationActions.List, "command.renegotiations.list");
+        services.AddConversationCommand<AnswerConsultationCommand>(RenegotiationActions.Answer);
         return services;
     }
 }

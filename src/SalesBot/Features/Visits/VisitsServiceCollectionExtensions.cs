@@ -39,17 +39,18 @@ public static class VisitsServiceCollectionExtensions
         services.AddScoped<VisitForms>();
         services.AddScoped<VisitListReply>();
         services.AddHostedService<VisitReminders>();
-        services.AddConversationCommand<MyVisitsCommand>("visits.mine", "command.visits.mine", ("action.visits.mine", 200));
-        services.AddConversationCommand<NewVisitCommand>("visits.new", "command.visits.new", ("action.visits.new", 210));
-        services.AddConversationCommand<NewVisitLogCommand>("visits.logNew", "command.visits.logNew", ("action.visits.log", 220));
-        services.AddConversationCommand<TeamVisitsCommand>("visits.team", "command.visits.team");
-        services.AddConversationCommand<SetVisitPlanCommand>("visits.plan", "command.visits.plan");
-        services.AddConversationCommand<VisitComplianceCommand>("visits.compliance", "command.visits.compliance", ("action.visits.compliance", 230));
-        services.AddConversationCommand<ScheduleVisitCommand>("visits.schedule");
-        services.AddConversationCommand<VisitLogFormCommand>("visits.logForm");
-        services.AddConversationCommand<RescheduleFormCommand>("visits.rescheduleForm");
-        services.AddConversationCommand<LogVisitCommand>("visits.log");
-        services.AddConversationCommand<CancelVisitCommand>("visits.cancel");
+        services.AddPhrases(VisitActions.Phrases);
+        services.AddConversationCommand<MyVisitsCommand>(VisitActions.Mine, "command.visits.mine", ("action.visits.mine", 200));
+        services.AddConversationCommand<NewVisitCommand>(VisitActions.New, "command.visits.new", ("action.visits.new", 210));
+        services.AddConversationCommand<NewVisitLogCommand>(VisitActions.LogNew, "command.visits.logNew", ("action.visits.log", 220));
+        services.AddConversationCommand<TeamVisitsCommand>(VisitActions.Team, "command.visits.team");
+        services.AddConversationCommand<SetVisitPlanCommand>(VisitActions.Plan, "command.visits.plan");
+        services.AddConversationCommand<VisitComplianceCommand>(VisitActions.Compliance, "command.visits.compliance", ("action.visits.compliance", 230));
+        services.AddConversationCommand<ScheduleVisitCommand>(VisitActions.Schedule);
+        services.AddConversationCommand<VisitLogFormCommand>(VisitActions.LogForm);
+        services.AddConversationCommand<RescheduleFormCommand>(VisitActions.RescheduleForm);
+        services.AddConversationCommand<LogVisitCommand>(VisitActions.Log);
+        services.AddConversationCommand<CancelVisitCommand>(VisitActions.Cancel);
         return services;
     }
 }

@@ -21,7 +21,7 @@ public sealed class HelpCommand(CommandRouter router) : IConversationCommand
             intro = turn.T("help.intro"),
             commands,
             footer = turn.T("help.footer"),
-            actions = new[] { new { title = turn.T("action.menu"), command = "menu" } },
+            actions = new[] { new { title = turn.T("action.menu"), command = AssistantActions.Menu } },
         });
         return Task.CompletedTask;
     }

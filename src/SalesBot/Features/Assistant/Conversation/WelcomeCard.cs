@@ -39,9 +39,9 @@ public static class WelcomeCard
             hint,
             actions = new[]
             {
-                new { title = turn.T("action.help"), command = "help" },
-                new { title = turn.T("action.menu"), command = "menu" },
-                new { title = turn.T("action.language"), command = "language" },
+                new { title = turn.T("action.help"), command = AssistantActions.Help },
+                new { title = turn.T("action.menu"), command = AssistantActions.Menu },
+                new { title = turn.T("action.language"), command = AssistantActions.Language },
             },
         });
 

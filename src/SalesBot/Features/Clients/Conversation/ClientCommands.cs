@@ -57,7 +57,7 @@ public sealed class SearchClientsCommand(SearchClients search) : IConversationCo
             title,
             summary,
             clients = clients.Select(c => new { name = c.Name, facts = ClientText.Facts(turn, c) }),
-            actions = new[] { new { title = turn.T("action.clients.new"), command = "clients.new" } },
+            actions = new[] { new { title = turn.T("action.clients.new"), command = ClientActions.New } },
         });
     }
 }

@@ -12,12 +12,10 @@ namespace SalesBot.Features.Offers.Conversation;
 /// </summary>
 public sealed class ApprovalActions(DecideApproval decide, IApprovalNotifications notifications, ReadOffers offers, ApprovalCard card) : ICardActionHandler
 {
-    public bool Handles(string verb) => verb.StartsWith("offer.", StringComparison.Ordinal);
-
     public async Task<InvokeResponse> HandleAsync(BotTurn turn, AdaptiveCardInvokeAction action, CancellationToken ct)
     {
         var data = action.Data ?? [];
-        if (action.Verb == "offer.refresh")
+        if (action.Verb == OfferActions.Refresh)
         {
             if (!Guid.TryParse(Text(data, "offerId"), out var offerId) || !(await offers.FindAsync(turn.Actor, offerId, ct)).Ok)
                 return InvokeResponse.Error(404, "NotFound", turn.Describe(DomainError.NotFound("offer", Text(data, "offerId") ?? "")));
@@ -42,7 +40,7 @@ public sealed class DecideApprovalCommand(DecideApproval decide, IApprovalNotifi
 {
     public async Task HandleAsync(BotTurn turn, CommandInput input, CancellationToken ct)
     {
-        if (ApprovalVerbs.Parse(input.Field("verb")) is not { } decision || !Guid.TryParse(input.Field("stepId"), out var stepId))
+        if (ApprovalVerbs.Parse(input.Field("command")) is not { } decision || !Guid.TryParse(input.Field("stepId"), out var stepId))
         {
             turn.ReplyText(turn.T("error.invalidSubmit"));
             return;
@@ -56,9 +54,9 @@ public static class ApprovalVerbs
 {
     public static Decision? Parse(string? verb) => verb switch
     {
-        "offer.approve" => Decision.Approve,
-        "offer.reject" => Decision.Reject,
-        "offer.changes" => Decision.RequestChanges,
+        OfferActions.Approve => Decision.Approve,
+        OfferActions.Reject => Decision.Reject,
+        OfferActions.Changes => Decision.RequestChanges,
         _ => null,
     };
 

@@ -90,7 +90,7 @@ public sealed class ApprovalCard(SalesBotDbContext db, PersonalChat chat, CardRe
             actionable,
             commentLabel = T("offers.commentLabel"),
             buttons = actionable
-                ? new[] { ("offer.approve", "offers.approve"), ("offer.reject", "offers.reject"), ("offer.changes", "offers.requestChanges") }
+                ? new[] { (OfferActions.Approve, "offers.approve"), (OfferActions.Reject, "offers.reject"), (OfferActions.Changes, "offers.requestChanges") }
                     .Select(b => new { title = T(b.Item2), verb = b.Item1, stepId = current!.Id.ToString() }).ToArray()
                 : [],
         });

@@ -1,6 +1,7 @@
 using SalesBot.Bot;
 using SalesBot.Bot.Localization;
 using SalesBot.Infrastructure.Data;
+using SalesBot.Features.Offers.Conversation;
 
 namespace SalesBot.Features.Pipeline.Conversation;
 
@@ -44,12 +45,12 @@ public sealed class PipelineReply(ViewPipeline view)
                 }.Where(x => x is not null)),
                 actions = new[]
                 {
-                    new { title = turn.T("opportunities.edit"), command = "opportunities.edit", opportunityId = o.Id.ToString() },
-                    new { title = turn.T("opportunities.history"), command = "opportunities.history", opportunityId = o.Id.ToString() },
-                    new { title = turn.T("offers.newButton"), command = "offers.new", opportunityId = o.Id.ToString() },
+                    new { title = turn.T("opportunities.edit"), command = OpportunityActions.Edit, opportunityId = o.Id.ToString() },
+                    new { title = turn.T("opportunities.history"), command = OpportunityActions.History, opportunityId = o.Id.ToString() },
+                    new { title = turn.T("offers.newButton"), command = OfferActions.New, opportunityId = o.Id.ToString() },
                 },
             }),
-            footer = new[] { new { title = turn.T("action.opportunities.new"), command = "opportunities.new" } },
+            footer = new[] { new { title = turn.T("action.opportunities.new"), command = OpportunityActions.New } },
         });
     }
 }

@@ -71,8 +71,8 @@ public sealed class VisitListReply(ListVisits list, VisitCompliance compliance, 
             compliance = complianceLine,
             footer = new[]
             {
-                new { title = turn.T("action.visits.new"), command = "visits.new" },
-                new { title = turn.T("action.visits.log"), command = "visits.logNew" },
+                new { title = turn.T("action.visits.new"), command = VisitActions.New },
+                new { title = turn.T("action.visits.log"), command = VisitActions.LogNew },
             },
         });
     }
@@ -81,9 +81,9 @@ public sealed class VisitListReply(ListVisits list, VisitCompliance compliance, 
     {
         if (v.Status != VisitStatus.Scheduled) return [];
         var actions = new List<object>();
-        if (v.Start <= now.AddMinutes(15)) actions.Add(new { title = turn.T("visits.logResult"), command = "visits.logForm", visitId = v.Id.ToString() });
-        else actions.Add(new { title = turn.T("visits.reschedule"), command = "visits.rescheduleForm", visitId = v.Id.ToString() });
-        actions.Add(new { title = turn.T("visits.cancel"), command = "visits.cancel", visitId = v.Id.ToString() });
+        if (v.Start <= now.AddMinutes(15)) actions.Add(new { title = turn.T("visits.logResult"), command = VisitActions.LogForm, visitId = v.Id.ToString() });
+        else actions.Add(new { title = turn.T("visits.reschedule"), command = VisitActions.RescheduleForm, visitId = v.Id.ToString() });
+        actions.Add(new { title = turn.T("visits.cancel"), command = VisitActions.Cancel, visitId = v.Id.ToString() });
         return [.. actions];
     }
 }

@@ -114,7 +114,7 @@ public sealed class VisitReminders(
                 {
                     heading = start.ToString("dddd d/MM HH:mm", culture) + " · " + client,
                     detail = visit.Location ?? "",
-                    actions = new[] { new { title = T("visits.logResult"), command = "visits.logForm", visitId = visit.Id.ToString() } },
+                    actions = new[] { new { title = T("visits.logResult"), command = VisitActions.LogForm, visitId = visit.Id.ToString() } },
                 },
             },
             footer = Array.Empty<object>(),

@@ -1,0 +1,19 @@
+using Microsoft.Extensions.Configuration;
+using Microsoft.Extensions.DependencyInjection;
+using SalesBot.Bot;
+using SalesBot.Features;
+using SalesBot.Features.Assistant.Conversation;
+
+namespace SalesBot.Tests.Support;
+
+/// <summary>The features' registrations as the bot makes them (names, verbs, phrases), without a host.</summary>
+public static class Registry
+{
+    private static readonly Lazy<ServiceProvider> Features = new(() =>
+        new ServiceCollection().AddSalesBotConversation().AddSalesBotFeatures(new ConfigurationBuilder().Build()).BuildServiceProvider());
+
+    public static CommandRouter Router => Features.Value.GetRequiredService<CommandRouter>();
+
+    /// <summary>The built-in recognizer over every feature's phrases.</summary>
+    public static BuiltInRecognizer Recognizer { get; } = new(Features.Value.GetServices<PhraseSet>());
+}
