@@ -112,6 +112,7 @@ public sealed class CliRunner(TextWriter stdout, TextWriter stderr)
         if (!await EnsureMigratedAsync(sp, ct)) return Failure;
         var result = await sp.GetRequiredService<AddPerson>().ExecuteAsync(actor, command.Input, ct);
         if (!result.Ok) return await Refuse(result.Error!);
+        await CommitAsync(sp, ct);
         var p = result.Value!;
         await stdout.WriteLineAsync($"Added {p.Name} <{p.Email}> ({RoleNames.Format(p.Roles)}), Entra object id {p.AadObjectId}.");
         return Success;
@@ -134,6 +135,7 @@ public sealed class CliRunner(TextWriter stdout, TextWriter stderr)
         if (!await EnsureMigratedAsync(sp, ct)) return Failure;
         var result = await sp.GetRequiredService<AddTeam>().ExecuteAsync(actor, command.Name, command.ChannelId, ct, command.Calendar);
         if (!result.Ok) return await Refuse(result.Error!);
+        await CommitAsync(sp, ct);
         var team = result.Value!;
         await stdout.WriteLineAsync(team.ChannelConversationId is null
             ? $"Added team '{team.Name}'{CalendarText(team)}."
@@ -146,9 +148,13 @@ public sealed class CliRunner(TextWriter stdout, TextWriter stderr)
         if (!await EnsureMigratedAsync(sp, ct)) return Failure;
         var result = await sp.GetRequiredService<SetTeamCalendar>().ExecuteAsync(actor, command.Name, command.Calendar, ct);
         if (!result.Ok) return await Refuse(result.Error!);
+        await CommitAsync(sp, ct);
         await stdout.WriteLineAsync($"Team '{result.Value!.Name}' now counts business days on{CalendarText(result.Value)}.");
         return Success;
     }
+
+    /// <summary>The command line's unit of work ends here: use cases change, the caller commits.</summary>
+    private static Task<int> CommitAsync(IServiceProvider sp, CancellationToken ct) => sp.GetRequiredService<SalesBotDbContext>().SaveChangesAsync(ct);
 
     private static string CalendarText(Team team) =>
         team.Country is null && team.Subdivision is null && team.TimeZone is null

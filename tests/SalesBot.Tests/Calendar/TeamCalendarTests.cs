@@ -26,6 +26,7 @@ public abstract class TeamCalendarTests : OfferApprovalTestsBase
         var result = await scope.ServiceProvider.GetRequiredService<SetTeamCalendar>()
             .ExecuteAsync(Actor.CommandLine("test"), DemoOrganization.TeamName, Cochabamba, default);
         Assert.True(result.Ok, result.Error?.Code);
+        await scope.ServiceProvider.GetRequiredService<SalesBotDbContext>().SaveChangesAsync(); // the caller commits, as the CLI does
     }
 
     [Fact]
@@ -58,13 +59,14 @@ public abstract class TeamCalendarTests : OfferApprovalTestsBase
         await Bot.WithDbAsync(db => db.ApprovalSteps.ExecuteUpdateAsync(s => s.SetProperty(x => x.AskedAt, asked)));
         var organization = Bot.Services.GetRequiredService<BusinessCalendar>();
         var clock = new FakeTimeProvider(asked);
-        var job = new ApprovalReminders(Bot.Services.GetRequiredService<IOptions<ApprovalOptions>>(), organization, clock);
 
         async Task RunOn(DateOnly day)
         {
             clock.SetUtcNow(laPaz.At(day, new TimeOnly(9, 0)));
             await using var scope = Bot.Services.CreateAsyncScope();
-            await job.RunAsync(scope.ServiceProvider, day, default);
+            var sp = scope.ServiceProvider;
+            await new ApprovalReminders(sp.GetRequiredService<Infrastructure.Data.SalesBotDbContext>(), sp.GetRequiredService<IApprovalNotifications>(),
+                sp.GetRequiredService<Features.Organization.TeamCalendars>(), sp.GetRequiredService<IOptions<ApprovalOptions>>(), clock).RunAsync(day, default);
             await scope.ServiceProvider.GetRequiredService<SalesBotDbContext>().SaveChangesAsync();
         }
 

@@ -256,13 +256,14 @@ public abstract class OfferFollowUpTests : OfferApprovalTestsBase
         var calendar = Bot.Services.GetRequiredService<BusinessCalendar>();
         var askedOn = calendar.LocalDate(asked);
         var clock = new FakeTimeProvider(asked);
-        var job = new ApprovalReminders(Bot.Services.GetRequiredService<IOptions<ApprovalOptions>>(), calendar, clock);
 
         async Task RunOn(DateOnly day)
         {
             clock.SetUtcNow(calendar.At(day, new TimeOnly(9, 0)));
             await using var scope = Bot.Services.CreateAsyncScope();
-            await job.RunAsync(scope.ServiceProvider, day, default);
+            var sp = scope.ServiceProvider;
+            await new ApprovalReminders(sp.GetRequiredService<Infrastructure.Data.SalesBotDbContext>(), sp.GetRequiredService<IApprovalNotifications>(),
+                sp.GetRequiredService<Features.Organization.TeamCalendars>(), sp.GetRequiredService<IOptions<ApprovalOptions>>(), clock).RunAsync(day, default);
             await scope.ServiceProvider.GetRequiredService<Infrastructure.Data.SalesBotDbContext>().SaveChangesAsync();
         }
 

@@ -56,7 +56,7 @@ public static class CardTemplateBinder
                 var expanded = new List<JsonNode?>();
                 for (var i = 0; i < items.Count; i++)
                 {
-                    var itemScope = scope with { Data = TemplateExpression.Unwrap(items[i]) is var u && u is JsonNode ? items[i] : u, Index = i };
+                    var itemScope = scope with { Data = TemplateValues.Unwrap(items[i]) is var u && u is JsonNode ? items[i] : u, Index = i };
                     expanded.AddRange(BindObjectInScope((JsonObject)obj.DeepClone(), itemScope));
                 }
                 return expanded;
@@ -138,7 +138,7 @@ public static class CardTemplateBinder
                 _ when value == TemplateExpression.Undefined => text[start..(end + 1)],
                 null => throw new FormatException($"'{text[start..(end + 1)]}' is null inside text (the official binder fails on this)"),
                 JsonNode => throw new FormatException($"'{text[start..(end + 1)]}' is an object or array inside text"),
-                _ => TemplateExpression.ToText(value),
+                _ => TemplateValues.ToText(value),
             });
             pos = end + 1;
         }
@@ -190,6 +190,6 @@ public static class CardTemplateBinder
         double d when d == Math.Floor(d) && Math.Abs(d) < 1e15 => JsonValue.Create((long)d),
         double d => JsonValue.Create(d),
         JsonNode n => n.DeepClone(),
-        _ => JsonValue.Create(TemplateExpression.ToText(value)),
+        _ => JsonValue.Create(TemplateValues.ToText(value)),
     };
 }

@@ -59,7 +59,7 @@ internal sealed class TemplateExpression
             _pos += op.Length;
             var right = ParseExpression(Precedence[op] + 1);
             var l = left;
-            left = s => Binary(op, l(s), right(s));
+            left = s => TemplateValues.Binary(op, l(s), right(s));
         }
     }
 
@@ -76,12 +76,12 @@ internal sealed class TemplateExpression
         if (Take('!'))
         {
             var operand = ParseUnary();
-            return s => !Truthy(operand(s));
+            return s => !TemplateValues.Truthy(operand(s));
         }
         if (Take('-'))
         {
             var operand = ParseUnary();
-            return s => -ToNumber(operand(s));
+            return s => -TemplateValues.ToNumber(operand(s));
         }
         return ParsePostfix(ParsePrimary());
     }
@@ -132,7 +132,7 @@ internal sealed class TemplateExpression
             "$root" => s => s.Root,
             "$data" => s => s.Data,
             "$index" => s => s.Index.HasValue ? (double)s.Index.Value : Undefined,
-            _ => s => Member(s.Data, name),
+            _ => s => TemplateValues.Member(s.Data, name),
         };
     }
 
@@ -145,109 +145,18 @@ internal sealed class TemplateExpression
             {
                 var name = ReadIdentifier();
                 var t = target;
-                target = s => Member(t(s), name);
+                target = s => TemplateValues.Member(t(s), name);
             }
             else if (Take('['))
             {
                 var index = ParseExpression(0);
                 Expect(']');
                 var t = target;
-                target = s => Index(t(s), index(s));
+                target = s => TemplateValues.Index(t(s), index(s));
             }
             else return target;
         }
     }
-
-    private static object? Member(object? target, string name) => target switch
-    {
-        JsonObject o => o.TryGetPropertyValue(name, out var v) ? Unwrap(v) : Undefined,
-        _ => Undefined,
-    };
-
-    private static object? Index(object? target, object? index) => (target, index) switch
-    {
-        (JsonArray a, double d) when d >= 0 && d < a.Count && d == Math.Floor(d) => Unwrap(a[(int)d]),
-        (JsonObject o, string key) => o.TryGetPropertyValue(key, out var v) ? Unwrap(v) : Undefined,
-        _ => Undefined,
-    };
-
-    /// <summary>JSON scalars become CLR values so expressions can compute with them.</summary>
-    // The arms are cast to object: JsonNode's implicit conversions from string, double and bool
-    // would otherwise make the switch's type JsonNode and wrap every scalar straight back.
-    internal static object? Unwrap(JsonNode? node) => node switch
-    {
-        null => null,
-        JsonValue v when v.GetValueKind() == JsonValueKind.String => (object)v.GetValue<string>(),
-        JsonValue v when v.GetValueKind() == JsonValueKind.Number => (object)v.GetValue<double>(),
-        JsonValue v when v.GetValueKind() == JsonValueKind.True => (object)true,
-        JsonValue v when v.GetValueKind() == JsonValueKind.False => (object)false,
-        _ => (object)node,
-    };
-
-    private static object? Binary(string op, object? l, object? r) => op switch
-    {
-        "||" => Truthy(l) || Truthy(r),
-        "&&" => Truthy(l) && Truthy(r),
-        "==" => AreEqual(l, r),
-        "!=" => !AreEqual(l, r),
-        "<" => ToNumber(l) < ToNumber(r),
-        "<=" => ToNumber(l) <= ToNumber(r),
-        ">" => ToNumber(l) > ToNumber(r),
-        ">=" => ToNumber(l) >= ToNumber(r),
-        "+" when l is string || r is string => ToText(l) + ToText(r),
-        "+" => ToNumber(l) + ToNumber(r),
-        "-" => ToNumber(l) - ToNumber(r),
-        "*" => ToNumber(l) * ToNumber(r),
-        // Integer operands divide as integers, as in Adaptive Expressions (5 / 2 is 2).
-        "/" when IsInteger(l) && IsInteger(r) => Math.Truncate(ToNumber(l) / ToNumber(r)),
-        "/" => ToNumber(l) / ToNumber(r),
-        "%" => ToNumber(l) % ToNumber(r),
-        _ => throw new FormatException($"Unknown operator {op}"),
-    };
-
-    private static bool IsInteger(object? v) => v is double d && d == Math.Floor(d);
-
-    internal static bool AreEqual(object? l, object? r)
-    {
-        if (l == Undefined) l = null;
-        if (r == Undefined) r = null;
-        return (l, r) switch
-        {
-            (null, null) => true,
-            (double a, double b) => a == b,
-            (string a, string b) => a == b,
-            (bool a, bool b) => a == b,
-            (JsonNode a, JsonNode b) => JsonNode.DeepEquals(a, b),
-            _ => false,
-        };
-    }
-
-    internal static bool Truthy(object? value) => value switch
-    {
-        null => false,
-        bool b => b,
-        _ when value == Undefined => false,
-        _ => true,
-    };
-
-    internal static double ToNumber(object? value) => value switch
-    {
-        double d => d,
-        string s when double.TryParse(s, NumberStyles.Float, CultureInfo.InvariantCulture, out var d) => d,
-        bool b => b ? 1 : 0,
-        _ => throw new FormatException($"'{ToText(value)}' is not a number"),
-    };
-
-    internal static string ToText(object? value) => value switch
-    {
-        null => "",
-        string s => s,
-        bool b => b ? "true" : "false",
-        double d => d.ToString(CultureInfo.InvariantCulture),
-        JsonNode n => n.ToJsonString(),
-        _ when value == Undefined => "",
-        _ => value.ToString() ?? "",
-    };
 
     private string ReadIdentifier()
     {
@@ -294,20 +203,20 @@ internal sealed class TemplateExpression
     {
         public static Eval Bind(string name, List<Func<BindingScope, object?>> a) => name switch
         {
-            "if" when a.Count == 3 => s => Truthy(a[0](s)) ? a[1](s) : a[2](s),
-            "not" when a.Count == 1 => s => !Truthy(a[0](s)),
-            "and" when a.Count >= 1 => s => a.All(x => Truthy(x(s))),
-            "or" when a.Count >= 1 => s => a.Any(x => Truthy(x(s))),
-            "equals" when a.Count == 2 => s => AreEqual(a[0](s), a[1](s)),
+            "if" when a.Count == 3 => s => TemplateValues.Truthy(a[0](s)) ? a[1](s) : a[2](s),
+            "not" when a.Count == 1 => s => !TemplateValues.Truthy(a[0](s)),
+            "and" when a.Count >= 1 => s => a.All(x => TemplateValues.Truthy(x(s))),
+            "or" when a.Count >= 1 => s => a.Any(x => TemplateValues.Truthy(x(s))),
+            "equals" when a.Count == 2 => s => TemplateValues.AreEqual(a[0](s), a[1](s)),
             "exists" when a.Count == 1 => s => a[0](s) is { } v && v != Undefined,
             "empty" when a.Count == 1 => s => IsEmpty(a[0](s)),
             "count" or "length" when a.Count == 1 => s => (double)Count(a[0](s)),
-            "concat" when a.Count >= 1 => s => string.Concat(a.Select(x => ToText(x(s)))),
-            "string" when a.Count == 1 => s => ToText(a[0](s)),
-            "toUpper" when a.Count == 1 => s => ToText(a[0](s)).ToUpperInvariant(),
-            "toLower" when a.Count == 1 => s => ToText(a[0](s)).ToLowerInvariant(),
+            "concat" when a.Count >= 1 => s => string.Concat(a.Select(x => TemplateValues.ToText(x(s)))),
+            "string" when a.Count == 1 => s => TemplateValues.ToText(a[0](s)),
+            "toUpper" when a.Count == 1 => s => TemplateValues.ToText(a[0](s)).ToUpperInvariant(),
+            "toLower" when a.Count == 1 => s => TemplateValues.ToText(a[0](s)).ToLowerInvariant(),
             "join" when a.Count == 2 => s => a[0](s) is JsonArray arr
-                ? string.Join(ToText(a[1](s)), arr.Select(x => ToText(Unwrap(x))))
+                ? string.Join(TemplateValues.ToText(a[1](s)), arr.Select(x => TemplateValues.ToText(TemplateValues.Unwrap(x))))
                 : Undefined,
             _ => throw new FormatException($"Function {name} with {a.Count} arguments is not supported in card templates"),
         };

@@ -12,7 +12,7 @@ public static class DomainErrorText
     {
         // Values often echo what the user typed ("no encontré «…»"): quoted, never in full.
         error = error with { Args = error.Args.Select(a => TextPreview.Of(a, MaxArgument)).ToArray() };
-        if (error.Code == "invalid" && error.Args.Length >= 2)
+        if (error.Kind == ErrorKind.Invalid && error.Args.Length >= 2)
         {
             var field = localizer.Get(language, "field." + error.Args[0]);
             var reason = localizer.Get(language, "reason." + error.Args[1], error.Args.Skip(2).Cast<object?>().ToArray());

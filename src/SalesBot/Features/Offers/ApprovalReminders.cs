@@ -11,20 +11,11 @@ namespace SalesBot.Features.Offers;
 /// day); one pending for Approvals:EscalateAfter goes to the approver's manager, who
 /// gets the card, and the requester is told. Runs once per day across instances (see DailyJobScheduler).
 /// </summary>
-public sealed class ApprovalReminders(IOptions<ApprovalOptions> options, BusinessCalendar calendar, TimeProvider clock) : IDailyJob
-// The job runs on the organisation's business days; each step then counts on its approver's team's calendar.
+public sealed class ApprovalReminders(SalesBotDbContext db, IApprovalNotifications notify, Organization.TeamCalendars teamCalendars,
+    IOptions<ApprovalOptions> options, TimeProvider clock) : IDailyJobRun
 {
-    public string Name => "approval-reminders";
-    public TimeOnly At => options.Value.RemindersAt;
-    // Every working weekday, even an organisation holiday: a team with a calendar of its own may work
-    // that day. Each item then skips the holidays of its own calendar.
-    public bool RunsOn(DateOnly day) => calendar.IsWorkingWeekday(day);
-
-    public async Task RunAsync(IServiceProvider scope, DateOnly day, CancellationToken ct)
+    public async Task RunAsync(DateOnly day, CancellationToken ct)
     {
-        var db = scope.GetRequiredService<SalesBotDbContext>();
-        var notify = scope.GetRequiredService<IApprovalNotifications>();
-        var teamCalendars = scope.GetRequiredService<Organization.TeamCalendars>();
         var calendarOf = new Dictionary<Guid, BusinessCalendar>(); // one lookup per approver, not per step
         var now = clock.GetUtcNow();
         var o = options.Value;
@@ -60,4 +51,14 @@ public sealed class ApprovalReminders(IOptions<ApprovalOptions> options, Busines
         }
         await notify.DeliverAsync(notices, null, ct);
     }
+}
+
+/// <summary>When the approval reminders run: each step then counts on its approver's team's calendar.</summary>
+public sealed class ApprovalReminderSchedule(IOptions<ApprovalOptions> options, BusinessCalendar calendar) : IDailyJob
+{
+    public string Name => "approval-reminders";
+    public TimeOnly At => options.Value.RemindersAt;
+    // Every working weekday, even an organisation holiday: a team with a calendar of its own may work
+    // that day. Each item then skips the holidays of its own calendar.
+    public bool RunsOn(DateOnly day) => calendar.IsWorkingWeekday(day);
 }

@@ -1,6 +1,7 @@
 using Microsoft.Extensions.Options;
 using SalesBot.Bot;
 using SalesBot.Features.Offers.Conversation;
+using SalesBot.Infrastructure.Scheduling;
 
 namespace SalesBot.Features.Offers;
 
@@ -24,7 +25,7 @@ public static class OffersServiceCollectionExtensions
         services.AddScoped<IApprovalNotifications, ApprovalNotice>();
         services.AddCardAction<ApprovalActions>(OfferActions.Approve, OfferActions.Reject, OfferActions.Changes, OfferActions.Refresh);
         services.AddScoped<IPersonalChatOpened, PendingApprovalsOnOpen>();
-        services.AddSingleton<Infrastructure.Scheduling.IDailyJob, ApprovalReminders>();
+        services.AddDailyJob<ApprovalReminderSchedule, ApprovalReminders>();
         services.AddPhrases(OfferActions.Phrases);
         services.AddConversationCommand<MyApprovalsCommand>(OfferActions.Approvals, "command.offers.approvals", ("action.offers.approvals", 170));
         services.AddConversationCommand<NewOfferCommand>(OfferActions.New, "command.offers.new");

@@ -43,7 +43,6 @@ public sealed class AddPerson(SalesBotDbContext db)
         person.AssignTeam(team);
         person.TryAssignManager(manager);
         db.People.Add(person);
-        await db.SaveChangesAsync(ct);
         return person;
     }
 

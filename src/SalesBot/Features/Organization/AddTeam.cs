@@ -27,7 +27,6 @@ public sealed class AddTeam(SalesBotDbContext db, BusinessCalendarProvider calen
             team.UseCalendar(choice.Value!.Country, choice.Value.Subdivision, choice.Value.TimeZone);
         }
         db.Teams.Add(team);
-        await db.SaveChangesAsync(ct);
         return team;
     }
 

@@ -20,7 +20,6 @@ public sealed class SetTeamCalendar(SalesBotDbContext db, BusinessCalendarProvid
         var choice = Check(calendars, calendar);
         if (!choice.Ok) return choice.Error!;
         team.UseCalendar(choice.Value!.Country, choice.Value.Subdivision, choice.Value.TimeZone);
-        await db.SaveChangesAsync(ct);
         return team;
     }
 

@@ -12,18 +12,11 @@ namespace SalesBot.Features.Pqrs;
 /// tell their team lead once Pqrs:EscalateWhenBusinessDaysLeft is reached, and tell the
 /// commercial directors once a PQR is overdue (the law may grant it to the client).
 /// </summary>
-public sealed class PqrDeadlineReminders(IOptions<PqrOptions> options, BusinessCalendar calendar, BusinessCalendarProvider calendars, TimeProvider clock) : IDailyJob
+public sealed class PqrDeadlineReminders(SalesBotDbContext db, IPqrNotifications notify, IOptions<PqrOptions> options,
+    BusinessCalendarProvider calendars, TimeProvider clock) : IDailyJobRun
 {
-    public string Name => "pqr-deadlines";
-    public TimeOnly At => options.Value.RemindersAt;
-    // Every working weekday, even an organisation holiday: a team with a calendar of its own may work
-    // that day. Each item then skips the holidays of its own calendar.
-    public bool RunsOn(DateOnly day) => calendar.IsWorkingWeekday(day);
-
-    public async Task RunAsync(IServiceProvider scope, DateOnly day, CancellationToken ct)
+    public async Task RunAsync(DateOnly day, CancellationToken ct)
     {
-        var db = scope.GetRequiredService<SalesBotDbContext>();
-        var notify = scope.GetRequiredService<IPqrNotifications>();
         var now = clock.GetUtcNow();
         var o = options.Value;
         var open = await db.Pqrs.Where(p => p.Status != PqrStatus.Answered && p.Status != PqrStatus.Closed && p.AssigneeId != null)
@@ -64,4 +57,14 @@ public sealed class PqrDeadlineReminders(IOptions<PqrOptions> options, BusinessC
         }
         return assignee.ManagerId is { } manager ? await db.People.FindAsync([manager], ct) : null;
     }
+}
+
+/// <summary>When the PQR deadline reminders run.</summary>
+public sealed class PqrDeadlineSchedule(IOptions<PqrOptions> options, BusinessCalendar calendar) : IDailyJob
+{
+    public string Name => "pqr-deadlines";
+    public TimeOnly At => options.Value.RemindersAt;
+    // Every working weekday, even an organisation holiday: a team with a calendar of its own may work
+    // that day. Each item then skips the holidays of its own calendar.
+    public bool RunsOn(DateOnly day) => calendar.IsWorkingWeekday(day);
 }

@@ -1,3 +1,4 @@
+using SalesBot.Infrastructure.Scheduling;
 using SalesBot.Bot;
 using SalesBot.Features.Pqrs.Api;
 using SalesBot.Features.Pqrs.Conversation;
@@ -22,7 +23,7 @@ public static class PqrsServiceCollectionExtensions
         services.AddScoped<ReassignPqr>();
         services.AddScoped<PqrReassignmentPolicy>();
         services.AddScoped<IPqrNotifications, PqrAssignmentCard>();
-        services.AddSingleton<Infrastructure.Scheduling.IDailyJob, PqrDeadlineReminders>();
+        services.AddDailyJob<PqrDeadlineSchedule, PqrDeadlineReminders>();
         services.AddScoped<PqrForm>();
         services.AddPhrases(PqrActions.Phrases);
         services.AddConversationCommand<NewPqrCommand>(PqrActions.New, "command.pqrs.new", ("action.pqrs.new", 310));

@@ -1,5 +1,4 @@
 using System.Collections.Concurrent;
-using System.Text.Json;
 using System.Threading.Channels;
 using Microsoft.Extensions.Options;
 using SalesBot.Teams.Connector;
@@ -145,10 +144,10 @@ public sealed class OutboxEngine(
             // Another attempt, by whoever holds the row next; if someone already does, this writes nothing.
             return await RetryAsync(message, new TimeoutException("the delivery outlived its claim", e));
         }
-        catch (Exception e) when (IsPermanent(e))
+        catch (Exception e) when (DeliveryFailures.IsPermanent(e))
         {
             logger.LogError("Outbox message {MessageId} ({CorrelationId}) refused for good: {Error}", message.Id, message.CorrelationId, e.Message);
-            await FailAsync(message, Describe(e));
+            await FailAsync(message, DeliveryFailures.Describe(e));
             return (Outcome.Failed, default);
         }
         catch (Exception e)
@@ -165,13 +164,13 @@ public sealed class OutboxEngine(
         {
             logger.LogError("Outbox message {MessageId} ({CorrelationId}) failed {Attempts} times; giving up: {Error}",
                 message.Id, message.CorrelationId, attempts, e.Message);
-            await FailAsync(message, $"gave up after {attempts} attempts: {Describe(e)}");
+            await FailAsync(message, $"gave up after {attempts} attempts: {DeliveryFailures.Describe(e)}");
             return (Outcome.Failed, default);
         }
-        var retryAt = clock.GetUtcNow() + Backoff(attempts, (e as ConnectorException)?.RetryAfter ?? (e as OutboxDeliveryException)?.RetryAfter);
+        var retryAt = clock.GetUtcNow() + DeliveryFailures.Backoff(attempts, _options.MaxBackoff, (e as ConnectorException)?.RetryAfter ?? (e as OutboxDeliveryException)?.RetryAfter);
         logger.LogWarning("Outbox message {MessageId} ({CorrelationId}) will be retried at {RetryAt}: {Error}",
             message.Id, message.CorrelationId, retryAt, e.Message);
-        await store.RetryLaterAsync(message, attempts, retryAt, Describe(e), _stopping);
+        await store.RetryLaterAsync(message, attempts, retryAt, DeliveryFailures.Describe(e), _stopping);
         Forget([message]);
         return (Outcome.Rescheduled, retryAt);
     }
@@ -203,22 +202,6 @@ public sealed class OutboxEngine(
     private void Forget(IEnumerable<OutboxMessage> rows)
     {
         foreach (var m in rows) _inFlight.TryRemove(m.Id, out _);
-    }
-
-    /// <summary>Errors that another attempt cannot fix: a refusal by the connector, or a row that cannot be sent as written.</summary>
-    private static bool IsPermanent(Exception e) => e switch
-    {
-        ConnectorException c => !c.IsTransient,
-        OutboxDeliveryException d => d.Permanent,
-        UntrustedServiceUrlException or JsonException or InvalidDataException or UriFormatException or NullReferenceException => true,
-        _ => false,
-    };
-
-    private TimeSpan Backoff(int attempts, TimeSpan? retryAfter)
-    {
-        var exponential = TimeSpan.FromSeconds(Math.Min(_options.MaxBackoff.TotalSeconds, Math.Pow(2, attempts)))
-            + TimeSpan.FromMilliseconds(Random.Shared.Next(0, 1000));
-        return retryAfter is { } asked && asked > exponential ? asked : exponential;
     }
 
     private async Task PollAsync(CancellationToken ct)
@@ -291,12 +274,4 @@ public sealed class OutboxEngine(
             return false;
         }
     }
-
-    private static string Describe(Exception e) => e switch
-    {
-        ConnectorException c => $"{(int)c.StatusCode}: {c.ResponseBody}",
-        OutboxDeliveryException d => d.Message,
-        TimeoutException t when t.InnerException is { } inner => $"{t.Message}: {Describe(inner)}",
-        _ => $"{e.GetType().Name}: {e.Message}",
-    };
 }

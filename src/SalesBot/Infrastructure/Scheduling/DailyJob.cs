@@ -1,9 +1,9 @@
 namespace SalesBot.Infrastructure.Scheduling;
 
 /// <summary>
-/// Work done once a day at a local time of the organisation, by one instance. The job adds its
-/// changes (outbox messages, updates) to the scope's DbContext; the scheduler commits them with
-/// the run's mark, so a crash before the commit means the day is done again, never half done.
+/// When a daily job runs: once a day at a local time of the organisation, by one instance. The
+/// work itself is an <see cref="IDailyJobRun"/>, built in the run's scope (see
+/// <see cref="SchedulingServiceCollectionExtensions.AddDailyJob{TSchedule, TRun}"/>).
 /// </summary>
 public interface IDailyJob
 {
@@ -14,6 +14,14 @@ public interface IDailyJob
 
     /// <summary>Whether the job runs on this local date at all (e.g. business days only).</summary>
     bool RunsOn(DateOnly day);
+}
 
-    Task RunAsync(IServiceProvider scope, DateOnly day, CancellationToken ct);
+/// <summary>
+/// A daily job's work, created in the run's scope with what it needs. It adds its changes (outbox
+/// messages, updates) to the scope's DbContext; the scheduler commits them with the run's mark,
+/// so a crash before the commit means the day is done again, never half done.
+/// </summary>
+public interface IDailyJobRun
+{
+    Task RunAsync(DateOnly day, CancellationToken ct);
 }

@@ -61,7 +61,7 @@ public sealed class DailyJobScheduler(
         if (await db.JobRuns.AnyAsync(r => r.Job == job.Name && r.Period == period, ct)) return false;
         scope.ServiceProvider.GetRequiredService<AuditContext>().Set(Scheduler, $"{job.Name}:{period}");
         db.JobRuns.Add(new JobRun { Job = job.Name, Period = period, RanAt = clock.GetUtcNow() });
-        await job.RunAsync(scope.ServiceProvider, day, ct);
+        await scope.ServiceProvider.GetRequiredKeyedService<IDailyJobRun>(job.GetType()).RunAsync(day, ct);
         try
         {
             await db.SaveChangesAsync(ct);

@@ -14,7 +14,8 @@ public sealed class NewClientCommand : IConversationCommand
 }
 
 /// <summary>The client form's Save button. Bad data shows the form again with what was typed and why.</summary>
-public sealed class CreateClientCommand(CreateClient createClient, Infrastructure.Data.SalesBotDbContext db) : IConversationCommand
+/// <remarks>The turn commits once, at its end: a NIT saved meanwhile by someone else makes the commit fail and the turn run again, which then finds it.</remarks>
+public sealed class CreateClientCommand(CreateClient createClient) : IConversationCommand
 {
     public async Task HandleAsync(BotTurn turn, CommandInput input, CancellationToken ct)
     {
@@ -27,7 +28,6 @@ public sealed class CreateClientCommand(CreateClient createClient, Infrastructur
             ClientForm.Reply(turn, submitted, string.Join(" ", errors.Select(e => ClientText.Error(turn, e))));
             return;
         }
-        await db.SaveChangesAsync(ct);
         turn.ReplyText(turn.T("clients.created", client.Name, client.TaxId is { } nit ? " (NIT " + Nit.Format(nit) + ")" : ""));
     }
 }

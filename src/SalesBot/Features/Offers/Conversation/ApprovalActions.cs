@@ -74,8 +74,8 @@ public static class ApprovalVerbs
             return (result.Value.Offer.Id, result.Value.Decided ? null : turn.T("offers.alreadyDecided"));
         }
         var error = result.Error!;
-        if (error.Code == "not-found") return (null, turn.Describe(error));
+        if (error.Kind == ErrorKind.NotFound) return (null, turn.Describe(error));
         var offerId = await decide.OfferOfStepAsync(stepId, ct);
-        return (offerId, error.Code == "forbidden" ? turn.T("offers.notYourTurn") : turn.Describe(error));
+        return (offerId, error.Kind == ErrorKind.Forbidden ? turn.T("offers.notYourTurn") : turn.Describe(error));
     }
 }

@@ -1,3 +1,4 @@
+using SalesBot.Features.Shared;
 using System.Text.RegularExpressions;
 using SalesBot.Bot;
 using SalesBot.Features.Pipeline.Conversation;
@@ -26,7 +27,7 @@ public sealed partial class ClientDecisionReply(ClientDecision decision, SalesBo
             : await decision.RecordAsync(turn.Actor, deal.Id, kind == "accepted", reason, ct);
         if (!result.Ok)
         {
-            turn.ReplyText(kind == "declined" && result.Error!.Code == "invalid" ? turn.T("offers.declinedHowTo") : turn.Describe(result.Error!));
+            turn.ReplyText(kind == "declined" && result.Error!.Kind == ErrorKind.Invalid ? turn.T("offers.declinedHowTo") : turn.Describe(result.Error!));
             return;
         }
         var (offer, opportunity) = result.Value;

@@ -1,3 +1,4 @@
+using SalesBot.Features.Shared;
 using System.Globalization;
 using Microsoft.EntityFrameworkCore;
 using SalesBot.Bot;
@@ -91,7 +92,7 @@ public sealed class SubmitOfferCommand(SubmitOffer submit, IApprovalNotification
         var (offer, errors, notices) = await submit.ExecuteAsync(turn.Actor, id, OfferForm.Input(input), ct);
         if (offer is null)
         {
-            var deal = errors.Any(e => e.Code == "invalid") ? await db.Opportunities.FirstOrDefaultAsync(o => o.Id == id, ct) : null;
+            var deal = errors.Any(e => e.Kind == ErrorKind.Invalid) ? await db.Opportunities.FirstOrDefaultAsync(o => o.Id == id, ct) : null;
             if (deal is null)
             {
                 turn.ReplyText(string.Join(" ", errors.Select(turn.Describe)));

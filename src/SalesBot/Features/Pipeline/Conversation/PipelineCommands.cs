@@ -126,7 +126,7 @@ public sealed partial class StageChangeReply(MoveOpportunity move, SalesBotDbCon
         var moved = await move.ExecuteAsync(turn.Actor, opportunity.Id, target, reason, ct);
         if (!moved.Ok)
         {
-            turn.ReplyText(lost && moved.Error!.Code == "invalid" ? turn.T("opportunities.lostHowTo") : turn.Describe(moved.Error!));
+            turn.ReplyText(lost && moved.Error!.Kind == ErrorKind.Invalid ? turn.T("opportunities.lostHowTo") : turn.Describe(moved.Error!));
             return;
         }
         turn.ReplyText(turn.T("opportunities.moved", moved.Value!.Title, turn.T("stage." + moved.Value.Stage.Code()), moved.Value.Probability));

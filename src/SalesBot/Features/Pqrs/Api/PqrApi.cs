@@ -1,3 +1,4 @@
+using SalesBot.Features.Shared;
 using System.Globalization;
 using System.Text.Json;
 using Microsoft.AspNetCore.Http.Features;
@@ -48,7 +49,7 @@ public static class PqrApi
         return await next(context);
     }
 
-    private static async Task<IResult> RegisterAsync(HttpContext http, IServiceProvider services, CancellationToken ct)
+    private static async Task<IResult> RegisterAsync(HttpContext http, IServiceScopeFactory scopes, CancellationToken ct)
     {
         PqrRequest? request;
         try
@@ -68,7 +69,7 @@ public static class PqrApi
         // One retry: two registrations of the same radicado at once meet at the unique index.
         for (var attempt = 1; ; attempt++)
         {
-            await using var scope = services.CreateAsyncScope();
+            await using var scope = scopes.CreateAsyncScope(); // a fresh unit of work for the retry
             var sp = scope.ServiceProvider;
             sp.GetRequiredService<AuditContext>().Set(SystemActor, http.TraceIdentifier);
             var db = sp.GetRequiredService<SalesBotDbContext>();
@@ -102,11 +103,11 @@ public static class PqrApi
 
     private static IResult Problem(Localizer localizer, IReadOnlyList<Shared.DomainError> errors)
     {
-        var conflict = errors.FirstOrDefault(e => e.Code == "conflict");
+        var conflict = errors.FirstOrDefault(e => e.Kind == ErrorKind.Conflict);
         if (conflict is not null)
             return Results.Problem(statusCode: 409, title: "Another PQR has this radicado", detail: localizer.Describe(Localizer.English, conflict));
-        if (errors.Any(e => e.Code == "forbidden")) return Results.Problem(statusCode: 403, title: "Not allowed");
-        var byField = errors.GroupBy(e => e.Code == "invalid" ? e.Args[0] : e.Code == "not-found" ? e.Args[0] : e.Code)
+        if (errors.Any(e => e.Kind == ErrorKind.Forbidden)) return Results.Problem(statusCode: 403, title: "Not allowed");
+        var byField = errors.GroupBy(e => e.Kind == ErrorKind.Invalid ? e.Args[0] : e.Kind == ErrorKind.NotFound ? e.Args[0] : e.Code)
             .ToDictionary(g => g.Key, g => g.Select(e => localizer.Describe(Localizer.English, e)).ToArray());
         return Results.ValidationProblem(byField, title: "The PQR is not valid");
     }
