@@ -16,6 +16,9 @@ public interface ITurnContext
     /// <summary>Queues a reply to the inbound activity, addressed the way the SDK would address it.</summary>
     void Reply(Activity activity);
     void Reply(string text);
+
+    /// <summary>Takes back a queued reply that is answered another way (e.g. as an invoke's card); false if it was not queued.</summary>
+    bool Withdraw(Activity reply);
 }
 
 public sealed class TurnContext(Activity activity, ClaimsIdentity? identity) : ITurnContext
@@ -30,6 +33,8 @@ public sealed class TurnContext(Activity activity, ClaimsIdentity? identity) : I
 
     /// <summary>Drops the replies queued so far (the turn failed and will answer differently).</summary>
     public void ClearOutgoing() => _outgoing.Clear();
+
+    public bool Withdraw(Activity reply) => _outgoing.Remove(reply);
 
     public void Reply(Activity activity)
     {

@@ -111,9 +111,27 @@ public sealed class SalesBotActivityHandler(
         if (action.Verb!.Length > 100 || !TurnInput.IsWithinBounds(action.Data))
             return InvokeResponse.Error(400, "InputTooLarge", turn.T("input.cardTooLarge"));
         // Features register their verbs (e.g. "offers.approve"); the handler is created only for its own.
-        return router.FindCardAction(action.Verb) is { } registered
-            ? await CommandRouter.Create(scope, registered).HandleAsync(turn, action, ct)
-            : InvokeResponse.Error(400, "UnknownVerb", turn.T("error.invalidSubmit"));
+        if (router.FindCardAction(action.Verb) is { } registered) return await CommandRouter.Create(scope, registered).HandleAsync(turn, action, ct);
+        // A form's button: Action.Execute named after the command its Action.Submit fallback sends.
+        if (router.Find(action.Verb) is not { } command) return InvokeResponse.Error(400, "UnknownVerb", turn.T("error.invalidSubmit"));
+        turn.RepliesPrivately = SharedConversations.AnswersPrivately(turn.Activity, command.Name);
+        await CommandRouter.Create(scope, command).HandleAsync(turn, new CommandInput(null, action.Data ?? []), ct);
+        return AnswerInPlace(context);
+    }
+
+    /// <summary>
+    /// A form answered through Action.Execute: a card it replies with (the form again, with what was
+    /// wrong) replaces the clicked one; text replies stay in the chat, the first also shown at once.
+    /// A shared conversation sees neither: the answer went to the clicker's 1:1 chat.
+    /// </summary>
+    private InvokeResponse AnswerInPlace(ITurnContext context)
+    {
+        if (turn.RepliesPrivately) return InvokeResponse.Message(turn.T("privacy.sentPrivately"));
+        var replies = context.Outgoing.ToList();
+        var card = replies.FirstOrDefault(r => r.Attachments is [{ ContentType: ContentTypes.AdaptiveCard, Content: { } }]);
+        if (card is null) return InvokeResponse.Message(replies.Select(r => r.Text).FirstOrDefault(t => !string.IsNullOrEmpty(t)) ?? turn.T("card.done"));
+        context.Withdraw(card);
+        return InvokeResponse.Card(card.Attachments![0].Content!);
     }
 
     protected override async Task<InvokeResponse?> OnSearchAsync(SearchInvokeValue search, ITurnContext context, CancellationToken ct)

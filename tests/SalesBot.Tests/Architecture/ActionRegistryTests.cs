@@ -51,7 +51,8 @@ public sealed class ActionRegistryTests
 
         Assert.NotEmpty(verbs);
         Assert.True(commands.Count > 10, $"{commands.Count} command values");
-        Assert.All(verbs, v => Assert.True(router.FindCardAction(v.Value) is not null, $"{v.File}: verb {v.Value} has no card action"));
+        // A verb is a card action (answered with a card), or a form's command run through Action.Execute.
+        Assert.All(verbs, v => Assert.True(router.FindCardAction(v.Value) is not null || router.Find(v.Value) is not null, $"{v.File}: verb {v.Value} is not registered"));
         Assert.All(commands, c => Assert.True(router.Find(c.Value) is not null, $"{c.File}: command {c.Value} is not registered"));
     }
 

@@ -74,6 +74,31 @@ public abstract class ClientConversationTests : DemoBotTest
     }
 
     [Fact]
+    public async Task The_forms_Action_Execute_shows_bad_data_in_place_and_saves_good_data_with_its_text_in_the_chat()
+    {
+        static JsonObject Execute(JsonObject form)
+        {
+            var data = (JsonObject)form.DeepClone();
+            data.Remove("command"); // Teams sends the inputs as the action's data, and the name as its verb
+            return new JsonObject { ["action"] = new JsonObject { ["type"] = "Action.Execute", ["verb"] = "clients.create", ["data"] = data } };
+        }
+
+        var bad = await Bot.PostAsync(Alex.Invoke("adaptiveCard/action", Execute(Form("Tienda Azul", nit: "900.555.111-2"))));
+        var badBody = JsonNode.Parse(await bad.Content.ReadAsStringAsync())!;
+        Assert.Equal("application/vnd.microsoft.card.adaptive", badBody["type"]!.GetValue<string>());
+        Assert.Contains("el dígito de verificación de 900555111 es 6, no 2", badBody["value"].AllText());
+        Assert.Equal(0, await CountAsync("Tienda Azul"));
+
+        var good = await Bot.PostAsync(Alex.Invoke("adaptiveCard/action", Execute(Form("Tienda Azul", nit: "900.555.111-6"))));
+        var goodBody = JsonNode.Parse(await good.Content.ReadAsStringAsync())!;
+        Assert.Equal(("application/vnd.microsoft.activity.message", "Listo: Tienda Azul (NIT 900555111-6) quedó en tu cartera."),
+            (goodBody["type"]!.GetValue<string>(), goodBody["value"]!.GetValue<string>()));
+        Assert.Equal("Listo: Tienda Azul (NIT 900555111-6) quedó en tu cartera.", (await Connector.WaitForActivitiesAsync(1))[0]["text"]!.GetValue<string>());
+        Assert.Single(Connector.PostedActivities); // the bad data's form answered in place, not in the chat
+        Assert.Equal(1, await CountAsync("Tienda Azul"));
+    }
+
+    [Fact]
     public async Task An_executive_finds_their_own_clients_and_not_other_peoples()
     {
         await Bot.SendAsync(Alex.Message("buscar cliente ferre"));
