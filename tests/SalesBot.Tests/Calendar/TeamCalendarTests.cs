@@ -38,8 +38,9 @@ public abstract class TeamCalendarTests : OfferApprovalTestsBase
         var alexClient = await db.Clients.FirstAsync(c => c.OwnerId == db.People.Where(p => p.Name == "Alex Wilber").Select(p => p.Id).First());
 
         // Filed Thursday 10 September 2026: 14 September is Cochabamba's day (a Colombian business day).
-        var (pqr, _, errors) = await scope.ServiceProvider.GetRequiredService<RegisterPqr>().ExecuteAsync(Actor.CommandLine("test"),
+        var (registration, errors) = await scope.ServiceProvider.GetRequiredService<RegisterPqr>().ExecuteAsync(Actor.CommandLine("test"),
             new PqrInput("BO-0001", null, alexClient.Id, "reclamo", "email", "2026-09-10T10:00", "Cobro doble"), default);
+        var (pqr, _) = (registration?.Pqr, registration?.Outcome ?? default);
         Assert.Empty(errors);
         await db.SaveChangesAsync();
 

@@ -48,7 +48,8 @@ public abstract class PqrReminderTests : IAsyncLifetime
         var register = sp.GetRequiredService<RegisterPqr>();
         foreach (var (number, filed) in new[] { ("DUE-21", "2026-03-27T10:00"), ("DUE-16", "2026-03-24T10:00"), ("LATE-1", "2026-03-02T10:00") })
         {
-            var (pqr, _, errors) = await register.ExecuteAsync(admin, new PqrInput(number, "900123456", null, "reclamo", "email", filed, "texto"), default);
+            var (registration, errors) = await register.ExecuteAsync(admin, new PqrInput(number, "900123456", null, "reclamo", "email", filed, "texto"), default);
+            var (pqr, _) = (registration?.Pqr, registration?.Outcome ?? default);
             Assert.True(pqr is not null, string.Join(", ", errors));
         }
         await sp.GetRequiredService<Infrastructure.Data.SalesBotDbContext>().SaveChangesAsync();

@@ -73,8 +73,9 @@ public abstract class LeastKnowledgeTests : OfferApprovalTestsBase
         var reassign = scope.ServiceProvider.GetRequiredService<ReassignPqr>();
         var client = await db.Clients.FirstAsync();
         var register = scope.ServiceProvider.GetRequiredService<RegisterPqr>();
-        var (pqr, _, errors) = await register.ExecuteAsync(Actor.CommandLine("test"),
+        var (registration, errors) = await register.ExecuteAsync(Actor.CommandLine("test"),
             new PqrInput("R-LK-1", null, client.Id, "reclamo", "email", "2026-11-02T10:00", "Cobro doble"), default);
+        var pqr = registration?.Pqr;
         Assert.Empty(errors);
         await db.SaveChangesAsync();
 
@@ -121,8 +122,9 @@ public abstract class LeastKnowledgeTests : OfferApprovalTestsBase
         {
             var db = scope.ServiceProvider.GetRequiredService<Infrastructure.Data.SalesBotDbContext>();
             var client = await db.Clients.FirstAsync(c => c.OwnerId != null);
-            var (pqr, _, errors) = await scope.ServiceProvider.GetRequiredService<RegisterPqr>().ExecuteAsync(Actor.CommandLine("test"),
+            var (registration, errors) = await scope.ServiceProvider.GetRequiredService<RegisterPqr>().ExecuteAsync(Actor.CommandLine("test"),
                 new PqrInput("R-LINK", null, client.Id, "reclamo", "email", "2026-11-02T10:00", hostile), default);
+            var pqr = registration?.Pqr;
             Assert.Empty(errors);
             await db.SaveChangesAsync();
         }

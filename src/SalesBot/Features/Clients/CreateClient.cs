@@ -12,38 +12,38 @@ namespace SalesBot.Features.Clients;
 /// </summary>
 public sealed class CreateClient(SalesBotDbContext db, TimeProvider clock)
 {
-    public async Task<(Client? Client, IReadOnlyList<DomainError> Errors)> ExecuteAsync(Actor actor, ClientInput input, CancellationToken ct)
+    public async Task<Result<Client>> ExecuteAsync(Actor actor, ClientInput input, CancellationToken ct)
     {
-        if (!ClientAccess.MayCreate(actor)) return (null, [DomainError.Forbidden("clients.create")]);
+        if (!ClientAccess.MayCreate(actor)) return DomainError.Forbidden("clients.create");
         var (details, errors) = input.Validate();
-        if (details is null) return (null, errors);
+        if (details is null) return Result<Client>.Refused(errors);
 
         var actorTeam = await ActorTeam.OfAsync(db, actor, ct);
         Person? owner;
         if (ClientInput.Clean(input.OwnerEmail) is { } email)
         {
             owner = await ClientOwners.ByEmailAsync(db, email, ct);
-            if (owner is null) return (null, [DomainError.NotFound("owner", email)]);
+            if (owner is null) return DomainError.NotFound("owner", email);
         }
         else
         {
             owner = actor.PersonId is { } me ? await db.People.FindAsync([me], ct) : null;
         }
         if (!ClientAccess.MayAssignOwner(actor, actorTeam, owner))
-            return (null, [DomainError.Forbidden("clients.assign-owner")]);
+            return DomainError.Forbidden("clients.assign-owner");
 
         if (await ClientMatching.FindAsync(db, details, ct) is { } existing)
         {
             // The duplicate is refused either way; it is named only to someone who may see it.
             var seen = await ClientAccess.Visible(db, actor, actorTeam).AnyAsync(c => c.Id == existing.Id, ct);
-            return (null, [seen
+            return seen
                 ? DomainError.Conflict("client", existing.TaxId is { } nit ? $"{existing.Name} (NIT {Nit.Format(nit)})" : existing.Name)
-                : new DomainError("client-exists-elsewhere")]);
+                : new DomainError("client-exists-elsewhere");
         }
 
         var client = new Client(details, owner?.Id, clock.GetUtcNow());
         db.Clients.Add(client);
-        return (client, []);
+        return client;
     }
 }
 

@@ -11,39 +11,39 @@ namespace SalesBot.Features.Pipeline;
 public sealed class CreateOpportunity(SalesBotDbContext db, SearchClients clients, IOptions<PipelineOptions> pipeline,
     IOptions<OrganizationOptions> organization, TimeProvider clock)
 {
-    public async Task<(Opportunity? Opportunity, IReadOnlyList<DomainError> Errors)> ExecuteAsync(Actor actor, Guid? clientId, OpportunityInput input, CancellationToken ct)
+    public async Task<Result<Opportunity>> ExecuteAsync(Actor actor, Guid? clientId, OpportunityInput input, CancellationToken ct)
     {
         if (actor.PersonId is null || !(actor.Has(Role.Executive) || actor.Has(Role.TeamLead) || actor.Has(Role.Admin)))
-            return (null, [DomainError.Forbidden("opportunities.create")]);
+            return DomainError.Forbidden("opportunities.create");
         var errors = new List<DomainError>();
         var client = clientId is { } id ? await clients.ByIdAsync(actor, id, ct) : DomainError.Invalid("client", "client");
         if (!client.Ok) errors.Add(client.Error!);
         var (terms, invalid) = input.Validate(organization.Value.Currency);
         errors.AddRange(invalid);
-        if (errors.Count > 0) return (null, errors);
+        if (errors.Count > 0) return Result<Opportunity>.Refused(errors);
 
         var clientSegment = client.Value!.Segment;
         var withSegment = terms! with { Segment = terms.Segment ?? clientSegment };
         var opportunity = new Opportunity(client.Value!.Id, actor.PersonId.Value, withSegment, Stage.Hunting,
             pipeline.Value.ProbabilityOf(Stage.Hunting), clock.GetUtcNow());
         db.Opportunities.Add(opportunity);
-        return (opportunity, []);
+        return opportunity;
     }
 }
 
 /// <summary>Changes a deal's terms (owner, their team lead, administrators); a closed deal keeps its terms.</summary>
 public sealed class EditOpportunity(SalesBotDbContext db, IOptions<PipelineOptions> pipeline, TimeProvider clock)
 {
-    public async Task<(Opportunity? Opportunity, IReadOnlyList<DomainError> Errors)> ExecuteAsync(Actor actor, Guid id, OpportunityInput input, CancellationToken ct)
+    public async Task<Result<Opportunity>> ExecuteAsync(Actor actor, Guid id, OpportunityInput input, CancellationToken ct)
     {
         var opportunity = await db.Opportunities.FirstOrDefaultAsync(o => o.Id == id, ct);
-        if (opportunity is null) return (null, [DomainError.NotFound("opportunity", id.ToString())]);
-        if (!await OpportunityAccess.MayManageAsync(db, actor, opportunity, ct)) return (null, [DomainError.Forbidden("opportunities.edit")]);
-        if (opportunity.IsClosed) return (null, [new DomainError("opportunity-closed", opportunity.Title)]);
+        if (opportunity is null) return DomainError.NotFound("opportunity", id.ToString());
+        if (!await OpportunityAccess.MayManageAsync(db, actor, opportunity, ct)) return DomainError.Forbidden("opportunities.edit");
+        if (opportunity.IsClosed) return new DomainError("opportunity-closed", opportunity.Title);
         var (terms, errors) = input.Validate(opportunity.Currency);
-        if (terms is null) return (null, errors);
+        if (terms is null) return Result<Opportunity>.Refused(errors);
         opportunity.Apply(terms with { Segment = terms.Segment ?? opportunity.Segment }, pipeline.Value.ProbabilityOf(opportunity.Stage), clock.GetUtcNow());
-        return (opportunity, []);
+        return opportunity;
     }
 }
 

@@ -28,7 +28,8 @@ public sealed class ImportPqrs(SalesBotDbContext db, RegisterPqr register)
         var assignees = new Dictionary<Guid, string?>();
         foreach (var (line, input) in rows)
         {
-            var (pqr, outcome, errors) = await register.ExecuteAsync(actor, input, ct);
+            var (registration, errors) = await register.ExecuteAsync(actor, input, ct);
+            var (pqr, outcome) = (registration?.Pqr, registration?.Outcome ?? default);
             if (pqr is null)
             {
                 report.Add(new PqrImportRow(line, PqrImportOutcome.Rejected, input.FilingNumber?.Trim(), null, errors));

@@ -29,10 +29,10 @@ public sealed class RegisterPqr(SalesBotDbContext db, BusinessCalendar calendar,
 
     public static bool MayRegister(Actor actor) => actor.Has(Role.CustomerService) || actor.Has(Role.Admin);
 
-    public async Task<(Pqr? Pqr, RegistrationOutcome Outcome, IReadOnlyList<DomainError> Errors)> ExecuteAsync(Actor actor, PqrInput input, CancellationToken ct)
+    public async Task<Result<PqrRegistration>> ExecuteAsync(Actor actor, PqrInput input, CancellationToken ct)
     {
         if (!MayRegister(actor))
-            return (null, default, [DomainError.Forbidden("pqrs.register")]);
+            return DomainError.Forbidden("pqrs.register");
 
         var errors = new List<DomainError>();
         var number = input.FilingNumber?.Trim();
@@ -47,7 +47,7 @@ public sealed class RegisterPqr(SalesBotDbContext db, BusinessCalendar calendar,
         var description = input.Description?.Trim();
         if (string.IsNullOrEmpty(description) || description.Length > 8000) errors.Add(DomainError.Invalid("description", "required-max", "8000"));
         var client = await FindClientAsync(input, errors, ct);
-        if (errors.Count > 0) return (null, default, errors);
+        if (errors.Count > 0) return Result<PqrRegistration>.Refused(errors);
 
         // A file may list the same radicado twice: the first row is not in the database yet.
         var existing = db.Pqrs.Local.FirstOrDefault(p => p.FilingNumber == number)
@@ -55,8 +55,8 @@ public sealed class RegisterPqr(SalesBotDbContext db, BusinessCalendar calendar,
         if (existing is not null)
         {
             return existing.SameFiling(client!.Id, type, channel!.Value, filedAt!.Value.ToUniversalTime(), description!)
-                ? (existing, RegistrationOutcome.AlreadyRegistered, [])
-                : (null, default, [DomainError.Conflict("pqr", number!)]);
+                ? new PqrRegistration(existing, RegistrationOutcome.AlreadyRegistered)
+                : DomainError.Conflict("pqr", number!);
         }
 
         var now = clock.GetUtcNow();
@@ -65,7 +65,7 @@ public sealed class RegisterPqr(SalesBotDbContext db, BusinessCalendar calendar,
         var choice = await teamCalendars.ChoiceOfPersonAsync(assignee?.Id, ct);
         var termCalendar = teamCalendars.For(choice);
         if (!termCalendar.Covers(termCalendar.LocalDate(filedAt!.Value)))
-            return (null, default, [DomainError.Invalid("filed-at", "date-time")]);
+            return DomainError.Invalid("filed-at", "date-time");
         var pqr = new Pqr(number!, client!.Id, type, channel!.Value, filedAt!.Value.ToUniversalTime(), description!,
             new PqrDeadline(termCalendar).DueDate(type, filedAt.Value), now);
         pqr.RunsOn(choice);
@@ -75,7 +75,7 @@ public sealed class RegisterPqr(SalesBotDbContext db, BusinessCalendar calendar,
             pqr.AssignTo(assignee.Id, now);
             await notifications.AssignedAsync(pqr, client, assignee, ct);
         }
-        return (pqr, RegistrationOutcome.Created, []);
+        return new PqrRegistration(pqr, RegistrationOutcome.Created);
     }
 
     private async Task<Client?> FindClientAsync(PqrInput input, List<DomainError> errors, CancellationToken ct)
@@ -102,3 +102,6 @@ public sealed class RegisterPqr(SalesBotDbContext db, BusinessCalendar calendar,
         return client;
     }
 }
+
+/// <summary>A registered PQR: new, or the same filing already there.</summary>
+public sealed record PqrRegistration(Pqr Pqr, RegistrationOutcome Outcome);

@@ -33,10 +33,38 @@ public enum ErrorKind
     Conflict,
 }
 
-/// <summary>A use case's answer: a value or a <see cref="DomainError"/>.</summary>
-public readonly record struct Result<T>(T? Value, DomainError? Error)
+/// <summary>
+/// A use case's answer, the one shape every use case returns: a value, or the refusals (one, or
+/// each invalid field of a form, so that the form comes back with all of them).
+/// </summary>
+public readonly record struct Result<T>
 {
+    private readonly IReadOnlyList<DomainError>? _errors;
+
+    private Result(T? value, IReadOnlyList<DomainError>? errors)
+    {
+        Value = value;
+        _errors = errors;
+    }
+
+    public T? Value { get; }
+
+    public IReadOnlyList<DomainError> Errors => _errors ?? [];
+
+    /// <summary>The first refusal (the only one, but for a form's fields).</summary>
+    public DomainError? Error => _errors is [var first, ..] ? first : null;
+
     public bool Ok => Error is null;
+
+    public static Result<T> Refused(IReadOnlyList<DomainError> errors) =>
+        errors.Count > 0 ? new(default, errors) : throw new ArgumentException("A refusal needs a reason", nameof(errors));
+
     public static implicit operator Result<T>(T value) => new(value, null);
-    public static implicit operator Result<T>(DomainError error) => new(default, error);
+    public static implicit operator Result<T>(DomainError error) => new(default, [error]);
+
+    public void Deconstruct(out T? value, out IReadOnlyList<DomainError> errors)
+    {
+        value = Value;
+        errors = Errors;
+    }
 }

@@ -40,27 +40,28 @@ public sealed class LogVisit(SalesBotDbContext db, SearchClients clients, Busine
     private static readonly TimeSpan FutureTolerance = TimeSpan.FromMinutes(15);
     private static readonly TimeSpan MaxAge = TimeSpan.FromDays(31);
 
-    public async Task<(Visit? Visit, IReadOnlyList<DomainError> Errors)> ScheduledAsync(Actor actor, Guid visitId, VisitInput input, VisitReportInput report, CancellationToken ct)
+    public async Task<Result<Visit>> ScheduledAsync(Actor actor, Guid visitId, VisitInput input, VisitReportInput report, CancellationToken ct)
     {
         var visit = await db.Visits.FirstOrDefaultAsync(v => v.Id == visitId, ct);
-        if (visit is null) return (null, [DomainError.NotFound("visit", visitId.ToString())]);
+        if (visit is null) return DomainError.NotFound("visit", visitId.ToString());
         var team = await ActorTeam.OfAsync(db, actor, ct);
         var ownerTeam = await db.People.Where(p => p.Id == visit.OwnerId).Select(p => p.TeamId).FirstOrDefaultAsync(ct);
-        if (!VisitAccess.MayManage(actor, team, visit.OwnerId, ownerTeam)) return (null, [DomainError.Forbidden("visits.log")]);
-        if (visit.Start > clock.GetUtcNow() + FutureTolerance) return (null, [new DomainError("visit-not-yet")]);
+        if (!VisitAccess.MayManage(actor, team, visit.OwnerId, ownerTeam)) return DomainError.Forbidden("visits.log");
+        if (visit.Start > clock.GetUtcNow() + FutureTolerance) return new DomainError("visit-not-yet");
 
         var errors = new List<DomainError>();
         var details = input.Details(errors, typeRequired: true);
         var validated = details is null ? null : report.Validate(details, errors);
-        if (validated is null) return (null, errors);
+        if (validated is null) return Result<Visit>.Refused(errors);
         // Whoever logs it, the visit stays its owner's; the log records who wrote it.
         var by = actor.PersonId ?? visit.OwnerId;
-        return visit.Log(details!, validated, by, clock.GetUtcNow()) is { } refused ? (null, [refused]) : (visit, []);
+        if (visit.Log(details!, validated, by, clock.GetUtcNow()) is { } refused) return refused;
+        return visit;
     }
 
-    public async Task<(Visit? Visit, IReadOnlyList<DomainError> Errors)> UnscheduledAsync(Actor actor, VisitInput input, VisitReportInput report, CancellationToken ct)
+    public async Task<Result<Visit>> UnscheduledAsync(Actor actor, VisitInput input, VisitReportInput report, CancellationToken ct)
     {
-        if (!VisitAccess.Visits(actor)) return (null, [DomainError.Forbidden("visits.log")]);
+        if (!VisitAccess.Visits(actor)) return DomainError.Forbidden("visits.log");
         var errors = new List<DomainError>();
         var times = input.Times(business, errors);
         var details = input.Details(errors, typeRequired: true);
@@ -70,15 +71,15 @@ public sealed class LogVisit(SalesBotDbContext db, SearchClients clients, Busine
         // Recorded while it is fresh: months already reported cannot be padded later.
         else if (times is { } old && old.Start < clock.GetUtcNow() - MaxAge) errors.Add(DomainError.Invalid("visit-date", "too-old", MaxAge.Days.ToString(System.Globalization.CultureInfo.InvariantCulture)));
         var validated = details is null ? null : report.Validate(details, errors);
-        if (errors.Count > 0) return (null, errors);
+        if (errors.Count > 0) return Result<Visit>.Refused(errors);
 
         var (start, end) = times!.Value;
         var duplicate = await db.Visits.AnyAsync(v => v.OwnerId == actor.PersonId && v.ClientId == client.Value!.Id && v.Start == start
             && v.Status != VisitStatus.Cancelled, ct);
-        if (duplicate) return (null, [new DomainError("visit-duplicate", client.Value!.Name)]);
+        if (duplicate) return new DomainError("visit-duplicate", client.Value!.Name);
         var now = clock.GetUtcNow();
         var visit = Visit.Logged(actor.PersonId!.Value, client.Value!.Id, start, end, details!, validated!, actor.PersonId!.Value, now);
         db.Visits.Add(visit);
-        return (visit, []);
+        return visit;
     }
 }

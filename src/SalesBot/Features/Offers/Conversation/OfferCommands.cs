@@ -89,8 +89,8 @@ public sealed class SubmitOfferCommand(SubmitOffer submit, IApprovalNotification
             turn.ReplyText(turn.T("error.invalidSubmit"));
             return;
         }
-        var (offer, errors, notices) = await submit.ExecuteAsync(turn.Actor, id, OfferForm.Input(input), ct);
-        if (offer is null)
+        var (submitted, errors) = await submit.ExecuteAsync(turn.Actor, id, OfferForm.Input(input), ct);
+        if (submitted is null)
         {
             var deal = errors.Any(e => e.Kind == ErrorKind.Invalid) ? await db.Opportunities.FirstOrDefaultAsync(o => o.Id == id, ct) : null;
             if (deal is null)
@@ -102,6 +102,7 @@ public sealed class SubmitOfferCommand(SubmitOffer submit, IApprovalNotification
             form.Reply(turn, deal, client, input, string.Join(" ", errors.Select(turn.Describe)));
             return;
         }
+        var (offer, notices) = submitted;
         await notifications.DeliverAsync(notices, null, ct);
         var steps = offer.Steps;
         var ids = steps.Select(s => s.ApproverId).ToList();

@@ -73,8 +73,9 @@ public static class PqrApi
             var sp = scope.ServiceProvider;
             sp.GetRequiredService<AuditContext>().Set(SystemActor, http.TraceIdentifier);
             var db = sp.GetRequiredService<SalesBotDbContext>();
-            var (pqr, outcome, errors) = await sp.GetRequiredService<RegisterPqr>().ExecuteAsync(SystemActor,
+            var (registration, errors) = await sp.GetRequiredService<RegisterPqr>().ExecuteAsync(SystemActor,
                 new PqrInput(request.Radicado, request.ClientNit, request.ClientId, request.Type, request.Channel, request.FiledAt, request.Description), ct);
+            var (pqr, outcome) = (registration?.Pqr, registration?.Outcome ?? default);
             if (pqr is null) return Problem(sp.GetRequiredService<Localizer>(), errors);
             try
             {

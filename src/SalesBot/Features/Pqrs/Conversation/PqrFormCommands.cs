@@ -94,8 +94,9 @@ public sealed class RegisterPqrCommand(RegisterPqr register, ClientPicker picker
             await form.ReplyAsync(turn, values, pick, pick.Problem, ct);
             return;
         }
-        var (pqr, outcome, errors) = await register.ExecuteAsync(turn.Actor,
+        var (registration, errors) = await register.ExecuteAsync(turn.Actor,
             new PqrInput(values.Radicado, null, pick.Client.Id, values.Type, values.Channel, values.FiledAt, values.Description), ct);
+        var (pqr, outcome) = (registration?.Pqr, registration?.Outcome ?? default);
         if (pqr is null)
         {
             await form.ReplyAsync(turn, values, pick, string.Join(" ", errors.Select(turn.Describe)), ct);
