@@ -1,0 +1,45 @@
+using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.Options;
+using SalesBot.Features.Clients;
+using SalesBot.Features.Organization;
+using SalesBot.Features.Shared;
+using SalesBot.Infrastructure.Data;
+
+namespace SalesBot.Features.Pipeline;
+
+public sealed record FieldChange(string Field, string? Before, string? After);
+
+public sealed record HistoryEntry(DateTimeOffset At, string Who, string Action, IReadOnlyList<FieldChange> Changes);
+
+/// <summary>A deal's history: every change, from the audit log, for those who may see the deal.</summary>
+public sealed class OpportunityHistory(SalesBotDbContext db)
+{
+    public async Task<Result<(Opportunity Opportunity, IReadOnlyList<HistoryEntry> Entries)>> ExecuteAsync(Actor actor, Guid id, CancellationToken ct)
+    {
+        var opportunity = await OpportunityAccess.Visible(db, actor, await ActorTeam.OfAsync(db, actor, ct)).AsNoTracking().FirstOrDefaultAsync(o => o.Id == id, ct);
+        if (opportunity is null) return DomainError.NotFound("opportunity", id.ToString());
+        var key = id.ToString();
+        var rows = await db.AuditLog.AsNoTracking().Where(a => a.EntityType == nameof(Opportunity) && a.EntityId == key)
+            .OrderBy(a => a.Id).Take(100).ToListAsync(ct);
+        return (opportunity, rows.Select(a => new HistoryEntry(a.At, a.ActorName ?? a.ActorId, a.Action, Changes(a.Before, a.After))).ToList());
+    }
+
+    /// <summary>Bookkeeping fields change on every write and say nothing to a reader.</summary>
+    private static readonly HashSet<string> Unshown = ["Version", "LastActivityAt", "NormalizedTitle", "Id", "CreatedAt", "MonthlyValue"];
+
+    /// <summary>The fields that differ between two audit snapshots (all of them on creation).</summary>
+    internal static IReadOnlyList<FieldChange> Changes(string? before, string? after)
+    {
+        static Dictionary<string, string?> Read(string? json) => json is null
+            ? []
+            : System.Text.Json.JsonDocument.Parse(json).RootElement.EnumerateObject()
+                .ToDictionary(p => p.Name, p => p.Value.ValueKind == System.Text.Json.JsonValueKind.Null ? null : p.Value.ToString());
+        var old = Read(before);
+        var current = Read(after);
+        return current.Keys.Union(old.Keys)
+            .Where(k => !Unshown.Contains(k))
+            .Select(k => new FieldChange(k, old.GetValueOrDefault(k), current.GetValueOrDefault(k)))
+            .Where(c => c.Before != c.After)
+            .ToList();
+    }
+}
