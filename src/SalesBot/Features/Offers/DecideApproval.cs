@@ -1,6 +1,5 @@
 using Microsoft.EntityFrameworkCore;
 using SalesBot.Features.Organization;
-using SalesBot.Features.Pipeline;
 using SalesBot.Features.Shared;
 using SalesBot.Infrastructure.Data;
 

@@ -1,4 +1,3 @@
-using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.Options;
 using SalesBot.Features.Clients;
 using SalesBot.Features.Organization;

@@ -1,4 +1,3 @@
-using Microsoft.EntityFrameworkCore;
 using SalesBot.Features.Organization;
 using SalesBot.Infrastructure.Data;
 

@@ -1,9 +1,6 @@
 using Microsoft.EntityFrameworkCore;
-using Microsoft.Extensions.Options;
 using SalesBot.Features.Clients;
-using SalesBot.Features.Offers;
 using SalesBot.Features.Organization;
-using SalesBot.Features.Pipeline;
 using SalesBot.Features.Shared;
 using SalesBot.Infrastructure.Data;
 

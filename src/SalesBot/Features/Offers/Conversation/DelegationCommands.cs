@@ -1,4 +1,3 @@
-using System.Globalization;
 using System.Text.RegularExpressions;
 using SalesBot.Bot;
 using SalesBot.Bot.Localization;

@@ -7,7 +7,6 @@ using SalesBot.Features.Pipeline;
 using SalesBot.Features.Pipeline.Conversation;
 using SalesBot.Features.Shared.Calendar;
 using SalesBot.Infrastructure.Data;
-using SalesBot.Teams.Schema;
 
 namespace SalesBot.Features.Offers.Conversation;
 

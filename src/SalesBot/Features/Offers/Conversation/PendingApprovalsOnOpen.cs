@@ -1,5 +1,4 @@
 using SalesBot.Bot;
-using SalesBot.Teams.Schema;
 
 namespace SalesBot.Features.Offers.Conversation;
 

@@ -2,7 +2,6 @@ using System.Text.RegularExpressions;
 using Microsoft.EntityFrameworkCore;
 using SalesBot.Bot;
 using SalesBot.Bot.Cards;
-using SalesBot.Bot.Localization;
 using SalesBot.Features.Clients;
 using SalesBot.Features.Shared;
 using SalesBot.Infrastructure.Data;
