@@ -153,6 +153,21 @@ public abstract class VisitTests : DemoBotTest
     }
 
     [Fact]
+    public async Task Rescheduling_to_a_past_time_brings_the_form_back_with_the_reason_under_the_visits_client_and_moves_nothing()
+    {
+        await AskAsync(Alex.Submit(Schedule(Tomorrow())));
+        var visit = Assert.Single(await VisitsAsync());
+        var move = Schedule(LocalNow().AddDays(-1));
+        move["visitId"] = visit.Id.ToString();
+
+        var back = (await AskAsync(Alex.Submit(move))).Card()!.AllText();
+
+        Assert.Contains("ya pasó: agenda la visita en una fecha y hora futuras", back);
+        Assert.Contains("Ferretería El Sol S.A.S.", back);
+        Assert.Equal(visit.Start, Assert.Single(await VisitsAsync()).Start);
+    }
+
+    [Fact]
     public async Task The_outcome_is_logged_once_and_compliance_counts_it()
     {
         await AskAsync(Alex.Message("plan de visitas 2"));

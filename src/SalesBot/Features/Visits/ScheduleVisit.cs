@@ -7,11 +7,8 @@ using SalesBot.Infrastructure.Data;
 
 namespace SalesBot.Features.Visits;
 
-/// <summary>What scheduling found: the visit, or the busy times the user must see before it is saved.</summary>
-public sealed record ScheduleResult(Visit? Visit, string? ClientName, IReadOnlyList<BusyTime> Conflicts, bool FreeBusyChecked, IReadOnlyList<DomainError> Errors)
-{
-    public static ScheduleResult Refused(params DomainError[] errors) => new(null, null, [], true, errors);
-}
+/// <summary>What scheduling found: the visit saved, or (no visit) the busy times the user must see before it is.</summary>
+public sealed record ScheduleOutcome(Visit? Visit, string ClientName, IReadOnlyList<BusyTime> Conflicts, bool FreeBusyChecked);
 
 /// <summary>
 /// Schedules a visit for the person acting, with a client they may see, in the future. Overlaps
@@ -21,23 +18,23 @@ public sealed record ScheduleResult(Visit? Visit, string? ClientName, IReadOnlyL
 /// </summary>
 public sealed class ScheduleVisit(SalesBotDbContext db, SearchClients clients, IVisitCalendar calendar, BusinessCalendar business, TimeProvider clock)
 {
-    public async Task<ScheduleResult> ExecuteAsync(Actor actor, VisitInput input, bool inviteContact, bool confirmConflicts, CancellationToken ct)
+    public async Task<Result<ScheduleOutcome>> ExecuteAsync(Actor actor, VisitInput input, bool inviteContact, bool confirmConflicts, CancellationToken ct)
     {
-        if (!VisitAccess.Visits(actor)) return ScheduleResult.Refused(DomainError.Forbidden("visits.schedule"));
+        if (!VisitAccess.Visits(actor)) return DomainError.Forbidden("visits.schedule");
         var errors = new List<DomainError>();
         var times = input.Times(business, errors);
         var details = input.Details(errors, typeRequired: false);
         var client = input.ClientId is { } id ? await clients.ByIdAsync(actor, id, ct) : DomainError.Invalid("client", "client");
         if (!client.Ok) errors.Add(client.Error!);
         if (times is { } t && t.Start < clock.GetUtcNow()) errors.Add(DomainError.Invalid("visit-date", "past"));
-        if (errors.Count > 0) return new ScheduleResult(null, null, [], true, errors);
+        if (errors.Count > 0) return Result<ScheduleOutcome>.Refused(errors);
 
         var (start, end) = times!.Value;
         var owner = await db.People.FirstAsync(p => p.Id == actor.PersonId, ct);
         var mine = await db.Visits.Where(v => v.OwnerId == owner.Id && v.Status == VisitStatus.Scheduled && v.Start < end && v.End > start)
             .ToListAsync(ct);
         if (mine.Any(v => v.ClientId == client.Value!.Id && v.Start == start))
-            return ScheduleResult.Refused(new DomainError("visit-duplicate", client.Value!.Name));
+            return new DomainError("visit-duplicate", client.Value!.Name);
 
         if (!confirmConflicts)
         {
@@ -46,7 +43,7 @@ public sealed class ScheduleVisit(SalesBotDbContext db, SearchClients clients, I
             var conflicts = mine.Select(v => new BusyTime(v.Start, v.End, null))
                 .Concat(busy.Busy.Where(b => !mine.Any(v => v.Start == b.Start && v.End == b.End)))
                 .OrderBy(b => b.Start).ToList();
-            if (conflicts.Count > 0 || !busy.Checked) return new ScheduleResult(null, client.Value!.Name, conflicts, busy.Checked, []);
+            if (conflicts.Count > 0 || !busy.Checked) return new ScheduleOutcome(null, client.Value!.Name, conflicts, busy.Checked);
         }
 
         string? invitee = null;
@@ -54,13 +51,13 @@ public sealed class ScheduleVisit(SalesBotDbContext db, SearchClients clients, I
         {
             invitee = await db.Clients.Where(c => c.Id == client.Value!.Id)
                 .SelectMany(c => c.Contacts).Where(c => c.Email != null).Select(c => c.Email).FirstOrDefaultAsync(ct);
-            if (invitee is null) return ScheduleResult.Refused(new DomainError("visit-no-contact-email", client.Value!.Name));
+            if (invitee is null) return new DomainError("visit-no-contact-email", client.Value!.Name);
         }
 
         var visit = Visit.Schedule(owner.Id, client.Value!.Id, start, end, details!, invitee, calendar.IsExternal, clock.GetUtcNow());
         db.Visits.Add(visit);
         calendar.RequestSync(visit);
-        return new ScheduleResult(visit, client.Value!.Name, [], true, []);
+        return new ScheduleOutcome(visit, client.Value!.Name, [], true);
     }
 
     /// <summary>
@@ -68,21 +65,21 @@ public sealed class ScheduleVisit(SalesBotDbContext db, SearchClients clients, I
     /// checks as scheduling; the visit's own old time does not count as a conflict. The calendar
     /// event is moved, not duplicated.
     /// </summary>
-    public async Task<ScheduleResult> RescheduleAsync(Actor actor, Guid visitId, VisitInput input, bool confirmConflicts, CancellationToken ct)
+    public async Task<Result<ScheduleOutcome>> RescheduleAsync(Actor actor, Guid visitId, VisitInput input, bool confirmConflicts, CancellationToken ct)
     {
         var visit = await db.Visits.FirstOrDefaultAsync(v => v.Id == visitId, ct);
-        if (visit is null) return ScheduleResult.Refused(DomainError.NotFound("visit", visitId.ToString()));
+        if (visit is null) return DomainError.NotFound("visit", visitId.ToString());
         var owner = await db.People.FirstAsync(p => p.Id == visit.OwnerId, ct);
         if (!VisitAccess.MayManage(actor, await ActorTeam.OfAsync(db, actor, ct), owner.Id, owner.TeamId))
-            return ScheduleResult.Refused(DomainError.Forbidden("visits.reschedule"));
-        if (visit.Status != VisitStatus.Scheduled) return ScheduleResult.Refused(new DomainError("visit-not-scheduled"));
+            return DomainError.Forbidden("visits.reschedule");
+        if (visit.Status != VisitStatus.Scheduled) return new DomainError("visit-not-scheduled");
         var clientName = await db.Clients.Where(c => c.Id == visit.ClientId).Select(c => c.Name).FirstAsync(ct);
 
         var errors = new List<DomainError>();
         var times = input.Times(business, errors);
         var details = input.Details(errors, typeRequired: false);
         if (times is { } t && t.Start < clock.GetUtcNow()) errors.Add(DomainError.Invalid("visit-date", "past"));
-        if (errors.Count > 0) return new ScheduleResult(null, clientName, [], true, errors);
+        if (errors.Count > 0) return Result<ScheduleOutcome>.Refused(errors);
 
         var (start, end) = times!.Value;
         if (!confirmConflicts)
@@ -95,10 +92,10 @@ public sealed class ScheduleVisit(SalesBotDbContext db, SearchClients clients, I
             var conflicts = others
                 .Concat(busy.Busy.Where(b => !(b.Start == visit.Start && b.End == visit.End) && !others.Any(o => o.Start == b.Start && o.End == b.End)))
                 .OrderBy(b => b.Start).ToList();
-            if (conflicts.Count > 0 || !busy.Checked) return new ScheduleResult(null, clientName, conflicts, busy.Checked, []);
+            if (conflicts.Count > 0 || !busy.Checked) return new ScheduleOutcome(null, clientName, conflicts, busy.Checked);
         }
-        if (visit.Reschedule(start, end, details!, calendar.IsExternal) is { } refused) return ScheduleResult.Refused(refused);
+        if (visit.Reschedule(start, end, details!, calendar.IsExternal) is { } refused) return refused;
         calendar.RequestSync(visit);
-        return new ScheduleResult(visit, clientName, [], true, []);
+        return new ScheduleOutcome(visit, clientName, [], true);
     }
 }

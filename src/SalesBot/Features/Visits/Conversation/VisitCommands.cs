@@ -24,7 +24,7 @@ public sealed class NewVisitCommand(VisitForms forms) : IConversationCommand
 /// The schedule form's buttons. Bad data or a client still to choose shows the form again; busy
 /// times show it again with them listed and a "schedule anyway" button.
 /// </summary>
-public sealed class ScheduleVisitCommand(ScheduleVisit schedule, ClientPicker picker, VisitForms forms, IVisitCalendar calendar) : IConversationCommand
+public sealed class ScheduleVisitCommand(ScheduleVisit schedule, ListVisits visits, ClientPicker picker, VisitForms forms, IVisitCalendar calendar) : IConversationCommand
 {
     public async Task HandleAsync(BotTurn turn, CommandInput input, CancellationToken ct)
     {
@@ -38,7 +38,9 @@ public sealed class ScheduleVisitCommand(ScheduleVisit schedule, ClientPicker pi
                 turn.ReplyText(string.Join(" ", moved.Errors.Select(turn.Describe)));
                 return;
             }
-            await ReplyAsync(turn, moved, values, null, visitId, rescheduled: true, ct);
+            // The form comes back with what was wrong, under the visit's client (fixed when rescheduling).
+            var client = moved.Ok ? null : await visits.FindAsync(turn.Actor, input.Field("visitId"), ct) is { Ok: true } found ? found.Value.ClientName : null;
+            await ReplyAsync(turn, moved, values, null, visitId, rescheduled: true, ct, client);
             return;
         }
         var pick = await picker.ResolveAsync(turn, input, ct);
@@ -51,21 +53,23 @@ public sealed class ScheduleVisitCommand(ScheduleVisit schedule, ClientPicker pi
         await ReplyAsync(turn, result, values, pick, null, rescheduled: false, ct);
     }
 
-    private async Task ReplyAsync(BotTurn turn, ScheduleResult result, VisitFormValues values, ClientPick? pick, Guid? visitId, bool rescheduled, CancellationToken ct)
+    private async Task ReplyAsync(BotTurn turn, Result<ScheduleOutcome> result, VisitFormValues values, ClientPick? pick, Guid? visitId, bool rescheduled,
+        CancellationToken ct, string? clientName = null)
     {
-        if (result.Errors.Count > 0)
+        if (!result.Ok)
         {
-            await forms.ScheduleAsync(turn, values, pick, string.Join(" ", result.Errors.Select(turn.Describe)), null, true, ct, visitId, result.ClientName);
+            await forms.ScheduleAsync(turn, values, pick, string.Join(" ", result.Errors.Select(turn.Describe)), null, true, ct, visitId, clientName);
             return;
         }
-        if (result.Visit is not { } visit)
+        var outcome = result.Value!;
+        if (outcome.Visit is not { } visit)
         {
-            await forms.ScheduleAsync(turn, values, pick, null, result.Conflicts, result.FreeBusyChecked, ct, visitId, result.ClientName);
+            await forms.ScheduleAsync(turn, values, pick, null, outcome.Conflicts, outcome.FreeBusyChecked, ct, visitId, outcome.ClientName);
             return;
         }
         var culture = Localizer.Culture(turn.Language);
         var when = forms.Span(visit.Start, visit.End, culture);
-        turn.ReplyText(turn.T(rescheduled ? "visits.rescheduled" : "visits.scheduled", result.ClientName, when) + " "
+        turn.ReplyText(turn.T(rescheduled ? "visits.rescheduled" : "visits.scheduled", outcome.ClientName, when) + " "
             + turn.T(calendar.IsExternal ? "visits.calendarFollows" : "visits.calendarEmbedded"));
     }
 }
