@@ -65,9 +65,7 @@ public abstract class TeamCalendarTests : OfferApprovalTestsBase
         {
             clock.SetUtcNow(laPaz.At(day, new TimeOnly(9, 0)));
             await using var scope = Bot.Services.CreateAsyncScope();
-            var sp = scope.ServiceProvider;
-            await new ApprovalReminders(sp.GetRequiredService<Infrastructure.Data.SalesBotDbContext>(), sp.GetRequiredService<IApprovalNotifications>(),
-                sp.GetRequiredService<Features.Organization.TeamCalendars>(), sp.GetRequiredService<IOptions<ApprovalOptions>>(), clock).RunAsync(day, default);
+            await ActivatorUtilities.CreateInstance<ApprovalReminders>(scope.ServiceProvider, clock).RunAsync(day, default); // the job, on the test's clock
             await scope.ServiceProvider.GetRequiredService<SalesBotDbContext>().SaveChangesAsync();
         }
 

@@ -17,9 +17,10 @@ public sealed class ApprovalActions(DecideApproval decide, IApprovalNotification
         var data = action.Data ?? [];
         if (action.Verb == OfferActions.Refresh)
         {
-            if (!Guid.TryParse(Text(data, "offerId"), out var offerId) || !(await offers.FindAsync(turn.Actor, offerId, ct)).Ok)
+            // Teams asks this each time the card is shown: the offer read to check access is the one rendered.
+            if (!Guid.TryParse(Text(data, "offerId"), out var offerId) || await offers.FindAsync(turn.Actor, offerId, ct) is not { Ok: true } found)
                 return InvokeResponse.Error(404, "NotFound", turn.Describe(DomainError.NotFound("offer", Text(data, "offerId") ?? "")));
-            return InvokeResponse.Card(await card.RenderAsync(turn.Language, offerId, turn.Actor.PersonId, null, ct));
+            return InvokeResponse.Card(card.Render(await card.LoadAsync(found.Value!, ct), turn.Language, turn.Actor.PersonId, null));
         }
         if (ApprovalVerbs.Parse(action.Verb) is not { } decision || !Guid.TryParse(Text(data, "stepId"), out var stepId))
             return InvokeResponse.Error(400, "BadRequest", turn.T("error.invalidSubmit"));

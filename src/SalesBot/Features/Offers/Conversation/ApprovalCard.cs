@@ -24,21 +24,25 @@ public sealed class ApprovalCard(SalesBotDbContext db, PersonalChat chat, CardRe
         Render(await LoadAsync(offerId, ct), language, viewerId, notice);
 
     /// <summary>What every reader's card shows of the offer, read from the unit of work (a card sent in the turn of a change must show it).</summary>
-    public async Task<ApprovalCardModel> LoadAsync(Guid offerId, CancellationToken ct)
+    public async Task<ApprovalCardModel> LoadAsync(Guid offerId, CancellationToken ct) =>
+        await LoadAsync(db.Offers.Local.FirstOrDefault(o => o.Id == offerId) ?? await db.Offers.Include(o => o.Steps).FirstAsync(o => o.Id == offerId, ct), ct);
+
+    /// <summary>The same, for an offer already read with its chain (a refresh checked who may see it first).</summary>
+    public async Task<ApprovalCardModel> LoadAsync(Offer offer, CancellationToken ct)
     {
-        var offer = db.Offers.Local.FirstOrDefault(o => o.Id == offerId) ?? await db.Offers.Include(o => o.Steps).FirstAsync(o => o.Id == offerId, ct);
+        var offerId = offer.Id;
         var entry = db.Entry(offer);
-        if (entry.State != EntityState.Added && !entry.Collection(o => o.Steps).IsLoaded) await entry.Collection(o => o.Steps).LoadAsync(ct);
+        if (entry.State is EntityState.Unchanged or EntityState.Modified && !entry.Collection(o => o.Steps).IsLoaded) await entry.Collection(o => o.Steps).LoadAsync(ct);
         if (_loaded.TryGetValue((offerId, offer.Version), out var known)) return known;
         var steps = offer.Steps;
         var deal = await db.Opportunities.Where(o => o.Id == offer.OpportunityId)
             .Select(o => new { o.Title, Client = db.Clients.Where(c => c.Id == o.ClientId).Select(c => c.Name).First() }).FirstAsync(ct);
         var ids = steps.Select(s => s.ApproverId).Append(offer.RequesterId).Distinct().ToList();
-        var people = await db.People.AsNoTracking().Where(p => ids.Contains(p.Id)).ToDictionaryAsync(p => p.Id, p => p.Name, ct);
-        var current = offer.PendingStep;
-        var approver = current is null ? null : await db.People.AsNoTracking().FirstAsync(p => p.Id == current.ApproverId, ct);
-        var approverChatUser = approver is null ? null : (await chat.ReferenceOfAsync(approver, ct))?.UserId;
-        return _loaded[(offerId, offer.Version)] = new ApprovalCardModel(offer, steps, deal.Title, deal.Client, people, approverChatUser);
+        var people = await db.People.AsNoTracking().Where(p => ids.Contains(p.Id)).Select(p => new { p.Id, p.Name, p.AadObjectId }).ToDictionaryAsync(p => p.Id, ct);
+        // The current approver's copy refreshes itself: it names their Teams user id in the chat with the bot.
+        var approverAad = offer.PendingStep is { } current ? people[current.ApproverId].AadObjectId : null;
+        var approverChatUser = approverAad is null ? null : (await chat.ReferencesOfAsync([approverAad], ct)).GetValueOrDefault(approverAad)?.UserId;
+        return _loaded[(offerId, offer.Version)] = new ApprovalCardModel(offer, steps, deal.Title, deal.Client, people.ToDictionary(p => p.Key, p => p.Value.Name), approverChatUser);
     }
 
     /// <summary>The card as one reader sees it, in their language: the buttons only for the current approver. No query.</summary>
