@@ -1,13 +1,11 @@
 using SalesBot.Bot;
 using SalesBot.Cli;
 using SalesBot.Features;
-using SalesBot.Features.Organization;
 using SalesBot.Features.Pqrs;
 using SalesBot.Features.Pqrs.Api;
 using SalesBot.Features.Shared.Calendar;
 using SalesBot.Features.Visits;
 using SalesBot.Features.Visits.Api;
-using SalesBot.Infrastructure.Data;
 using SalesBot.Infrastructure.Graph;
 using SalesBot.Infrastructure.Outbox;
 using SalesBot.Infrastructure.Scheduling;

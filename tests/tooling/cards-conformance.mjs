@@ -336,5 +336,5 @@ for (const file of names.sort()) {
   entry.errors.push(...errors);
   entry.warnings.push(...warnings);
 }
-process.stdout.write(JSON.stringify(result, null, 2) + "\n");
-process.exit(0);
+// Exit only once the output is flushed: to a pipe, writes are asynchronous and exiting at once cuts them at 64 KiB.
+process.stdout.write(JSON.stringify(result, null, 2) + "\n", () => process.exit(0));

@@ -14,6 +14,7 @@ public static class BotServiceCollectionExtensions
         services.AddSingleton(_ => new CardRenderer());
         services.AddSingleton<CommandRouter>();
         services.AddScoped<PersonalChat>();
+        services.AddScoped<TrackedCards>();
         services.AddScoped<SharedConversations>();
         return services;
     }

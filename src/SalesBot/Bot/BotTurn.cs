@@ -1,6 +1,5 @@
 using SalesBot.Bot.Cards;
 using SalesBot.Bot.Localization;
-using SalesBot.Features.Organization;
 using SalesBot.Teams.Hosting;
 using SalesBot.Teams.Schema;
 

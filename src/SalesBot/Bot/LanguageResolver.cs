@@ -1,6 +1,4 @@
-using Microsoft.EntityFrameworkCore;
 using SalesBot.Bot.Localization;
-using SalesBot.Infrastructure.Data;
 
 namespace SalesBot.Bot;
 

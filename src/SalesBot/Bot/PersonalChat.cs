@@ -1,6 +1,3 @@
-using Microsoft.EntityFrameworkCore;
-using SalesBot.Features.Organization;
-using SalesBot.Infrastructure.Data;
 using SalesBot.Infrastructure.Outbox;
 using SalesBot.Teams.Schema;
 
@@ -49,6 +46,20 @@ public sealed class PersonalChat(SalesBotDbContext db, OutboxWriter outbox)
             .Where(r => r.UserAadObjectId == person.AadObjectId && r.ConversationType == "personal")
             .OrderByDescending(r => r.UpdatedAt)
             .FirstOrDefaultAsync(ct);
+
+    /// <summary>The language to write to each of these people in: their choice, else their chat's locale (one query).</summary>
+    public async Task<Func<Person, string>> LanguagesOfAsync(IReadOnlyCollection<string> aadObjectIds,
+        IReadOnlyDictionary<string, StoredConversationReference> chats, CancellationToken ct)
+    {
+        var chosen = await LanguageResolver.ChosenAsync(db, aadObjectIds, ct);
+        return p => chosen.GetValueOrDefault(p.AadObjectId) ?? LanguageResolver.FromLocale(chats.GetValueOrDefault(p.AadObjectId)?.Locale);
+    }
+
+    /// <summary>The most recent team channel or group chat the bot is in (its roster finds people's Teams ids to open a 1:1 chat).</summary>
+    public Task<StoredConversationReference?> AnySharedConversationAsync(CancellationToken ct) =>
+        db.ConversationReferences.AsNoTracking()
+            .Where(r => r.ConversationType == "channel" || r.ConversationType == "groupChat")
+            .OrderByDescending(r => r.UpdatedAt).FirstOrDefaultAsync(ct);
 
     /// <summary>An activity with a card that makes the Teams client alert the person.</summary>
     public static Activity Card(Attachment card, string? text = null) => new()

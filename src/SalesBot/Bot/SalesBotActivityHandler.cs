@@ -1,7 +1,5 @@
 using System.Text.Json.Nodes;
 using SalesBot.Features.Assistant.Conversation;
-using SalesBot.Features.Shared;
-using SalesBot.Infrastructure.Data;
 using SalesBot.Teams.Hosting;
 using SalesBot.Teams.Schema;
 

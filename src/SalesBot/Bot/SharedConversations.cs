@@ -1,5 +1,3 @@
-using Microsoft.EntityFrameworkCore;
-using SalesBot.Infrastructure.Data;
 using SalesBot.Infrastructure.Outbox;
 using SalesBot.Teams.Schema;
 using SalesBot.Features.Assistant.Conversation;

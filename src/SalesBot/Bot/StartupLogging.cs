@@ -1,4 +1,3 @@
-using Microsoft.Extensions.Options;
 using SalesBot.Teams.Authentication;
 
 namespace SalesBot.Bot;

@@ -1,11 +1,8 @@
 using System.Text.Json;
 using System.Text.Json.Nodes;
-using Microsoft.EntityFrameworkCore;
 using SalesBot.Bot.Cards;
 using SalesBot.Bot.Localization;
-using SalesBot.Features.Organization;
 using SalesBot.Infrastructure.Auditing;
-using SalesBot.Infrastructure.Data;
 using SalesBot.Infrastructure.Outbox;
 using SalesBot.Teams.Hosting;
 using SalesBot.Teams.Schema;

@@ -1,4 +1,3 @@
-using SalesBot.Features.Organization;
 using SalesBot.Features.Pqrs;
 
 namespace SalesBot.Cli;

@@ -1,5 +1,4 @@
 using SalesBot.Bot.Localization;
-using SalesBot.Features.Organization;
 using SalesBot.Features.Pqrs;
 
 namespace SalesBot.Cli;

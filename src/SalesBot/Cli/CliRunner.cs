@@ -1,14 +1,10 @@
-using Microsoft.EntityFrameworkCore;
 using SalesBot.Bot;
 using SalesBot.Bot.Localization;
 using SalesBot.Features.Clients;
-using SalesBot.Features.Organization;
 using SalesBot.Features.Pqrs;
 using SalesBot.Features.Renegotiations;
-using SalesBot.Features.Shared;
 using SalesBot.Features.Shared.Calendar;
 using SalesBot.Infrastructure.Auditing;
-using SalesBot.Infrastructure.Data;
 using SalesBot.Infrastructure.Graph;
 using SalesBot.Infrastructure.Outbox;
 

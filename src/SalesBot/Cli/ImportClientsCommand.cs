@@ -1,6 +1,5 @@
 using SalesBot.Bot.Localization;
 using SalesBot.Features.Clients;
-using SalesBot.Features.Organization;
 
 namespace SalesBot.Cli;
 
@@ -9,7 +8,7 @@ public sealed class ImportClientsRunner(TextWriter stdout, TextWriter stderr, Lo
 {
     public async Task<int> RunAsync(IServiceProvider sp, Actor actor, string path, CancellationToken ct)
     {
-        if (await ImportFile.ReadAsync(path, stderr) is not var (headers, rows)) return CliRunner.BadArguments;
+        if (await ImportFile.ReadAsync(path, stderr) is not (var headers, var rows)) return CliRunner.BadArguments;
         if (!headers.Any(h => ClientFileColumns.HeadersOf("name").Contains(h)))
         {
             await stderr.WriteLineAsync($"error: {path}: no client name column (one of: {string.Join(", ", ClientFileColumns.HeadersOf("name"))}). See README, 'Importing clients'.");

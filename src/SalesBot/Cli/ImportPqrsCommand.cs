@@ -1,5 +1,4 @@
 using SalesBot.Bot.Localization;
-using SalesBot.Features.Organization;
 using SalesBot.Features.Pqrs;
 using SalesBot.Infrastructure.Files;
 
@@ -10,7 +9,7 @@ public sealed class ImportPqrsRunner(TextWriter stdout, TextWriter stderr, Local
 {
     public async Task<int> RunAsync(IServiceProvider sp, Actor actor, string path, CancellationToken ct)
     {
-        if (await ImportFile.ReadAsync(path, stderr) is not var (headers, rows)) return CliRunner.BadArguments;
+        if (await ImportFile.ReadAsync(path, stderr) is not (var headers, var rows)) return CliRunner.BadArguments;
         var missing = PqrFileColumns.Columns.Where(c => !headers.Any(h => c.Headers.Contains(h))).Select(c => c.Headers[0]).ToList();
         if (missing.Count > 0)
         {

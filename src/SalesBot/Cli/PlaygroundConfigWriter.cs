@@ -1,5 +1,4 @@
 using System.Text;
-using SalesBot.Features.Organization;
 
 namespace SalesBot.Cli;
 

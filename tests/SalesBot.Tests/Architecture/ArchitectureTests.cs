@@ -1,5 +1,4 @@
 using NetArchTest.Rules;
-using SalesBot.Features.Organization;
 
 namespace SalesBot.Tests.Architecture;
 
@@ -21,6 +20,18 @@ public class ArchitectureTests
             .And().DoNotResideInNamespaceEndingWith(".Api")
             .And().DoNotHaveNameEndingWith("ServiceCollectionExtensions")
             .ShouldNot().HaveDependencyOnAny("SalesBot.Bot", "SalesBot.Teams", "SalesBot.Cli")
+            .GetResult();
+        Assert.True(result.IsSuccessful, "Offending types: " + string.Join(", ", result.FailingTypeNames ?? []));
+    }
+
+    [Fact]
+    public void Conversation_code_reads_and_writes_through_use_cases_never_the_database()
+    {
+        // Commands, cards and notices get what they show from use cases and read services; the
+        // one commit per turn stays with the turn, and a feature's rules stay in one place.
+        var result = Types.InAssembly(App)
+            .That().ResideInNamespaceEndingWith(".Conversation")
+            .ShouldNot().HaveDependencyOnAny("SalesBot.Infrastructure.Data.SalesBotDbContext", "Microsoft.EntityFrameworkCore")
             .GetResult();
         Assert.True(result.IsSuccessful, "Offending types: " + string.Join(", ", result.FailingTypeNames ?? []));
     }

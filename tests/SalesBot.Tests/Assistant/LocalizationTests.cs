@@ -1,6 +1,5 @@
 using System.Text.RegularExpressions;
 using SalesBot.Bot.Localization;
-using SalesBot.Testing;
 
 namespace SalesBot.Tests.Assistant;
 

@@ -1,7 +1,6 @@
 using SalesBot.Features.Assistant;
 using SalesBot.Features.Assistant.Conversation;
 
-using SalesBot.Tests.Support;
 
 namespace SalesBot.Tests.Assistant;
 

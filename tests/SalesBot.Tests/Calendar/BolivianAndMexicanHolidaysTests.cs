@@ -1,5 +1,4 @@
 using SalesBot.Features.Shared.Calendar;
-using SalesBot.Testing;
 
 namespace SalesBot.Tests.Calendar;
 

@@ -1,14 +1,10 @@
-using Microsoft.EntityFrameworkCore;
-using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Options;
 using Microsoft.Extensions.Time.Testing;
 using SalesBot.Features.Offers;
-using SalesBot.Features.Organization;
 using SalesBot.Features.Pqrs;
 using SalesBot.Features.Shared.Calendar;
 using SalesBot.Infrastructure.Data;
 using SalesBot.Tests.Conversation;
-using SalesBot.Tests.Support;
 
 namespace SalesBot.Tests.Calendar;
 

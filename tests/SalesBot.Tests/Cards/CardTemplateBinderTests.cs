@@ -1,4 +1,3 @@
-using System.Text.Json.Nodes;
 using SalesBot.Bot.Cards;
 
 namespace SalesBot.Tests.Cards;

@@ -1,7 +1,5 @@
 using System.Diagnostics;
-using System.Text.Json.Nodes;
 using SalesBot.Bot.Cards;
-using SalesBot.Testing;
 
 namespace SalesBot.Tests.Cards;
 

@@ -1,5 +1,4 @@
 using SalesBot.Cli;
-using SalesBot.Features.Organization;
 
 namespace SalesBot.Tests.Cli;
 

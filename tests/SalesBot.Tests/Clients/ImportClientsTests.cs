@@ -1,5 +1,4 @@
 using SalesBot.Cli;
-using SalesBot.Tests.Support;
 
 namespace SalesBot.Tests.Clients;
 

@@ -1,15 +1,9 @@
 using System.Net;
-using System.Text.Json.Nodes;
-using Microsoft.EntityFrameworkCore;
-using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Hosting;
 using Microsoft.Extensions.Logging;
 using SalesBot.Bot;
-using SalesBot.Features.Organization;
 using SalesBot.Infrastructure.Data;
 using SalesBot.Infrastructure.Outbox;
-using SalesBot.Tests.Support;
-using SalesBot.Testing;
 
 namespace SalesBot.Tests.Conversation;
 

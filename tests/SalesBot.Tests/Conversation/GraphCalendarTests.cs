@@ -1,11 +1,6 @@
-using System.Text.Json.Nodes;
 using Azure.Core;
-using Microsoft.EntityFrameworkCore;
-using Microsoft.Extensions.DependencyInjection;
 using SalesBot.Features.Visits;
 using SalesBot.Infrastructure.Graph;
-using SalesBot.Tests.Support;
-using SalesBot.Testing;
 
 namespace SalesBot.Tests.Conversation;
 

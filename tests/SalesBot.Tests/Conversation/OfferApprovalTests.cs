@@ -1,13 +1,9 @@
-using System.Text.Json.Nodes;
-using Microsoft.EntityFrameworkCore;
-using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Options;
 using Microsoft.Extensions.Time.Testing;
 using SalesBot.Features.Offers;
 using SalesBot.Features.Offers.Conversation;
 using SalesBot.Features.Pipeline;
 using SalesBot.Features.Shared.Calendar;
-using SalesBot.Tests.Support;
 
 namespace SalesBot.Tests.Conversation;
 

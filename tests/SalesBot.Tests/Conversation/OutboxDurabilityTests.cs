@@ -1,9 +1,5 @@
-using Microsoft.EntityFrameworkCore;
-using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Hosting;
 using SalesBot.Infrastructure.Outbox;
-using SalesBot.Tests.Support;
-using SalesBot.Testing;
 
 namespace SalesBot.Tests.Conversation;
 

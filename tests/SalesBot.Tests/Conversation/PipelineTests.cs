@@ -1,7 +1,4 @@
-using System.Text.Json.Nodes;
-using Microsoft.EntityFrameworkCore;
 using SalesBot.Features.Pipeline;
-using SalesBot.Tests.Support;
 
 namespace SalesBot.Tests.Conversation;
 

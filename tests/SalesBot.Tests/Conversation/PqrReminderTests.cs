@@ -1,12 +1,7 @@
-using Microsoft.EntityFrameworkCore;
-using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Time.Testing;
 using SalesBot.Features.Clients;
-using SalesBot.Features.Organization;
 using SalesBot.Features.Pqrs;
 using SalesBot.Infrastructure.Scheduling;
-using SalesBot.Tests.Support;
-using SalesBot.Testing;
 
 namespace SalesBot.Tests.Conversation;
 

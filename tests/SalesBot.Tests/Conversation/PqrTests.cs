@@ -1,12 +1,6 @@
 using System.Net;
 using System.Net.Http.Json;
-using System.Text.Json.Nodes;
-using Microsoft.EntityFrameworkCore;
-using Microsoft.Extensions.DependencyInjection;
 using SalesBot.Features.Clients;
-using SalesBot.Features.Organization;
-using SalesBot.Tests.Support;
-using SalesBot.Testing;
 
 namespace SalesBot.Tests.Conversation;
 

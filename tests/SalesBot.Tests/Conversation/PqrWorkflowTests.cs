@@ -1,7 +1,4 @@
 using System.Globalization;
-using System.Text.Json.Nodes;
-using Microsoft.EntityFrameworkCore;
-using SalesBot.Tests.Support;
 
 namespace SalesBot.Tests.Conversation;
 

@@ -1,10 +1,5 @@
-using System.Text.Json.Nodes;
-using Microsoft.EntityFrameworkCore;
-using Microsoft.Extensions.DependencyInjection;
-using SalesBot.Features.Organization;
 using SalesBot.Features.Pipeline;
 using SalesBot.Features.Renegotiations;
-using SalesBot.Tests.Support;
 
 namespace SalesBot.Tests.Conversation;
 

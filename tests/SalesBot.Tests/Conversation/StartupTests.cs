@@ -1,5 +1,4 @@
 using Microsoft.Extensions.Options;
-using SalesBot.Tests.Support;
 
 namespace SalesBot.Tests.Conversation;
 

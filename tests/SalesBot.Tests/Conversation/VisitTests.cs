@@ -1,11 +1,7 @@
 using System.Net;
-using System.Text.Json.Nodes;
-using Microsoft.EntityFrameworkCore;
-using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Hosting;
 using SalesBot.Features.Visits;
 using SalesBot.Features.Visits.Conversation;
-using SalesBot.Tests.Support;
 
 namespace SalesBot.Tests.Conversation;
 
@@ -237,6 +233,29 @@ public abstract class VisitTests : DemoBotTest
     }
 
     [Fact]
+    public async Task The_lists_cancel_button_writes_through_Action_Execute_and_the_form_buttons_stay_Action_Submit()
+    {
+        await AskAsync(Alex.Submit(Schedule(Tomorrow())));
+        var list = (await AskAsync(Alex.Message("mis visitas mañana"))).Card()!;
+        var buttons = list.Descendants().Where(o => o["type"]?.GetValue<string>() is "Action.Execute" or "Action.Submit")
+            .Where(o => o["title"]?.GetValue<string>() is "Cancelar" or "Reprogramar").ToList();
+        var cancel = Assert.Single(buttons, b => b["title"]!.GetValue<string>() == "Cancelar" && b["type"]!.GetValue<string>() == "Action.Execute");
+        Assert.Equal("visits.cancel", cancel["verb"]!.GetValue<string>());
+        Assert.Equal("visits.cancel", cancel["fallback"]!["data"]!["command"]!.GetValue<string>());
+        Assert.Contains(buttons, b => b["title"]!.GetValue<string>() == "Reprogramar" && b["type"]!.GetValue<string>() == "Action.Submit");
+
+        var clicked = await Bot.PostAsync(Alex.Invoke("adaptiveCard/action", new JsonObject
+        {
+            ["action"] = new JsonObject { ["type"] = "Action.Execute", ["verb"] = "visits.cancel", ["data"] = cancel["data"]!.DeepClone() },
+        }));
+
+        var answer = JsonNode.Parse(await clicked.Content.ReadAsStringAsync())!;
+        Assert.Equal(("application/vnd.microsoft.activity.message", "Cancelé tu visita a Ferretería El Sol S.A.S.."),
+            (answer["type"]!.GetValue<string>(), answer["value"]!.GetValue<string>()));
+        Assert.Equal(VisitStatus.Cancelled, Assert.Single(await VisitsAsync()).Status);
+    }
+
+    [Fact]
     public async Task A_team_lead_sees_the_team_visits_and_sets_a_members_plan()
     {
         await AskAsync(Alex.Submit(Schedule(Tomorrow())));
@@ -267,7 +286,7 @@ public abstract class VisitTests : DemoBotTest
             db.Visits.Add(Visit.Schedule(alex.Id, client.Id, yesterday.AddHours(-1), yesterday, new VisitDetails(null, null, null, null), null, false, yesterday.AddDays(-2)));
             await db.SaveChangesAsync();
         }
-        var reminders = Bot.Services.GetServices<IHostedService>().OfType<VisitReminders>().Single();
+        var reminders = Bot.Services.GetServices<IHostedService>().OfType<Features.Visits.VisitReminders>().Single();
 
         Assert.Equal(2, await reminders.RunOnceAsync(default));
         Assert.Equal(0, await reminders.RunOnceAsync(default));

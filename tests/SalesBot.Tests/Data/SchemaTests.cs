@@ -1,11 +1,6 @@
-using System.Text.Json.Nodes;
 using Microsoft.Data.Sqlite;
-using Microsoft.EntityFrameworkCore;
-using Microsoft.Extensions.DependencyInjection;
-using SalesBot.Features.Organization;
 using SalesBot.Features.Pipeline;
 using SalesBot.Infrastructure.Data;
-using SalesBot.Tests.Support;
 
 namespace SalesBot.Tests.Data;
 

@@ -1,12 +1,9 @@
 using System.Net;
-using System.Text.Json.Nodes;
 using CsCheck;
 using Microsoft.AspNetCore.Hosting;
 using Microsoft.EntityFrameworkCore.Diagnostics;
-using Microsoft.Extensions.DependencyInjection;
 using SalesBot.Features.Assistant.Conversation;
 using SalesBot.Teams.Hosting;
-using SalesBot.Tests.Support;
 
 namespace SalesBot.Tests.Hostile;
 

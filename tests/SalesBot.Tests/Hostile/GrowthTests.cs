@@ -1,13 +1,10 @@
-using Microsoft.EntityFrameworkCore;
 using Microsoft.EntityFrameworkCore.Diagnostics;
-using Microsoft.Extensions.DependencyInjection;
 using SalesBot.Features.Offers;
 using SalesBot.Features.Offers.Conversation;
 using SalesBot.Infrastructure.Data;
 using SalesBot.Infrastructure.Outbox;
 using SalesBot.Teams.Schema;
 using SalesBot.Tests.Conversation;
-using SalesBot.Tests.Support;
 
 namespace SalesBot.Tests.Hostile;
 

@@ -1,13 +1,9 @@
 using System.Net;
 using System.Text;
-using System.Text.Json.Nodes;
 using Microsoft.AspNetCore.Hosting;
-using Microsoft.EntityFrameworkCore;
 using Microsoft.EntityFrameworkCore.Diagnostics;
-using Microsoft.Extensions.DependencyInjection;
 using SalesBot.Bot;
 using SalesBot.Features.Assistant.Conversation;
-using SalesBot.Tests.Support;
 
 namespace SalesBot.Tests.Hostile;
 

@@ -1,13 +1,8 @@
-using System.Text.Json.Nodes;
-using Microsoft.EntityFrameworkCore;
-using Microsoft.Extensions.DependencyInjection;
 using SalesBot.Features.Clients;
-using SalesBot.Features.Organization;
 using SalesBot.Features.Pqrs;
 using SalesBot.Features.Shared;
 using SalesBot.Features.Visits;
 using SalesBot.Tests.Conversation;
-using SalesBot.Tests.Support;
 
 namespace SalesBot.Tests.Hostile;
 

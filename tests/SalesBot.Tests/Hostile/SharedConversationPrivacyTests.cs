@@ -1,6 +1,3 @@
-using System.Text.Json.Nodes;
-using SalesBot.Tests.Support;
-
 namespace SalesBot.Tests.Hostile;
 
 /// <summary>

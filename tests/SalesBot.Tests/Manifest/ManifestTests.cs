@@ -1,9 +1,6 @@
-using System.Text.Json.Nodes;
 using SalesBot.Features.Assistant.Conversation;
-using SalesBot.Testing;
 using SalesBot.Tests.Cards;
 
-using SalesBot.Tests.Support;
 
 namespace SalesBot.Tests.Manifest;
 

@@ -1,7 +1,5 @@
-using Microsoft.EntityFrameworkCore;
 using SalesBot.Cli;
 using SalesBot.Infrastructure.Data;
-using SalesBot.Tests.Support;
 
 namespace SalesBot.Tests.Pqrs;
 

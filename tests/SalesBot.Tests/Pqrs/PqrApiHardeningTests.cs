@@ -1,9 +1,7 @@
 using System.Net;
 using System.Net.Http.Json;
 using System.Text;
-using Microsoft.EntityFrameworkCore;
 using SalesBot.Features.Pqrs.Api;
-using SalesBot.Tests.Support;
 
 namespace SalesBot.Tests.Pqrs;
 

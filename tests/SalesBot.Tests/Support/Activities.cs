@@ -1,5 +1,3 @@
-using System.Text.Json.Nodes;
-
 namespace SalesBot.Tests.Support;
 
 /// <summary>Builds Teams-shaped activities as the Agents Playground sends them (see ../shared/reference/activities).</summary>
@@ -65,6 +63,14 @@ public static class CardJson
         activity["attachments"] is JsonArray { Count: > 0 } a && a[0]!["contentType"]!.GetValue<string>() == "application/vnd.microsoft.card.adaptive"
             ? a[0]!["content"]!.AsObject()
             : null;
+
+    /// <summary>Every object in a card (elements, actions, their fallbacks), depth first.</summary>
+    public static IEnumerable<JsonObject> Descendants(this JsonNode? node) => node switch
+    {
+        JsonObject o => o.Select(p => p.Value).SelectMany(Descendants).Prepend(o),
+        JsonArray a => a.SelectMany(Descendants),
+        _ => [],
+    };
 
     /// <summary>All text on a card or activity (TextBlocks, facts, action titles), for assertions.</summary>
     public static string AllText(this JsonNode? node) => node switch

@@ -1,9 +1,5 @@
 using System.Globalization;
-using System.Text.Json.Nodes;
-using Microsoft.Extensions.DependencyInjection;
 using SalesBot.Features.Clients;
-using SalesBot.Features.Organization;
-using SalesBot.Testing;
 
 namespace SalesBot.Tests.Support;
 

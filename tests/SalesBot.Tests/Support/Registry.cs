@@ -1,5 +1,4 @@
 using Microsoft.Extensions.Configuration;
-using Microsoft.Extensions.DependencyInjection;
 using SalesBot.Bot;
 using SalesBot.Features;
 using SalesBot.Features.Assistant.Conversation;

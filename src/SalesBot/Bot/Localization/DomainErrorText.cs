@@ -1,5 +1,3 @@
-using SalesBot.Features.Shared;
-
 namespace SalesBot.Bot.Localization;
 
 /// <summary>A <see cref="DomainError"/> as a sentence in a language: "El dato «NIT» no es válido: ...".</summary>

@@ -1,5 +1,3 @@
-using SalesBot.Features.Shared;
-
 namespace SalesBot.Features.Assistant;
 
 /// <summary>A user's chosen language, which wins over the locale their Teams client reports.</summary>

@@ -1,7 +1,3 @@
-using SalesBot.Features.Organization;
-using SalesBot.Features.Shared;
-using SalesBot.Infrastructure.Data;
-
 namespace SalesBot.Features.Assistant;
 
 /// <summary>

@@ -1,5 +1,4 @@
 using System.Net.Mail;
-using SalesBot.Features.Shared;
 
 namespace SalesBot.Features.Clients;
 

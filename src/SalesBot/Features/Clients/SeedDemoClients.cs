@@ -1,7 +1,3 @@
-using SalesBot.Features.Organization;
-using SalesBot.Features.Shared;
-using SalesBot.Infrastructure.Data;
-
 namespace SalesBot.Features.Clients;
 
 /// <summary>Sample clients for the demo organisation, owned by its executive and team lead; repeatable.</summary>

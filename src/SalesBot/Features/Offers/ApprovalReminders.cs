@@ -1,7 +1,4 @@
-using Microsoft.EntityFrameworkCore;
-using Microsoft.Extensions.Options;
 using SalesBot.Features.Shared.Calendar;
-using SalesBot.Infrastructure.Data;
 using SalesBot.Infrastructure.Scheduling;
 
 namespace SalesBot.Features.Offers;

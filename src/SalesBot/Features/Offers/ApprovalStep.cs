@@ -1,5 +1,3 @@
-using SalesBot.Features.Shared;
-
 namespace SalesBot.Features.Offers;
 
 /// <summary>Who must approve, in the order they approve.</summary>

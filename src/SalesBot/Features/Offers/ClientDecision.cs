@@ -1,9 +1,4 @@
-using Microsoft.EntityFrameworkCore;
-using Microsoft.Extensions.Options;
-using SalesBot.Features.Organization;
 using SalesBot.Features.Pipeline;
-using SalesBot.Features.Shared;
-using SalesBot.Infrastructure.Data;
 
 namespace SalesBot.Features.Offers;
 

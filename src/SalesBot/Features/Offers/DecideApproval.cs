@@ -1,8 +1,3 @@
-using Microsoft.EntityFrameworkCore;
-using SalesBot.Features.Organization;
-using SalesBot.Features.Shared;
-using SalesBot.Infrastructure.Data;
-
 namespace SalesBot.Features.Offers;
 
 /// <summary>What a click on an approval card did, and who must hear of it (nothing when it changed nothing).</summary>

@@ -1,8 +1,4 @@
-using Microsoft.EntityFrameworkCore;
-using SalesBot.Features.Organization;
-using SalesBot.Features.Shared;
 using SalesBot.Features.Shared.Calendar;
-using SalesBot.Infrastructure.Data;
 
 namespace SalesBot.Features.Offers;
 

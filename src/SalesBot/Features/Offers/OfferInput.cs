@@ -1,6 +1,5 @@
 using System.Globalization;
 using SalesBot.Features.Pipeline;
-using SalesBot.Features.Shared;
 
 namespace SalesBot.Features.Offers;
 

@@ -1,4 +1,3 @@
-using Microsoft.Extensions.Options;
 using SalesBot.Bot;
 using SalesBot.Features.Offers.Conversation;
 using SalesBot.Infrastructure.Scheduling;

@@ -1,10 +1,5 @@
-using Microsoft.EntityFrameworkCore;
-using Microsoft.Extensions.Options;
-using SalesBot.Features.Organization;
 using SalesBot.Features.Pipeline;
-using SalesBot.Features.Shared;
 using SalesBot.Features.Shared.Calendar;
-using SalesBot.Infrastructure.Data;
 
 namespace SalesBot.Features.Offers;
 
@@ -43,9 +38,10 @@ public sealed class SubmitOffer(SalesBotDbContext db, ApproverResolver approvers
         db.Offers.Add(offer);
         if (opportunity.Stage < Stage.Proposal) opportunity.MoveTo(Stage.Proposal, pipeline.Value.ProbabilityOf(Stage.Proposal), null, false, now);
         else opportunity.Touch(now);
-        return new SubmittedOffer(offer, [new ApproverAsked(offer.Id, asked.ApproverId)]);
+        var approverNames = chain.Value!.Select(c => c.Approver).Append(first).DistinctBy(p => p.Id).ToDictionary(p => p.Id, p => p.Name);
+        return new SubmittedOffer(offer, [new ApproverAsked(offer.Id, asked.ApproverId)], approverNames);
     }
 }
 
-/// <summary>A submitted offer, and who must hear of it (its first approver).</summary>
-public sealed record SubmittedOffer(Offer Offer, IReadOnlyList<OfferNotice> Notices);
+/// <summary>A submitted offer, who must hear of it (its first approver), and the names of its chain's approvers for the reply.</summary>
+public sealed record SubmittedOffer(Offer Offer, IReadOnlyList<OfferNotice> Notices, IReadOnlyDictionary<Guid, string> ApproverNames);

@@ -1,6 +1,3 @@
-using Microsoft.EntityFrameworkCore;
-using SalesBot.Infrastructure.Data;
-
 namespace SalesBot.Features.Organization;
 
 public static class ActorTeam

@@ -1,7 +1,4 @@
 using System.Net.Mail;
-using Microsoft.EntityFrameworkCore;
-using SalesBot.Features.Shared;
-using SalesBot.Infrastructure.Data;
 
 namespace SalesBot.Features.Organization;
 

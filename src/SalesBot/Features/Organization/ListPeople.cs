@@ -1,7 +1,3 @@
-using Microsoft.EntityFrameworkCore;
-using SalesBot.Features.Shared;
-using SalesBot.Infrastructure.Data;
-
 namespace SalesBot.Features.Organization;
 
 public sealed record PersonSummary(string AadObjectId, string Name, string Email, Role Roles, string? Team, string? ManagerName);

@@ -1,4 +1,3 @@
-using Microsoft.Extensions.Options;
 using SalesBot.Features.Shared.Calendar;
 
 namespace SalesBot.Features.Organization;
@@ -14,6 +13,8 @@ public static class OrganizationServiceCollectionExtensions
         services.AddScoped<SetTeamCalendar>();
         services.AddScoped<TeamCalendars>();
         services.AddScoped<ListPeople>();
+        services.AddScoped<MyProfile>();
+        services.AddScoped<PeopleDirectory>();
         services.AddScoped<SeedDemoOrganization>();
         return services;
     }

@@ -1,5 +1,3 @@
-using SalesBot.Features.Shared;
-
 namespace SalesBot.Features.Organization;
 
 /// <summary>A sales team and the Teams channel its digests and notices go to.</summary>

@@ -1,6 +1,4 @@
-using Microsoft.EntityFrameworkCore;
 using SalesBot.Features.Shared.Calendar;
-using SalesBot.Infrastructure.Data;
 
 namespace SalesBot.Features.Organization;
 

@@ -1,8 +1,4 @@
-using Microsoft.Extensions.Options;
 using SalesBot.Features.Clients;
-using SalesBot.Features.Organization;
-using SalesBot.Features.Shared;
-using SalesBot.Infrastructure.Data;
 
 namespace SalesBot.Features.Pipeline;
 

@@ -1,5 +1,4 @@
 using SalesBot.Features.Clients;
-using SalesBot.Features.Shared;
 
 namespace SalesBot.Features.Pipeline;
 

@@ -1,4 +1,3 @@
-using Microsoft.Extensions.Options;
 using SalesBot.Bot;
 using SalesBot.Features.Pipeline.Conversation;
 
@@ -17,6 +16,8 @@ public static class PipelineServiceCollectionExtensions
         services.AddScoped<MoveOpportunity>();
         services.AddScoped<ViewPipeline>();
         services.AddScoped<OpportunityHistory>();
+        services.AddScoped<FindOpportunities>();
+        services.AddScoped<DealPicker>();
         services.AddScoped<OpportunityForm>();
         services.AddScoped<PipelineReply>();
         services.AddScoped<StageChangeReply>();

@@ -1,8 +1,3 @@
-using Microsoft.EntityFrameworkCore;
-using SalesBot.Features.Organization;
-using SalesBot.Features.Shared;
-using SalesBot.Infrastructure.Data;
-
 namespace SalesBot.Features.Pqrs;
 
 /// <summary>The assignee answers a PQR; the answer is on time when given on or before the due date (local).</summary>

@@ -1,5 +1,4 @@
 using SalesBot.Features.Clients;
-using SalesBot.Features.Organization;
 
 namespace SalesBot.Features.Pqrs;
 

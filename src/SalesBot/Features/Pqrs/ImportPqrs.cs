@@ -1,7 +1,3 @@
-using SalesBot.Features.Organization;
-using SalesBot.Features.Shared;
-using SalesBot.Infrastructure.Data;
-
 namespace SalesBot.Features.Pqrs;
 
 public enum PqrImportOutcome
@@ -25,7 +21,6 @@ public sealed class ImportPqrs(SalesBotDbContext db, RegisterPqr register)
     {
         if (!RegisterPqr.MayRegister(actor)) return DomainError.Forbidden("pqrs.import");
         var report = new List<PqrImportRow>();
-        var assignees = new Dictionary<Guid, string?>();
         foreach (var (line, input) in rows)
         {
             var (registration, errors) = await register.ExecuteAsync(actor, input, ct);
@@ -35,14 +30,8 @@ public sealed class ImportPqrs(SalesBotDbContext db, RegisterPqr register)
                 report.Add(new PqrImportRow(line, PqrImportOutcome.Rejected, input.FilingNumber?.Trim(), null, errors));
                 continue;
             }
-            string? assignee = null;
-            if (pqr.AssigneeId is { } id)
-            {
-                if (!assignees.TryGetValue(id, out assignee))
-                    assignees[id] = assignee = (await db.People.FindAsync([id], ct))?.Name;
-            }
             report.Add(new PqrImportRow(line, outcome == RegistrationOutcome.Created ? PqrImportOutcome.Created : PqrImportOutcome.Unchanged,
-                pqr.FilingNumber, assignee, []));
+                pqr.FilingNumber, registration!.AssigneeName, []));
         }
         await db.SaveChangesAsync(ct);
         return report;

@@ -1,5 +1,4 @@
 using SalesBot.Features.Shared.Calendar;
-using SalesBot.Features.Shared;
 
 namespace SalesBot.Features.Pqrs;
 

@@ -1,8 +1,4 @@
-using Microsoft.EntityFrameworkCore;
-using Microsoft.Extensions.Options;
 using SalesBot.Features.Clients;
-using SalesBot.Features.Organization;
-using SalesBot.Infrastructure.Data;
 
 namespace SalesBot.Features.Pqrs;
 

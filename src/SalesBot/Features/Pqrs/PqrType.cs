@@ -1,5 +1,3 @@
-using SalesBot.Features.Shared;
-
 namespace SalesBot.Features.Pqrs;
 
 /// <summary>The kinds of PQR, each with its legal term.</summary>

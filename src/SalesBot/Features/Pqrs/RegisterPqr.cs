@@ -1,9 +1,5 @@
-using Microsoft.EntityFrameworkCore;
 using SalesBot.Features.Clients;
-using SalesBot.Features.Organization;
-using SalesBot.Features.Shared;
 using SalesBot.Features.Shared.Calendar;
-using SalesBot.Infrastructure.Data;
 
 namespace SalesBot.Features.Pqrs;
 
@@ -54,9 +50,9 @@ public sealed class RegisterPqr(SalesBotDbContext db, BusinessCalendar calendar,
             ?? await db.Pqrs.FirstOrDefaultAsync(p => p.FilingNumber == number, ct);
         if (existing is not null)
         {
-            return existing.SameFiling(client!.Id, type, channel!.Value, filedAt!.Value.ToUniversalTime(), description!)
-                ? new PqrRegistration(existing, RegistrationOutcome.AlreadyRegistered)
-                : DomainError.Conflict("pqr", number!);
+            if (!existing.SameFiling(client!.Id, type, channel!.Value, filedAt!.Value.ToUniversalTime(), description!)) return DomainError.Conflict("pqr", number!);
+            var assignedTo = existing.AssigneeId is { } assigneeId ? (await db.People.FindAsync([assigneeId], ct))?.Name : null;
+            return new PqrRegistration(existing, RegistrationOutcome.AlreadyRegistered, assignedTo);
         }
 
         var now = clock.GetUtcNow();
@@ -75,7 +71,7 @@ public sealed class RegisterPqr(SalesBotDbContext db, BusinessCalendar calendar,
             pqr.AssignTo(assignee.Id, now);
             await notifications.AssignedAsync(pqr, client, assignee, ct);
         }
-        return new PqrRegistration(pqr, RegistrationOutcome.Created);
+        return new PqrRegistration(pqr, RegistrationOutcome.Created, assignee?.Name);
     }
 
     private async Task<Client?> FindClientAsync(PqrInput input, List<DomainError> errors, CancellationToken ct)
@@ -103,5 +99,5 @@ public sealed class RegisterPqr(SalesBotDbContext db, BusinessCalendar calendar,
     }
 }
 
-/// <summary>A registered PQR: new, or the same filing already there.</summary>
-public sealed record PqrRegistration(Pqr Pqr, RegistrationOutcome Outcome);
+/// <summary>A registered PQR: new, or the same filing already there; with the name of whoever answers it, if anyone.</summary>
+public sealed record PqrRegistration(Pqr Pqr, RegistrationOutcome Outcome, string? AssigneeName);

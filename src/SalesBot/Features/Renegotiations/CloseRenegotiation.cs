@@ -1,10 +1,5 @@
-using Microsoft.EntityFrameworkCore;
-using Microsoft.Extensions.Options;
 using SalesBot.Features.Offers;
-using SalesBot.Features.Organization;
 using SalesBot.Features.Pipeline;
-using SalesBot.Features.Shared;
-using SalesBot.Infrastructure.Data;
 
 namespace SalesBot.Features.Renegotiations;
 
@@ -46,4 +41,8 @@ public sealed class CloseRenegotiation(SalesBotDbContext db, IRenegotiationNotif
         }
         return renegotiation;
     }
+
+    /// <summary>The client's renegotiation waiting for its answer, if any (the client was found among those the caller sees).</summary>
+    public Task<Guid?> InProposalOfAsync(Guid clientId, CancellationToken ct) =>
+        db.Renegotiations.Where(r => r.ClientId == clientId && r.Status == RenegotiationStatus.Proposal).Select(r => (Guid?)r.Id).FirstOrDefaultAsync(ct);
 }

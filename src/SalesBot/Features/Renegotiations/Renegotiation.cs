@@ -1,5 +1,3 @@
-using SalesBot.Features.Shared;
-
 namespace SalesBot.Features.Renegotiations;
 
 /// <summary>The areas consulted about a change to a running contract (seed 004).</summary>

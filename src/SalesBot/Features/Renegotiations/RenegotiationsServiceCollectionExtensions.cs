@@ -12,6 +12,7 @@ public static class RenegotiationsServiceCollectionExtensions
         services.AddScoped<AnswerConsultation>();
         services.AddScoped<CloseRenegotiation>();
         services.AddScoped<SetAreaContact>();
+        services.AddScoped<ReadRenegotiations>();
         services.AddScoped<SeedDemoAreas>();
         services.AddScoped<IRenegotiationNotifications, RenegotiationNotice>();
         services.AddScoped<PendingConsultations>();

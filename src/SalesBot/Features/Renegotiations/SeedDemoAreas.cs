@@ -1,6 +1,3 @@
-using SalesBot.Features.Organization;
-using SalesBot.Infrastructure.Data;
-
 namespace SalesBot.Features.Renegotiations;
 
 /// <summary>The demo organisation has no Legal, HR, Operations or Finance staff: demo people answer for them.</summary>

@@ -1,15 +1,11 @@
-using Microsoft.EntityFrameworkCore;
 using SalesBot.Features.Clients;
-using SalesBot.Features.Organization;
-using SalesBot.Features.Shared;
-using SalesBot.Infrastructure.Data;
 
 namespace SalesBot.Features.Renegotiations;
 
 /// <summary>Starts a renegotiation for a client the executive manages, and consults every area.</summary>
 public sealed class StartRenegotiation(SalesBotDbContext db, SearchClients clients, IRenegotiationNotifications notify, TimeProvider clock)
 {
-    public async Task<Result<Renegotiation>> ExecuteAsync(Actor actor, Guid clientId, string? requirement, CancellationToken ct)
+    public async Task<Result<StartedRenegotiation>> ExecuteAsync(Actor actor, Guid clientId, string? requirement, CancellationToken ct)
     {
         if (actor.PersonId is not { } me || !(actor.Has(Role.Executive) || actor.Has(Role.TeamLead))) return DomainError.Forbidden("renegotiations.start");
         var client = await clients.ByIdAsync(actor, clientId, ct);
@@ -24,13 +20,18 @@ public sealed class StartRenegotiation(SalesBotDbContext db, SearchClients clien
 
         var renegotiation = new Renegotiation(clientId, me, text, clock.GetUtcNow());
         db.Renegotiations.Add(renegotiation);
+        var consulted = new List<(Area, string)>();
         foreach (var contact in contacts.OrderBy(c => c.Area))
         {
             var consultation = new AreaConsultation(renegotiation.Id, contact.Area, contact.PersonId);
             db.AreaConsultations.Add(consultation);
             var person = await db.People.FirstAsync(p => p.Id == contact.PersonId, ct);
-            await notify.ConsultAsync(renegotiation, consultation, person, client.Value!.Name, ct);
+            await notify.ConsultAsync(renegotiation, consultation, person, client.Value!.Name, actor.DisplayName, ct);
+            consulted.Add((contact.Area, person.Name));
         }
-        return renegotiation;
+        return new StartedRenegotiation(renegotiation, consulted);
     }
 }
+
+/// <summary>A renegotiation started, and who was consulted in each area, in area order.</summary>
+public sealed record StartedRenegotiation(Renegotiation Renegotiation, IReadOnlyList<(Area Area, string PersonName)> Consulted);

@@ -1,14 +1,9 @@
-using Microsoft.EntityFrameworkCore;
-using SalesBot.Features.Organization;
-using SalesBot.Features.Shared;
-using SalesBot.Infrastructure.Data;
-
 namespace SalesBot.Features.Visits;
 
 /// <summary>Cancels a scheduled visit (its owner, their team lead, an administrator); the calendar event is cancelled too.</summary>
 public sealed class CancelVisit(SalesBotDbContext db, IVisitCalendar calendar)
 {
-    public async Task<Result<Visit>> ExecuteAsync(Actor actor, Guid visitId, CancellationToken ct)
+    public async Task<Result<VisitOfClient>> ExecuteAsync(Actor actor, Guid visitId, CancellationToken ct)
     {
         var visit = await db.Visits.FirstOrDefaultAsync(v => v.Id == visitId, ct);
         if (visit is null) return DomainError.NotFound("visit", visitId.ToString());
@@ -16,6 +11,6 @@ public sealed class CancelVisit(SalesBotDbContext db, IVisitCalendar calendar)
         if (!VisitAccess.MayManage(actor, await ActorTeam.OfAsync(db, actor, ct), visit.OwnerId, ownerTeam)) return DomainError.Forbidden("visits.cancel");
         if (visit.Cancel(calendar.IsExternal) is { } refused) return refused;
         if (calendar.IsExternal) calendar.RequestSync(visit);
-        return visit;
+        return new VisitOfClient(visit, await db.Clients.Where(c => c.Id == visit.ClientId).Select(c => c.Name).FirstAsync(ct));
     }
 }

@@ -1,5 +1,3 @@
-using SalesBot.Features.Organization;
-
 namespace SalesBot.Features.Visits;
 
 /// <summary>A busy time in someone's calendar.</summary>

@@ -1,12 +1,10 @@
-using Microsoft.EntityFrameworkCore;
-using SalesBot.Features.Organization;
-using SalesBot.Features.Shared;
-using SalesBot.Infrastructure.Data;
-
 namespace SalesBot.Features.Visits;
 
 public sealed record VisitSummary(Guid Id, Guid OwnerId, DateTimeOffset Start, DateTimeOffset End, string ClientName, string OwnerName, VisitStatus Status,
     VisitType? Type, VisitOutcome? Outcome, string? Location, CalendarState CalendarState);
+
+/// <summary>A visit with its client's name, as replies and forms show it.</summary>
+public sealed record VisitOfClient(Visit Visit, string ClientName);
 
 /// <summary>Visits in a span of days: mine, or my team's for a team lead (directors see everyone's).</summary>
 public sealed class ListVisits(SalesBotDbContext db, Shared.Calendar.BusinessCalendar business)
@@ -33,12 +31,12 @@ public sealed class ListVisits(SalesBotDbContext db, Shared.Calendar.BusinessCal
     }
 
     /// <summary>One visit the actor may see, with its client's name (a visit id from a card is input like any other).</summary>
-    public async Task<Result<(Visit Visit, string ClientName)>> FindAsync(Actor actor, string? visitId, CancellationToken ct)
+    public async Task<Result<VisitOfClient>> FindAsync(Actor actor, string? visitId, CancellationToken ct)
     {
         if (!Guid.TryParse(visitId, out var id)) return DomainError.NotFound("visit", visitId ?? "");
         var visible = VisitAccess.Visible(db, actor, await ActorTeam.OfAsync(db, actor, ct));
         var visit = await visible.AsNoTracking().FirstOrDefaultAsync(v => v.Id == id, ct);
         if (visit is null) return DomainError.NotFound("visit", id.ToString());
-        return (visit, await db.Clients.Where(c => c.Id == visit.ClientId).Select(c => c.Name).FirstAsync(ct));
+        return new VisitOfClient(visit, await db.Clients.Where(c => c.Id == visit.ClientId).Select(c => c.Name).FirstAsync(ct));
     }
 }

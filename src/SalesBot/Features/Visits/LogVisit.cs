@@ -1,10 +1,6 @@
 using System.Globalization;
-using Microsoft.EntityFrameworkCore;
 using SalesBot.Features.Clients;
-using SalesBot.Features.Organization;
-using SalesBot.Features.Shared;
 using SalesBot.Features.Shared.Calendar;
-using SalesBot.Infrastructure.Data;
 
 namespace SalesBot.Features.Visits;
 
@@ -40,7 +36,7 @@ public sealed class LogVisit(SalesBotDbContext db, SearchClients clients, Busine
     private static readonly TimeSpan FutureTolerance = TimeSpan.FromMinutes(15);
     private static readonly TimeSpan MaxAge = TimeSpan.FromDays(31);
 
-    public async Task<Result<Visit>> ScheduledAsync(Actor actor, Guid visitId, VisitInput input, VisitReportInput report, CancellationToken ct)
+    public async Task<Result<VisitOfClient>> ScheduledAsync(Actor actor, Guid visitId, VisitInput input, VisitReportInput report, CancellationToken ct)
     {
         var visit = await db.Visits.FirstOrDefaultAsync(v => v.Id == visitId, ct);
         if (visit is null) return DomainError.NotFound("visit", visitId.ToString());
@@ -52,14 +48,14 @@ public sealed class LogVisit(SalesBotDbContext db, SearchClients clients, Busine
         var errors = new List<DomainError>();
         var details = input.Details(errors, typeRequired: true);
         var validated = details is null ? null : report.Validate(details, errors);
-        if (validated is null) return Result<Visit>.Refused(errors);
+        if (validated is null) return Result<VisitOfClient>.Refused(errors);
         // Whoever logs it, the visit stays its owner's; the log records who wrote it.
         var by = actor.PersonId ?? visit.OwnerId;
         if (visit.Log(details!, validated, by, clock.GetUtcNow()) is { } refused) return refused;
-        return visit;
+        return new VisitOfClient(visit, await db.Clients.Where(c => c.Id == visit.ClientId).Select(c => c.Name).FirstAsync(ct));
     }
 
-    public async Task<Result<Visit>> UnscheduledAsync(Actor actor, VisitInput input, VisitReportInput report, CancellationToken ct)
+    public async Task<Result<VisitOfClient>> UnscheduledAsync(Actor actor, VisitInput input, VisitReportInput report, CancellationToken ct)
     {
         if (!VisitAccess.Visits(actor)) return DomainError.Forbidden("visits.log");
         var errors = new List<DomainError>();
@@ -71,7 +67,7 @@ public sealed class LogVisit(SalesBotDbContext db, SearchClients clients, Busine
         // Recorded while it is fresh: months already reported cannot be padded later.
         else if (times is { } old && old.Start < clock.GetUtcNow() - MaxAge) errors.Add(DomainError.Invalid("visit-date", "too-old", MaxAge.Days.ToString(System.Globalization.CultureInfo.InvariantCulture)));
         var validated = details is null ? null : report.Validate(details, errors);
-        if (errors.Count > 0) return Result<Visit>.Refused(errors);
+        if (errors.Count > 0) return Result<VisitOfClient>.Refused(errors);
 
         var (start, end) = times!.Value;
         var duplicate = await db.Visits.AnyAsync(v => v.OwnerId == actor.PersonId && v.ClientId == client.Value!.Id && v.Start == start
@@ -80,6 +76,6 @@ public sealed class LogVisit(SalesBotDbContext db, SearchClients clients, Busine
         var now = clock.GetUtcNow();
         var visit = Visit.Logged(actor.PersonId!.Value, client.Value!.Id, start, end, details!, validated!, actor.PersonId!.Value, now);
         db.Visits.Add(visit);
-        return visit;
+        return new VisitOfClient(visit, client.Value.Name);
     }
 }

@@ -1,9 +1,5 @@
-using Microsoft.EntityFrameworkCore;
 using SalesBot.Features.Clients;
-using SalesBot.Features.Organization;
-using SalesBot.Features.Shared;
 using SalesBot.Features.Shared.Calendar;
-using SalesBot.Infrastructure.Data;
 
 namespace SalesBot.Features.Visits;
 

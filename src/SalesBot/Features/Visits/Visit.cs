@@ -1,5 +1,3 @@
-using SalesBot.Features.Shared;
-
 namespace SalesBot.Features.Visits;
 
 /// <summary>Why the executive goes (seed 000's visit types).</summary>

@@ -1,6 +1,3 @@
-using SalesBot.Features.Organization;
-using SalesBot.Infrastructure.Data;
-
 namespace SalesBot.Features.Visits;
 
 /// <summary>

@@ -1,8 +1,3 @@
-using Microsoft.EntityFrameworkCore;
-using SalesBot.Features.Organization;
-using SalesBot.Features.Shared;
-using SalesBot.Infrastructure.Data;
-
 namespace SalesBot.Features.Visits;
 
 /// <summary>One executive's month: visits done against the plan (PRODUCT.md: compliance = done / planned).</summary>

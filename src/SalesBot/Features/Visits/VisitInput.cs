@@ -1,5 +1,4 @@
 using System.Globalization;
-using SalesBot.Features.Shared;
 using SalesBot.Features.Shared.Calendar;
 
 namespace SalesBot.Features.Visits;

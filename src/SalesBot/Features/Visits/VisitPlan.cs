@@ -1,5 +1,3 @@
-using SalesBot.Features.Shared;
-
 namespace SalesBot.Features.Visits;
 
 /// <summary>How many visits an executive means to make in a month, set by them or their team lead.</summary>

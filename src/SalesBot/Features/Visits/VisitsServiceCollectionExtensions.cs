@@ -22,6 +22,7 @@ public static class VisitsServiceCollectionExtensions
         services.AddScoped<ScheduleVisit>();
         services.AddScoped<LogVisit>();
         services.AddScoped<CancelVisit>();
+        services.AddScoped<VisitPicker>();
         services.AddScoped<ListVisits>();
         services.AddScoped<VisitCompliance>();
         services.AddSingleton<VisitIcsLinks>();
@@ -38,6 +39,8 @@ public static class VisitsServiceCollectionExtensions
         services.AddScoped<IVisitCalendarNotifications, VisitCalendarNotice>();
         services.AddScoped<VisitForms>();
         services.AddScoped<VisitListReply>();
+        services.AddScoped<VisitReminderRound>();
+        services.AddScoped<IVisitReminderNotifications, VisitReminderNotice>();
         services.AddHostedService<VisitReminders>();
         services.AddPhrases(VisitActions.Phrases);
         services.AddConversationCommand<MyVisitsCommand>(VisitActions.Mine, "command.visits.mine", ("action.visits.mine", 200));

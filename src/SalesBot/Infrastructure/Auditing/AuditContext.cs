@@ -1,5 +1,3 @@
-using SalesBot.Features.Organization;
-
 namespace SalesBot.Infrastructure.Auditing;
 
 /// <summary>

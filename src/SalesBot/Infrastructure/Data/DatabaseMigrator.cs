@@ -1,5 +1,3 @@
-using Microsoft.EntityFrameworkCore;
-
 namespace SalesBot.Infrastructure.Data;
 
 /// <summary>Brings the schema up to date for whichever provider is configured.</summary>

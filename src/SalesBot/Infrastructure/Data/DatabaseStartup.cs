@@ -1,5 +1,3 @@
-using Microsoft.Extensions.Options;
-
 namespace SalesBot.Infrastructure.Data;
 
 public static class DatabaseStartup

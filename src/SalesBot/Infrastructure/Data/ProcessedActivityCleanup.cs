@@ -1,5 +1,3 @@
-using Microsoft.EntityFrameworkCore;
-
 namespace SalesBot.Infrastructure.Data;
 
 /// <summary>

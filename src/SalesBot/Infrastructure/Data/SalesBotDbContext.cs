@@ -1,14 +1,11 @@
-using Microsoft.EntityFrameworkCore;
 using Microsoft.EntityFrameworkCore.Storage.ValueConversion;
 using SalesBot.Features.Assistant;
 using SalesBot.Features.Clients;
-using SalesBot.Features.Organization;
 using SalesBot.Features.Offers;
 using SalesBot.Features.Pipeline;
 using SalesBot.Features.Pqrs;
 using SalesBot.Features.Renegotiations;
 using SalesBot.Features.Visits;
-using SalesBot.Features.Shared;
 using SalesBot.Infrastructure.Auditing;
 using SalesBot.Infrastructure.Outbox;
 

@@ -2,7 +2,6 @@ using System.Globalization;
 using CsvHelper;
 using DocumentFormat.OpenXml.Packaging;
 using DocumentFormat.OpenXml.Spreadsheet;
-using SalesBot.Features.Shared;
 
 namespace SalesBot.Infrastructure.Files;
 

@@ -1,7 +1,5 @@
 using System.Text.Json;
 using System.Text.Json.Nodes;
-using Microsoft.EntityFrameworkCore;
-using SalesBot.Infrastructure.Data;
 using SalesBot.Teams.Connector;
 using SalesBot.Teams.Schema;
 

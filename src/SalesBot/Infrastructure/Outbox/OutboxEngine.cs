@@ -1,6 +1,5 @@
 using System.Collections.Concurrent;
 using System.Threading.Channels;
-using Microsoft.Extensions.Options;
 using SalesBot.Teams.Connector;
 
 namespace SalesBot.Infrastructure.Outbox;

@@ -1,7 +1,3 @@
-using Microsoft.EntityFrameworkCore;
-using Microsoft.Extensions.Options;
-using SalesBot.Infrastructure.Data;
-
 namespace SalesBot.Infrastructure.Outbox;
 
 /// <summary>

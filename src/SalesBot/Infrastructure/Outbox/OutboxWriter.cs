@@ -1,6 +1,4 @@
 using System.Text.Json;
-using Microsoft.EntityFrameworkCore;
-using SalesBot.Infrastructure.Data;
 using SalesBot.Teams.Schema;
 
 namespace SalesBot.Infrastructure.Outbox;

@@ -1,8 +1,5 @@
-using Microsoft.EntityFrameworkCore;
-using SalesBot.Features.Organization;
 using SalesBot.Features.Shared.Calendar;
 using SalesBot.Infrastructure.Auditing;
-using SalesBot.Infrastructure.Data;
 
 namespace SalesBot.Infrastructure.Scheduling;
 

@@ -1,7 +1,4 @@
-using Microsoft.EntityFrameworkCore;
 using SalesBot.Bot;
-using SalesBot.Features.Organization;
-using SalesBot.Infrastructure.Data;
 
 namespace SalesBot.Features.Assistant.Conversation;
 
@@ -92,17 +89,15 @@ public sealed class LanguageCommand(SetLanguagePreference setLanguage) : IConver
 }
 
 /// <summary>"mi perfil": what the organisation knows about the user.</summary>
-public sealed class ProfileCommand(SalesBotDbContext db) : IConversationCommand
+public sealed class ProfileCommand(MyProfile profile) : IConversationCommand
 {
     public async Task HandleAsync(BotTurn turn, CommandInput input, CancellationToken ct)
     {
-        if (turn.Person is null)
+        if (await profile.ExecuteAsync(turn.Actor, ct) is not { Ok: true, Value: { } p })
         {
             turn.ReplyText(turn.T("profile.unknown", turn.UserKey));
             return;
         }
-        var p = await db.People.AsNoTracking().Include(x => x.Team).Include(x => x.Manager)
-            .FirstAsync(x => x.Id == turn.Person.Id, ct);
         var none = turn.T("profile.none");
         turn.ReplyCard("profile", new
         {
@@ -112,8 +107,8 @@ public sealed class ProfileCommand(SalesBotDbContext db) : IConversationCommand
                 new { label = turn.T("profile.name"), value = p.Name },
                 new { label = turn.T("profile.email"), value = p.Email },
                 new { label = turn.T("profile.roles"), value = RoleText(turn, p.Roles) },
-                new { label = turn.T("profile.team"), value = p.Team?.Name ?? none },
-                new { label = turn.T("profile.manager"), value = p.Manager?.Name ?? none },
+                new { label = turn.T("profile.team"), value = p.Team ?? none },
+                new { label = turn.T("profile.manager"), value = p.ManagerName ?? none },
             },
         });
     }

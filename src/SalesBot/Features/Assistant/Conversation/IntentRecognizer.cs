@@ -1,5 +1,3 @@
-using SalesBot.Features.Shared;
-
 namespace SalesBot.Features.Assistant.Conversation;
 
 /// <summary>A command name recognised in what the user typed, and what followed the command words.</summary>

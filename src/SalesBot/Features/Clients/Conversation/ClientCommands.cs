@@ -1,5 +1,4 @@
 using SalesBot.Bot;
-using SalesBot.Features.Shared;
 
 namespace SalesBot.Features.Clients.Conversation;
 

@@ -1,6 +1,5 @@
 using System.Text.Json.Nodes;
 using SalesBot.Bot;
-using SalesBot.Features.Shared;
 using SalesBot.Teams.Schema;
 
 namespace SalesBot.Features.Offers.Conversation;

@@ -1,11 +1,9 @@
 using System.Text.Json.Nodes;
-using Microsoft.EntityFrameworkCore;
 using SalesBot.Bot;
 using SalesBot.Bot.Cards;
 using SalesBot.Bot.Localization;
 using SalesBot.Features.Pipeline.Conversation;
 using SalesBot.Features.Shared.Calendar;
-using SalesBot.Infrastructure.Data;
 
 namespace SalesBot.Features.Offers.Conversation;
 
@@ -15,7 +13,7 @@ namespace SalesBot.Features.Offers.Conversation;
 /// current approver, so their copy shows the buttons and everyone else's the status; after a
 /// decision every copy is read-only.
 /// </summary>
-public sealed class ApprovalCard(SalesBotDbContext db, PersonalChat chat, CardRenderer cards, Localizer localizer, BusinessCalendar calendar)
+public sealed class ApprovalCard(ReadOffers offers, PersonalChat chat, CardRenderer cards, Localizer localizer, BusinessCalendar calendar)
 {
     // Read once per offer and state in a unit of work: a decision updates N copies from one read.
     private readonly Dictionary<(Guid, Guid), ApprovalCardModel> _loaded = [];
@@ -24,25 +22,17 @@ public sealed class ApprovalCard(SalesBotDbContext db, PersonalChat chat, CardRe
         Render(await LoadAsync(offerId, ct), language, viewerId, notice);
 
     /// <summary>What every reader's card shows of the offer, read from the unit of work (a card sent in the turn of a change must show it).</summary>
-    public async Task<ApprovalCardModel> LoadAsync(Guid offerId, CancellationToken ct) =>
-        await LoadAsync(db.Offers.Local.FirstOrDefault(o => o.Id == offerId) ?? await db.Offers.Include(o => o.Steps).FirstAsync(o => o.Id == offerId, ct), ct);
+    public async Task<ApprovalCardModel> LoadAsync(Guid offerId, CancellationToken ct) => await LoadAsync(await offers.CurrentAsync(offerId, ct), ct);
 
     /// <summary>The same, for an offer already read with its chain (a refresh checked who may see it first).</summary>
     public async Task<ApprovalCardModel> LoadAsync(Offer offer, CancellationToken ct)
     {
-        var offerId = offer.Id;
-        var entry = db.Entry(offer);
-        if (entry.State is EntityState.Unchanged or EntityState.Modified && !entry.Collection(o => o.Steps).IsLoaded) await entry.Collection(o => o.Steps).LoadAsync(ct);
-        if (_loaded.TryGetValue((offerId, offer.Version), out var known)) return known;
-        var steps = offer.Steps;
-        var deal = await db.Opportunities.Where(o => o.Id == offer.OpportunityId)
-            .Select(o => new { o.Title, Client = db.Clients.Where(c => c.Id == o.ClientId).Select(c => c.Name).First() }).FirstAsync(ct);
-        var ids = steps.Select(s => s.ApproverId).Append(offer.RequesterId).Distinct().ToList();
-        var people = await db.People.AsNoTracking().Where(p => ids.Contains(p.Id)).Select(p => new { p.Id, p.Name, p.AadObjectId }).ToDictionaryAsync(p => p.Id, ct);
+        if (_loaded.TryGetValue((offer.Id, offer.Version), out var known)) return known;
+        var facts = await offers.CardFactsAsync(offer, ct);
         // The current approver's copy refreshes itself: it names their Teams user id in the chat with the bot.
-        var approverAad = offer.PendingStep is { } current ? people[current.ApproverId].AadObjectId : null;
+        var approverAad = offer.PendingStep is { } current ? facts.AadObjectIds[current.ApproverId] : null;
         var approverChatUser = approverAad is null ? null : (await chat.ReferencesOfAsync([approverAad], ct)).GetValueOrDefault(approverAad)?.UserId;
-        return _loaded[(offerId, offer.Version)] = new ApprovalCardModel(offer, steps, deal.Title, deal.Client, people.ToDictionary(p => p.Key, p => p.Value.Name), approverChatUser);
+        return _loaded[(offer.Id, offer.Version)] = new ApprovalCardModel(offer, offer.Steps, facts.DealTitle, facts.ClientName, facts.PeopleNames, approverChatUser);
     }
 
     /// <summary>The card as one reader sees it, in their language: the buttons only for the current approver. No query.</summary>

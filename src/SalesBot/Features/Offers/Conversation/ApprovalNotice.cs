@@ -1,8 +1,5 @@
-using Microsoft.EntityFrameworkCore;
 using SalesBot.Bot;
 using SalesBot.Bot.Localization;
-using SalesBot.Features.Organization;
-using SalesBot.Infrastructure.Data;
 using SalesBot.Infrastructure.Outbox;
 using SalesBot.Teams.Schema;
 
@@ -17,7 +14,7 @@ namespace SalesBot.Features.Offers.Conversation;
 /// them; otherwise the requester is told who must open the bot, and the approver finds the card
 /// under "mis aprobaciones".
 /// </summary>
-public sealed class ApprovalNotice(SalesBotDbContext db, PersonalChat chat, OutboxWriter outbox, ApprovalCard card, Localizer localizer,
+public sealed class ApprovalNotice(PeopleDirectory directory, PersonalChat chat, TrackedCards tracked, OutboxWriter outbox, ApprovalCard card, Localizer localizer,
     Infrastructure.Graph.TeamsAppInstaller installer, ILogger<ApprovalNotice> logger) : IApprovalNotifications
 {
     public static string CardKey(Guid offerId) => "offer:" + offerId.ToString("N");
@@ -30,24 +27,23 @@ public sealed class ApprovalNotice(SalesBotDbContext db, PersonalChat chat, Outb
     {
         if (notices.Count == 0) return;
         var ids = notices.SelectMany(Recipients).Distinct().ToList();
-        var people = await db.People.AsNoTracking().Where(p => ids.Contains(p.Id)).ToDictionaryAsync(p => p.Id, ct);
+        var people = await directory.ByIdsAsync(ids, ct);
         var aads = people.Values.Select(p => p.AadObjectId).ToList();
         var chats = await chat.ReferencesOfAsync(aads, ct);
-        var chosen = await LanguageResolver.ChosenAsync(db, aads, ct);
-        string LanguageOf(Person p) => chosen.GetValueOrDefault(p.AadObjectId) ?? LanguageResolver.FromLocale(chats.GetValueOrDefault(p.AadObjectId)?.Locale);
+        var languageOf = await chat.LanguagesOfAsync(aads, chats, ct);
 
         foreach (var notice in notices)
         {
             switch (notice)
             {
                 case ApproverAsked asked:
-                    await SendCardAsync(asked.OfferId, people[asked.ApproverId], "offers.askText", chats, LanguageOf, ct);
+                    await SendCardAsync(asked.OfferId, people[asked.ApproverId], "offers.askText", chats, languageOf, ct);
                     break;
                 case ApproverReminded reminded:
-                    await SendCardAsync(reminded.OfferId, people[reminded.ApproverId], "offers.reminderText", chats, LanguageOf, ct, reminded.BusinessDaysWaiting);
+                    await SendCardAsync(reminded.OfferId, people[reminded.ApproverId], "offers.reminderText", chats, languageOf, ct, reminded.BusinessDaysWaiting);
                     break;
                 case RequesterTold told:
-                    Tell(people[told.RequesterId], told.OfferId, told.MessageKey, told.Args, chats, LanguageOf);
+                    Tell(people[told.RequesterId], told.OfferId, told.MessageKey, told.Args, chats, languageOf);
                     break;
                 case CardsChanged changed:
                     await RefreshCopiesAsync(changed.OfferId, answeredInPlace, ct);
@@ -77,7 +73,7 @@ public sealed class ApprovalNotice(SalesBotDbContext db, PersonalChat chat, Outb
             return;
         }
         // No 1:1 chat yet: one can be created if the bot shares a team or group chat with them.
-        if (await SharedReferenceAsync(ct) is { } shared)
+        if (await chat.AnySharedConversationAsync(ct) is { } shared)
         {
             activity.Type = ActivityTypes.Message;
             activity.From = new ChannelAccount { Id = shared.BotId, Name = shared.BotName };
@@ -89,16 +85,10 @@ public sealed class ApprovalNotice(SalesBotDbContext db, PersonalChat chat, Outb
         var installing = installer.Request(approver.AadObjectId);
         logger.LogWarning("Approver {Person} has no chat with the bot yet ({What}); offer {Offer} waits for them",
             approver.AadObjectId, installing ? "installing it for them" : "they must open it", offerId);
-        var requester = await db.People.AsNoTracking().FirstAsync(p => p.Id == model.Offer.RequesterId, ct);
+        var requester = (await directory.ByIdsAsync([model.Offer.RequesterId], ct))[model.Offer.RequesterId];
         if (!await chat.SendAsync(requester, l => new Activity { Text = localizer.Get(l, installing ? "offers.installingForApprover" : "offers.approverMustOpen", approver.Name) }, ct))
             logger.LogWarning("Requester {Person} has no chat with the bot; not told about offer {Offer}", requester.AadObjectId, offerId);
     }
-
-    /// <summary>The most recent team channel or group chat the bot is in (its roster finds people's Teams ids).</summary>
-    private Task<StoredConversationReference?> SharedReferenceAsync(CancellationToken ct) =>
-        db.ConversationReferences.AsNoTracking()
-            .Where(r => r.ConversationType == "channel" || r.ConversationType == "groupChat")
-            .OrderByDescending(r => r.UpdatedAt).FirstOrDefaultAsync(ct);
 
     private void Tell(Person requester, Guid offerId, string messageKey, object?[] args, IReadOnlyDictionary<string, StoredConversationReference> chats,
         Func<Person, string> languageOf)
@@ -112,31 +102,21 @@ public sealed class ApprovalNotice(SalesBotDbContext db, PersonalChat chat, Outb
     /// <summary>Every copy of the offer's card, each in its reader's language and seen as its reader sees it (buttons only for the current approver).</summary>
     private async Task RefreshCopiesAsync(Guid offerId, string? answeredInPlace, CancellationToken ct)
     {
-        var key = CardKey(offerId);
-        var copies = await db.SentCards.Where(c => c.Key == key).ToListAsync(ct);
+        var copies = await tracked.CopiesAsync(CardKey(offerId), ct);
         var model = await card.LoadAsync(offerId, ct);
-        var conversations = copies.Select(c => c.ConversationId).ToList();
-        var readers = copies.Count == 0 ? [] : await db.ConversationReferences.AsNoTracking().Where(r => conversations.Contains(r.ConversationId))
-            .Select(r => new { r.ConversationId, r.UserAadObjectId, r.Locale }).ToListAsync(ct);
-        var readerAads = readers.Where(r => r.UserAadObjectId != null).Select(r => r.UserAadObjectId!).Distinct().ToList();
-        var persons = readerAads.Count == 0 ? [] : await db.People.AsNoTracking().Where(p => readerAads.Contains(p.AadObjectId))
-            .Select(p => new { p.Id, p.AadObjectId }).ToDictionaryAsync(p => p.AadObjectId, p => p.Id, ct);
-        var chosen = await LanguageResolver.ChosenAsync(db, readerAads, ct);
-        foreach (var copy in copies.Where(c => c.ActivityId != answeredInPlace))
+        var readers = await directory.IdsByAadAsync(copies.Where(c => c.ReaderAadObjectId != null).Select(c => c.ReaderAadObjectId!).Distinct().ToList(), ct);
+        foreach (var (copy, aad, language) in copies.Where(c => c.Copy.ActivityId != answeredInPlace))
         {
-            var reader = readers.FirstOrDefault(r => r.ConversationId == copy.ConversationId);
-            var aad = reader?.UserAadObjectId;
-            var language = aad is null ? Localizer.Spanish : chosen.GetValueOrDefault(aad) ?? LanguageResolver.FromLocale(reader!.Locale);
             var update = new Activity
             {
                 Type = ActivityTypes.Message,
                 Id = copy.ActivityId,
-                Attachments = [Attachment.AdaptiveCard(card.Render(model, language, aad is null ? null : persons.GetValueOrDefault(aad), null))],
+                Attachments = [Attachment.AdaptiveCard(card.Render(model, language, aad is null ? null : readers.GetValueOrDefault(aad), null))],
                 Conversation = new ConversationAccount { Id = copy.ConversationId },
             };
             outbox.Enqueue(OutboxOperation.Update, copy.ServiceUrl, copy.ConversationId, copy.ActivityId, update, null);
         }
         // Decided: this was the copies' last update, so where they are need not be remembered.
-        if (model.Offer.Status != OfferStatus.PendingApproval) db.SentCards.RemoveRange(copies);
+        if (model.Offer.Status != OfferStatus.PendingApproval) tracked.Forget(copies);
     }
 }

@@ -1,8 +1,6 @@
-using SalesBot.Features.Shared;
 using System.Text.RegularExpressions;
 using SalesBot.Bot;
 using SalesBot.Features.Pipeline.Conversation;
-using SalesBot.Infrastructure.Data;
 
 namespace SalesBot.Features.Offers.Conversation;
 
@@ -10,7 +8,7 @@ namespace SalesBot.Features.Offers.Conversation;
 /// "oferta enviada <oportunidad>", "oferta aceptada <oportunidad>", "oferta rechazada <oportunidad>: <motivo>":
 /// the client's side of an approved offer.
 /// </summary>
-public sealed partial class ClientDecisionReply(ClientDecision decision, SalesBotDbContext db)
+public sealed partial class ClientDecisionReply(ClientDecision decision, DealPicker deals)
 {
     public async Task ReplyAsync(BotTurn turn, CommandInput input, string kind, CancellationToken ct)
     {
@@ -21,10 +19,10 @@ public sealed partial class ClientDecisionReply(ClientDecision decision, SalesBo
             text = m.Groups["what"].Value;
             reason = m.Groups["why"].Value.Trim();
         }
-        if (await PipelineText.FindOneAsync(turn, db, text, ct) is not { } deal) return;
+        if (await deals.FindOneAsync(turn, text, ct) is not { } found) return;
         var result = kind == "sent"
-            ? await decision.MarkSentAsync(turn.Actor, deal.Id, ct)
-            : await decision.RecordAsync(turn.Actor, deal.Id, kind == "accepted", reason, ct);
+            ? await decision.MarkSentAsync(turn.Actor, found.Deal.Id, ct)
+            : await decision.RecordAsync(turn.Actor, found.Deal.Id, kind == "accepted", reason, ct);
         if (!result.Ok)
         {
             turn.ReplyText(kind == "declined" && result.Error!.Kind == ErrorKind.Invalid ? turn.T("offers.declinedHowTo") : turn.Describe(result.Error!));

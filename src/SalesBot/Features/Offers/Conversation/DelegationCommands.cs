@@ -1,7 +1,6 @@
 using System.Text.RegularExpressions;
 using SalesBot.Bot;
 using SalesBot.Bot.Localization;
-using SalesBot.Features.Shared;
 using SalesBot.Features.Shared.Calendar;
 
 namespace SalesBot.Features.Offers.Conversation;

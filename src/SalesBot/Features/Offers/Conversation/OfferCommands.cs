@@ -1,12 +1,9 @@
-using SalesBot.Features.Shared;
 using System.Globalization;
-using Microsoft.EntityFrameworkCore;
 using SalesBot.Bot;
 using SalesBot.Bot.Localization;
 using SalesBot.Features.Pipeline;
 using SalesBot.Features.Pipeline.Conversation;
 using SalesBot.Features.Shared.Calendar;
-using SalesBot.Infrastructure.Data;
 
 namespace SalesBot.Features.Offers.Conversation;
 
@@ -68,18 +65,17 @@ public sealed class OfferForm(BusinessCalendar calendar, TimeProvider clock)
 }
 
 /// <summary>"nueva oferta <oportunidad>" (or the deal's button): the offer form.</summary>
-public sealed class NewOfferCommand(OfferForm form, SalesBotDbContext db) : IConversationCommand
+public sealed class NewOfferCommand(OfferForm form, DealPicker deals) : IConversationCommand
 {
     public async Task HandleAsync(BotTurn turn, CommandInput input, CancellationToken ct)
     {
-        if (await PipelineText.FindOneAsync(turn, db, input.Field("opportunityId") ?? input.Text, ct) is not { } deal) return;
-        var client = await db.Clients.Where(c => c.Id == deal.ClientId).Select(c => c.Name).FirstAsync(ct);
+        if (await deals.FindOneAsync(turn, input.Field("opportunityId") ?? input.Text, ct) is not (var deal, var client)) return;
         form.Reply(turn, deal, client, null, null);
     }
 }
 
 /// <summary>The form's button: submits the offer and says who approves, in order.</summary>
-public sealed class SubmitOfferCommand(SubmitOffer submit, IApprovalNotifications notifications, OfferForm form, SalesBotDbContext db) : IConversationCommand
+public sealed class SubmitOfferCommand(SubmitOffer submit, IApprovalNotifications notifications, OfferForm form, FindOpportunities find) : IConversationCommand
 {
     public async Task HandleAsync(BotTurn turn, CommandInput input, CancellationToken ct)
     {
@@ -91,22 +87,19 @@ public sealed class SubmitOfferCommand(SubmitOffer submit, IApprovalNotification
         var (submitted, errors) = await submit.ExecuteAsync(turn.Actor, id, OfferForm.Input(input), ct);
         if (submitted is null)
         {
-            var deal = errors.Any(e => e.Kind == ErrorKind.Invalid) ? await db.Opportunities.FirstOrDefaultAsync(o => o.Id == id, ct) : null;
-            if (deal is null)
+            // Bad data brings the form back with what was typed; any other refusal is said as it is.
+            var found = errors.Any(e => e.Kind == ErrorKind.Invalid) ? (await find.ExecuteAsync(turn.Actor, id.ToString(), ct)).Value : null;
+            if (found is not [var (deal, client)])
             {
                 turn.ReplyText(string.Join(" ", errors.Select(turn.Describe)));
                 return;
             }
-            var client = await db.Clients.Where(c => c.Id == deal.ClientId).Select(c => c.Name).FirstAsync(ct);
             form.Reply(turn, deal, client, input, string.Join(" ", errors.Select(turn.Describe)));
             return;
         }
-        var (offer, notices) = submitted;
+        var (offer, notices, names) = submitted;
         await notifications.DeliverAsync(notices, null, ct);
-        var steps = offer.Steps;
-        var ids = steps.Select(s => s.ApproverId).ToList();
-        var names = await db.People.Where(p => ids.Contains(p.Id)).ToDictionaryAsync(p => p.Id, p => p.Name, ct);
-        var chain = string.Join(" → ", steps.Select(s => names[s.ApproverId] + " (" + turn.T("level." + s.Level) + ")"));
+        var chain = string.Join(" → ", offer.Steps.Select(s => names[s.ApproverId] + " (" + turn.T("level." + s.Level) + ")"));
         turn.ReplyText(turn.T("offers.submitted", offer.Number, MoneyText.Format(offer.Total, offer.Currency, Localizer.Culture(turn.Language)), chain));
     }
 }
@@ -131,12 +124,12 @@ public sealed class MyApprovalsCommand(ReadOffers offers, ApprovalCard card) : I
 }
 
 /// <summary>"oferta <oportunidad>": the latest offer of a deal with its chain, who decided, when and why.</summary>
-public sealed class ShowOfferCommand(SalesBotDbContext db, ApprovalCard card) : IConversationCommand
+public sealed class ShowOfferCommand(DealPicker deals, ReadOffers offers, ApprovalCard card) : IConversationCommand
 {
     public async Task HandleAsync(BotTurn turn, CommandInput input, CancellationToken ct)
     {
-        if (await PipelineText.FindOneAsync(turn, db, input.Field("opportunityId") ?? input.Text, ct) is not { } deal) return;
-        var latest = await db.Offers.Where(o => o.OpportunityId == deal.Id).OrderByDescending(o => o.Number).Select(o => (Guid?)o.Id).FirstOrDefaultAsync(ct);
+        if (await deals.FindOneAsync(turn, input.Field("opportunityId") ?? input.Text, ct) is not (var deal, _)) return;
+        var latest = await offers.LatestOfAsync(deal.Id, ct);
         if (latest is null)
         {
             turn.ReplyText(turn.T("offers.none", deal.Title));

@@ -1,7 +1,6 @@
 using System.Globalization;
 using SalesBot.Bot;
 using SalesBot.Features.Clients.Conversation;
-using Microsoft.Extensions.Options;
 
 namespace SalesBot.Features.Pipeline.Conversation;
 

@@ -3,8 +3,6 @@ using System.Text.RegularExpressions;
 using SalesBot.Bot;
 using SalesBot.Bot.Localization;
 using SalesBot.Features.Clients.Conversation;
-using SalesBot.Features.Shared;
-using SalesBot.Infrastructure.Data;
 
 namespace SalesBot.Features.Pipeline.Conversation;
 
@@ -21,7 +19,7 @@ public sealed class NewOpportunityCommand(OpportunityForm form) : IConversationC
 
 /// <summary>The form's Save button: creates the deal, or edits it (and moves it when the stage changed).</summary>
 public sealed class SaveOpportunityCommand(CreateOpportunity create, EditOpportunity edit, MoveOpportunity move, ClientPicker picker,
-    OpportunityForm form, SalesBotDbContext db) : IConversationCommand
+    OpportunityForm form, FindOpportunities find) : IConversationCommand
 {
     public async Task HandleAsync(BotTurn turn, CommandInput input, CancellationToken ct)
     {
@@ -40,8 +38,9 @@ public sealed class SaveOpportunityCommand(CreateOpportunity create, EditOpportu
                         turn.ReplyText(string.Join(" ", errors.Select(turn.Describe)));
                     return;
                 }
-                var current = db.Opportunities.Local.FirstOrDefault(o => o.Id == id) ?? await db.Opportunities.FindAsync([id], ct);
-                await form.ReplyAsync(turn, values, null, string.Join(" ", errors.Select(turn.Describe)), ct, current, null, input.Field("stage"), input.Field("lostReason"));
+                var current = (await find.ExecuteAsync(turn.Actor, id.ToString(), ct)).Value?.FirstOrDefault();
+                await form.ReplyAsync(turn, values, null, string.Join(" ", errors.Select(turn.Describe)), ct, current?.Deal, current?.ClientName,
+                    input.Field("stage"), input.Field("lostReason"));
                 return;
             }
             var stage = Stages.Codes.Parse(input.Field("stage"));
@@ -81,12 +80,11 @@ public sealed class SaveOpportunityCommand(CreateOpportunity create, EditOpportu
 }
 
 /// <summary>"Editar" on a deal: the form filled with it.</summary>
-public sealed class EditOpportunityFormCommand(OpportunityForm form, SalesBotDbContext db) : IConversationCommand
+public sealed class EditOpportunityFormCommand(OpportunityForm form, DealPicker deals) : IConversationCommand
 {
     public async Task HandleAsync(BotTurn turn, CommandInput input, CancellationToken ct)
     {
-        if (await PipelineText.FindOneAsync(turn, db, input.Field("opportunityId") ?? input.Text, ct) is not { } opportunity) return;
-        var client = db.Clients.Where(c => c.Id == opportunity.ClientId).Select(c => c.Name).First();
+        if (await deals.FindOneAsync(turn, input.Field("opportunityId") ?? input.Text, ct) is not (var opportunity, var client)) return;
         await form.ReplyAsync(turn, OpportunityInput.From(opportunity), null, null, ct, opportunity, client);
     }
 }
@@ -95,7 +93,7 @@ public sealed class EditOpportunityFormCommand(OpportunityForm form, SalesBotDbC
 /// "mover suministro ferretería a negociación", "perdida suministro ferretería: precio": the stage
 /// machine from chat. The deal is found by words of its title or client among those the user sees.
 /// </summary>
-public sealed partial class StageChangeReply(MoveOpportunity move, SalesBotDbContext db)
+public sealed partial class StageChangeReply(MoveOpportunity move, DealPicker deals)
 {
     public async Task ReplyAsync(BotTurn turn, CommandInput input, bool lost, CancellationToken ct)
     {
@@ -122,8 +120,8 @@ public sealed partial class StageChangeReply(MoveOpportunity move, SalesBotDbCon
             reference = m.Groups["what"].Value;
             target = stage;
         }
-        if (await PipelineText.FindOneAsync(turn, db, reference, ct) is not { } opportunity) return;
-        var moved = await move.ExecuteAsync(turn.Actor, opportunity.Id, target, reason, ct);
+        if (await deals.FindOneAsync(turn, reference, ct) is not { } found) return;
+        var moved = await move.ExecuteAsync(turn.Actor, found.Deal.Id, target, reason, ct);
         if (!moved.Ok)
         {
             turn.ReplyText(lost && moved.Error!.Kind == ErrorKind.Invalid ? turn.T("opportunities.lostHowTo") : turn.Describe(moved.Error!));
@@ -149,19 +147,15 @@ public sealed class MarkLostCommand(StageChangeReply reply) : IConversationComma
     public Task HandleAsync(BotTurn turn, CommandInput input, CancellationToken ct) => reply.ReplyAsync(turn, input, lost: true, ct);
 }
 
-/// <summary>Pipeline wording shared by the commands.</summary>
-public static class PipelineText
+/// <summary>The one deal the user means, or null after telling them it is unknown or which ones match.</summary>
+public sealed class DealPicker(FindOpportunities find)
 {
-    /// <summary>The one deal the user means, or null after telling them it is unknown or which ones match.</summary>
-    public static async Task<Opportunity?> FindOneAsync(BotTurn turn, SalesBotDbContext db, string? reference, CancellationToken ct)
+    public async Task<DealOfClient?> FindOneAsync(BotTurn turn, string? reference, CancellationToken ct)
     {
-        var found = await OpportunityAccess.FindAsync(db, turn.Actor, reference, ct);
+        var found = await find.ExecuteAsync(turn.Actor, reference, ct);
         if (!found.Ok) turn.ReplyText(turn.Describe(found.Error!));
         else if (found.Value is [var one]) return one;
-        else turn.ReplyText(WhichOne(turn, found.Value!));
+        else turn.ReplyText(turn.T("opportunities.whichOne", string.Join("; ", found.Value!.Take(10).Select(d => "«" + d.Deal.Title + "»"))));
         return null;
     }
-
-    public static string WhichOne(BotTurn turn, IReadOnlyList<Opportunity> candidates) =>
-        turn.T("opportunities.whichOne", string.Join("; ", candidates.Take(10).Select(o => "«" + o.Title + "»")));
 }

@@ -1,6 +1,5 @@
 using SalesBot.Bot;
 using SalesBot.Bot.Localization;
-using SalesBot.Infrastructure.Data;
 using SalesBot.Features.Offers.Conversation;
 
 namespace SalesBot.Features.Pipeline.Conversation;
@@ -66,12 +65,12 @@ public sealed class TeamPipelineCommand(PipelineReply reply) : IConversationComm
 }
 
 /// <summary>"historial <oportunidad>" or the Historial button: who changed what, when.</summary>
-public sealed class OpportunityHistoryCommand(OpportunityHistory history, SalesBotDbContext db, Shared.Calendar.BusinessCalendar calendar) : IConversationCommand
+public sealed class OpportunityHistoryCommand(OpportunityHistory history, DealPicker deals, Shared.Calendar.BusinessCalendar calendar) : IConversationCommand
 {
     public async Task HandleAsync(BotTurn turn, CommandInput input, CancellationToken ct)
     {
-        if (await PipelineText.FindOneAsync(turn, db, input.Field("opportunityId") ?? input.Text, ct) is not { } opportunity) return;
-        var result = await history.ExecuteAsync(turn.Actor, opportunity.Id, ct);
+        if (await deals.FindOneAsync(turn, input.Field("opportunityId") ?? input.Text, ct) is not { } found) return;
+        var result = await history.ExecuteAsync(turn.Actor, found.Deal.Id, ct);
         if (!result.Ok)
         {
             turn.ReplyText(turn.Describe(result.Error!));

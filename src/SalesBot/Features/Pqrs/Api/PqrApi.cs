@@ -1,15 +1,10 @@
-using SalesBot.Features.Shared;
 using System.Globalization;
 using System.Text.Json;
 using Microsoft.AspNetCore.Http.Features;
 using Microsoft.AspNetCore.Mvc;
-using Microsoft.EntityFrameworkCore;
-using Microsoft.Extensions.Options;
 using SalesBot.Bot.Localization;
 using SalesBot.Features.Clients;
-using SalesBot.Features.Organization;
 using SalesBot.Infrastructure.Auditing;
-using SalesBot.Infrastructure.Data;
 
 namespace SalesBot.Features.Pqrs.Api;
 

@@ -2,7 +2,6 @@ using SalesBot.Bot;
 using SalesBot.Bot.Cards;
 using SalesBot.Bot.Localization;
 using SalesBot.Features.Clients;
-using SalesBot.Features.Organization;
 using SalesBot.Features.Shared.Calendar;
 using SalesBot.Teams.Schema;
 

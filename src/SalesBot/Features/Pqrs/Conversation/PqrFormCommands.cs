@@ -2,10 +2,7 @@ using System.Globalization;
 using SalesBot.Bot;
 using SalesBot.Bot.Localization;
 using SalesBot.Features.Clients.Conversation;
-using SalesBot.Features.Organization;
-using SalesBot.Features.Shared;
 using SalesBot.Features.Shared.Calendar;
-using SalesBot.Infrastructure.Data;
 
 namespace SalesBot.Features.Pqrs.Conversation;
 
@@ -83,7 +80,7 @@ public sealed class NewPqrCommand(PqrForm form) : IConversationCommand
 /// The form's Register button. Bad data, or a client still to be chosen, shows the form again with
 /// what was typed and why; a second press registers nothing new (the radicado is the key).
 /// </summary>
-public sealed class RegisterPqrCommand(RegisterPqr register, ClientPicker picker, PqrForm form, SalesBotDbContext db) : IConversationCommand
+public sealed class RegisterPqrCommand(RegisterPqr register, ClientPicker picker, PqrForm form) : IConversationCommand
 {
     public async Task HandleAsync(BotTurn turn, CommandInput input, CancellationToken ct)
     {
@@ -103,7 +100,7 @@ public sealed class RegisterPqrCommand(RegisterPqr register, ClientPicker picker
             return;
         }
         var culture = Localizer.Culture(turn.Language);
-        var assignee = pqr.AssigneeId is { } id ? (await db.People.FindAsync([id], ct))?.Name : null;
+        var assignee = registration!.AssigneeName;
         var key = outcome == RegistrationOutcome.AlreadyRegistered ? "pqrs.alreadyRegistered" : "pqrs.registered";
         turn.ReplyText(turn.T(key, pqr.FilingNumber, pick.Client.Name, turn.T("pqrtype." + pqr.Type.Code()),
             pqr.DueDate.ToString("D", culture), pqr.Type.TermInBusinessDays())

@@ -1,6 +1,5 @@
 using SalesBot.Bot;
 using SalesBot.Bot.Localization;
-using SalesBot.Features.Shared;
 using SalesBot.Features.Shared.Calendar;
 
 namespace SalesBot.Features.Pqrs.Conversation;

@@ -1,10 +1,7 @@
 using System.Text.RegularExpressions;
-using Microsoft.EntityFrameworkCore;
 using SalesBot.Bot;
 using SalesBot.Bot.Cards;
 using SalesBot.Features.Clients;
-using SalesBot.Features.Shared;
-using SalesBot.Infrastructure.Data;
 using SalesBot.Teams.Schema;
 
 namespace SalesBot.Features.Renegotiations.Conversation;
@@ -13,7 +10,7 @@ namespace SalesBot.Features.Renegotiations.Conversation;
 /// "renegociación <cliente>: <requerimiento>" starts one and consults the areas;
 /// "renegociación <cliente> interesado" / "renegociación <cliente> no interesado: <motivo>" closes it.
 /// </summary>
-public sealed partial class RenegotiationCommand(StartRenegotiation start, CloseRenegotiation close, SearchClients clients, SalesBotDbContext db)
+public sealed partial class RenegotiationCommand(StartRenegotiation start, CloseRenegotiation close, SearchClients clients)
     : IConversationCommand
 {
     public async Task HandleAsync(BotTurn turn, CommandInput input, CancellationToken ct)
@@ -42,16 +39,14 @@ public sealed partial class RenegotiationCommand(StartRenegotiation start, Close
             turn.ReplyText(turn.Describe(result.Error!));
             return;
         }
-        var consulted = new List<string>();
-        foreach (var c in db.AreaConsultations.Local.Where(c => c.RenegotiationId == result.Value!.Id).OrderBy(c => c.Area))
-            consulted.Add(turn.T("area." + Areas.Codes.Code(c.Area)) + " (" + (await db.People.FindAsync([c.PersonId], ct))!.Name + ")");
+        var consulted = result.Value!.Consulted.Select(c => turn.T("area." + Areas.Codes.Code(c.Area)) + " (" + c.PersonName + ")");
         turn.ReplyText(turn.T("renegotiations.started", client.Name, string.Join(", ", consulted)));
     }
 
     private async Task CloseAsync(BotTurn turn, string clientText, bool interested, string? why, CancellationToken ct)
     {
         if (await ClientAsync(turn, clientText, ct) is not { } client) return;
-        var open = await db.Renegotiations.Where(r => r.ClientId == client.Id && r.Status == RenegotiationStatus.Proposal).Select(r => (Guid?)r.Id).FirstOrDefaultAsync(ct);
+        var open = await close.InProposalOfAsync(client.Id, ct);
         if (open is null)
         {
             turn.ReplyText(turn.T("renegotiations.noneInProposal", client.Name));
@@ -94,41 +89,34 @@ public sealed class AnswerConsultationCommand(AnswerConsultation answer) : IConv
 }
 
 /// <summary>"renegociaciones": the consultations waiting for my answer (as cards) and my renegotiations.</summary>
-public sealed class RenegotiationsCommand(SalesBotDbContext db, PendingConsultations pending) : IConversationCommand
+public sealed class RenegotiationsCommand(ReadRenegotiations renegotiations, PendingConsultations pending) : IConversationCommand
 {
     public async Task HandleAsync(BotTurn turn, CommandInput input, CancellationToken ct)
     {
-        var me = turn.Actor.PersonId;
         var waiting = await pending.ReplyAsync(turn, ct);
-        var mine = await db.Renegotiations.Where(r => r.RequesterId == me).OrderByDescending(r => r.CreatedAt).Take(10)
-            .Select(r => new { r.Status, r.Reasons, Client = db.Clients.Where(c => c.Id == r.ClientId).Select(c => c.Name).First() }).ToListAsync(ct);
+        var mine = await renegotiations.MineAsync(turn.Actor, ct);
         if (waiting == 0 && mine.Count == 0)
         {
             turn.ReplyText(turn.T("renegotiations.none"));
             return;
         }
         if (mine.Count > 0)
-            turn.ReplyText(string.Join("\n\n", mine.Select(r => "• " + r.Client + ": " + turn.T("renegotiationstatus." + r.Status) + (r.Reasons is { } why ? " (" + why + ")" : ""))));
+            turn.ReplyText(string.Join("\n\n", mine.Select(r => "• " + r.ClientName + ": " + turn.T("renegotiationstatus." + r.Status) + (r.Reasons is { } why ? " (" + why + ")" : ""))));
     }
 }
 
 /// <summary>The consultations waiting for the user's answer, as cards; also sent when their chat with the bot first opens.</summary>
-public sealed class PendingConsultations(SalesBotDbContext db, CardRenderer cards) : IPersonalChatOpened
+public sealed class PendingConsultations(ReadRenegotiations renegotiations, CardRenderer cards) : IPersonalChatOpened
 {
     public async Task<int> ReplyAsync(BotTurn turn, CancellationToken ct)
     {
-        var me = turn.Actor.PersonId;
-        var waiting = await db.AreaConsultations.Where(c => c.PersonId == me && c.Viable == null)
-            .Join(db.Renegotiations.Where(r => r.Status == RenegotiationStatus.Consulting), c => c.RenegotiationId, r => r.Id, (c, r) => new { c, r })
-            .Take(5).ToListAsync(ct);
+        var waiting = await renegotiations.WaitingForAsync(turn.Actor, ct);
         foreach (var w in waiting)
         {
-            var client = await db.Clients.Where(c => c.Id == w.r.ClientId).Select(c => c.Name).FirstAsync(ct);
-            var requester = await db.People.Where(p => p.Id == w.r.RequesterId).Select(p => p.Name).FirstAsync(ct);
             turn.Context.Reply(new Activity
             {
                 Type = ActivityTypes.Message,
-                Attachments = [cards.RenderAttachment("consultation", ConsultationCard.Data(turn.T, w.c, w.r, client, requester))],
+                Attachments = [cards.RenderAttachment("consultation", ConsultationCard.Data(turn.T, w.Consultation, w.Renegotiation, w.ClientName, w.RequesterName))],
             });
         }
         return waiting.Count;

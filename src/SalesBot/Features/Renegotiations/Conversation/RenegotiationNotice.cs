@@ -1,9 +1,6 @@
-using Microsoft.EntityFrameworkCore;
 using SalesBot.Bot;
 using SalesBot.Bot.Cards;
 using SalesBot.Bot.Localization;
-using SalesBot.Features.Organization;
-using SalesBot.Infrastructure.Data;
 using SalesBot.Teams.Schema;
 
 namespace SalesBot.Features.Renegotiations.Conversation;
@@ -24,13 +21,13 @@ public static class ConsultationCard
 }
 
 /// <summary>The areas' consultation cards and the renegotiation's notices, in each person's chat with the bot.</summary>
-public sealed class RenegotiationNotice(SalesBotDbContext db, PersonalChat chat, CardRenderer cards, Localizer localizer,
+public sealed class RenegotiationNotice(PersonalChat chat, CardRenderer cards, Localizer localizer,
     Infrastructure.Graph.TeamsAppInstaller installer, ILogger<RenegotiationNotice> logger)
     : IRenegotiationNotifications
 {
-    public async Task ConsultAsync(Renegotiation renegotiation, AreaConsultation consultation, Person areaContact, string clientName, CancellationToken ct)
+    public async Task ConsultAsync(Renegotiation renegotiation, AreaConsultation consultation, Person areaContact, string clientName, string requester,
+        CancellationToken ct)
     {
-        var requester = await db.People.Where(p => p.Id == renegotiation.RequesterId).Select(p => p.Name).FirstAsync(ct);
         var sent = await chat.SendAsync(areaContact, language => PersonalChat.Card(cards.RenderAttachment("consultation",
             ConsultationCard.Data((key, args) => localizer.Get(language, key, args), consultation, renegotiation, clientName, requester))), ct);
         // Without a chat: installed for them through Graph when configured (the card comes when it opens), else under "renegociaciones".

@@ -1,6 +1,3 @@
-using Microsoft.Extensions.Options;
-using SalesBot.Features.Organization;
-
 namespace SalesBot.Features.Shared.Calendar;
 
 /// <summary>Settings of the business calendar that are not the organisation's own.</summary>

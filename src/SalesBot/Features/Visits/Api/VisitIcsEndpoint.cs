@@ -1,6 +1,3 @@
-using Microsoft.EntityFrameworkCore;
-using SalesBot.Infrastructure.Data;
-
 namespace SalesBot.Features.Visits.Api;
 
 /// <summary>GET /visits/{id}.ics: the visit's calendar file, for whoever holds a valid signed link (see <see cref="VisitIcsLinks"/>).</summary>

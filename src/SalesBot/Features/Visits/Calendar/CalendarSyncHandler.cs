@@ -1,13 +1,9 @@
 using System.Text.Json;
-using Microsoft.EntityFrameworkCore;
-using Microsoft.Extensions.Options;
 using Microsoft.Graph;
 using Microsoft.Graph.Models;
 using Microsoft.Graph.Users.Item.Events.Item.Cancel;
-using SalesBot.Features.Organization;
 using Person = SalesBot.Features.Organization.Person;
 using SalesBot.Features.Shared.Calendar;
-using SalesBot.Infrastructure.Data;
 using SalesBot.Infrastructure.Graph;
 using SalesBot.Infrastructure.Outbox;
 

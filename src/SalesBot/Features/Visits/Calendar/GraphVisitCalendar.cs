@@ -1,10 +1,8 @@
 using System.Globalization;
 using System.Text.Json;
-using Microsoft.Extensions.Options;
 using Microsoft.Graph;
 using Microsoft.Graph.Models;
 using Microsoft.Graph.Users.Item.Calendar.GetSchedule;
-using SalesBot.Features.Organization;
 using Person = SalesBot.Features.Organization.Person;
 using SalesBot.Infrastructure.Graph;
 using SalesBot.Infrastructure.Outbox;

@@ -1,6 +1,5 @@
 using SalesBot.Bot;
 using SalesBot.Bot.Localization;
-using SalesBot.Features.Organization;
 using SalesBot.Features.Shared.Calendar;
 using SalesBot.Features.Visits.Calendar;
 

@@ -1,11 +1,8 @@
 using System.Globalization;
-using Microsoft.EntityFrameworkCore;
 using SalesBot.Bot;
 using SalesBot.Bot.Localization;
 using SalesBot.Features.Clients.Conversation;
-using SalesBot.Features.Shared;
 using SalesBot.Features.Shared.Calendar;
-using SalesBot.Infrastructure.Data;
 
 namespace SalesBot.Features.Visits.Conversation;
 
@@ -39,7 +36,7 @@ public sealed class ScheduleVisitCommand(ScheduleVisit schedule, ListVisits visi
                 return;
             }
             // The form comes back with what was wrong, under the visit's client (fixed when rescheduling).
-            var client = moved.Ok ? null : await visits.FindAsync(turn.Actor, input.Field("visitId"), ct) is { Ok: true } found ? found.Value.ClientName : null;
+            var client = moved.Ok ? null : await visits.FindAsync(turn.Actor, input.Field("visitId"), ct) is { Ok: true } found ? found.Value!.ClientName : null;
             await ReplyAsync(turn, moved, values, null, visitId, rescheduled: true, ct, client);
             return;
         }
@@ -75,17 +72,11 @@ public sealed class ScheduleVisitCommand(ScheduleVisit schedule, ListVisits visi
 }
 
 /// <summary>"Reprogramar" on a scheduled visit: the schedule form filled with the visit, its client fixed.</summary>
-public sealed class RescheduleFormCommand(ListVisits visits, VisitForms forms, BusinessCalendar calendar) : IConversationCommand
+public sealed class RescheduleFormCommand(VisitPicker visits, VisitForms forms, BusinessCalendar calendar) : IConversationCommand
 {
     public async Task HandleAsync(BotTurn turn, CommandInput input, CancellationToken ct)
     {
-        var found = await visits.FindAsync(turn.Actor, input.Field("visitId"), ct);
-        if (!found.Ok)
-        {
-            turn.ReplyText(turn.Describe(found.Error!));
-            return;
-        }
-        var (visit, client) = found.Value;
+        if (await visits.FindOneAsync(turn, input.Field("visitId"), ct) is not (var visit, var client)) return;
         await forms.ScheduleAsync(turn, VisitFormValues.Of(visit, calendar), null, null, null, true, ct, visit.Id, client);
     }
 }
@@ -102,24 +93,18 @@ public sealed class NewVisitLogCommand(VisitForms forms) : IConversationCommand
 }
 
 /// <summary>"Registrar resultado" on a scheduled visit: the log form filled with what was planned.</summary>
-public sealed class VisitLogFormCommand(ListVisits visits, VisitForms forms, BusinessCalendar calendar) : IConversationCommand
+public sealed class VisitLogFormCommand(VisitPicker visits, VisitForms forms, BusinessCalendar calendar) : IConversationCommand
 {
     public async Task HandleAsync(BotTurn turn, CommandInput input, CancellationToken ct)
     {
-        var found = await visits.FindAsync(turn.Actor, input.Field("visitId"), ct);
-        if (!found.Ok)
-        {
-            turn.ReplyText(turn.Describe(found.Error!));
-            return;
-        }
-        var (visit, client) = found.Value;
+        if (await visits.FindOneAsync(turn, input.Field("visitId"), ct) is not (var visit, var client)) return;
         var subtitle = client + " · " + forms.Span(visit.Start, visit.End, Localizer.Culture(turn.Language));
         await forms.LogAsync(turn, visit.Id, subtitle, VisitFormValues.Of(visit, calendar), null, null, ct);
     }
 }
 
 /// <summary>The log form's Save button, for a scheduled visit (visitId) or a new one.</summary>
-public sealed class LogVisitCommand(LogVisit log, ClientPicker picker, VisitForms forms, SalesBotDbContext db, BusinessCalendar calendar) : IConversationCommand
+public sealed class LogVisitCommand(LogVisit log, ListVisits visits, ClientPicker picker, VisitForms forms, BusinessCalendar calendar) : IConversationCommand
 {
     public async Task HandleAsync(BotTurn turn, CommandInput input, CancellationToken ct)
     {
@@ -128,7 +113,7 @@ public sealed class LogVisitCommand(LogVisit log, ClientPicker picker, VisitForm
         if (Guid.TryParse(input.Field("visitId"), out var id))
         {
             // The scheduled visit's client and time stay as they were planned.
-            var planned = await db.Visits.AsNoTracking().FirstOrDefaultAsync(v => v.Id == id, ct);
+            var planned = (await visits.FindAsync(turn.Actor, id.ToString(), ct)).Value?.Visit;
             var asPlanned = planned is null ? null : VisitFormValues.Of(planned, calendar);
             var fixedValues = asPlanned is null ? values : values with { Date = asPlanned.Date, Time = asPlanned.Time, Duration = asPlanned.Duration };
             var (visit, errors) = await log.ScheduledAsync(turn.Actor, id, fixedValues.ToInput(null), values.ToReport(), ct);
@@ -142,7 +127,7 @@ public sealed class LogVisitCommand(LogVisit log, ClientPicker picker, VisitForm
                 await forms.LogAsync(turn, id, null, values, null, string.Join(" ", errors.Select(turn.Describe)), ct);
                 return;
             }
-            await ReplyLoggedAsync(turn, visit, culture, ct);
+            ReplyLogged(turn, visit, culture);
             return;
         }
 
@@ -158,12 +143,12 @@ public sealed class LogVisitCommand(LogVisit log, ClientPicker picker, VisitForm
             await forms.LogAsync(turn, null, null, values, pick, string.Join(" ", problems.Select(turn.Describe)), ct);
             return;
         }
-        await ReplyLoggedAsync(turn, logged, culture, ct);
+        ReplyLogged(turn, logged, culture);
     }
 
-    private async Task ReplyLoggedAsync(BotTurn turn, Visit visit, CultureInfo culture, CancellationToken ct)
+    private static void ReplyLogged(BotTurn turn, VisitOfClient logged, CultureInfo culture)
     {
-        var client = await db.Clients.Where(c => c.Id == visit.ClientId).Select(c => c.Name).FirstAsync(ct);
+        var (visit, client) = logged;
         var text = turn.T("visits.logged", client, turn.T("visitoutcome." + visit.Outcome!.Value.Code()));
         if (visit.NextStep is { } next)
             text += " " + turn.T("visits.nextStep", next, visit.NextStepDate?.ToString("D", culture) ?? "-");
@@ -172,7 +157,7 @@ public sealed class LogVisitCommand(LogVisit log, ClientPicker picker, VisitForm
 }
 
 /// <summary>"Cancelar" on a scheduled visit: cancelled here and in the calendar.</summary>
-public sealed class CancelVisitCommand(CancelVisit cancel, SalesBotDbContext db) : IConversationCommand
+public sealed class CancelVisitCommand(CancelVisit cancel) : IConversationCommand
 {
     public async Task HandleAsync(BotTurn turn, CommandInput input, CancellationToken ct)
     {
@@ -187,7 +172,17 @@ public sealed class CancelVisitCommand(CancelVisit cancel, SalesBotDbContext db)
             turn.ReplyText(turn.Describe(result.Error!));
             return;
         }
-        var client = await db.Clients.Where(c => c.Id == result.Value!.ClientId).Select(c => c.Name).FirstAsync(ct);
-        turn.ReplyText(turn.T("visits.cancelled", client));
+        turn.ReplyText(turn.T("visits.cancelled", result.Value!.ClientName));
+    }
+}
+
+/// <summary>The one visit a card's button means, among those the user may see, or null after saying why.</summary>
+public sealed class VisitPicker(ListVisits visits)
+{
+    public async Task<VisitOfClient?> FindOneAsync(BotTurn turn, string? visitId, CancellationToken ct)
+    {
+        var found = await visits.FindAsync(turn.Actor, visitId, ct);
+        if (!found.Ok) turn.ReplyText(turn.Describe(found.Error!));
+        return found.Value;
     }
 }

@@ -3,7 +3,6 @@ using SalesBot.Bot;
 using SalesBot.Bot.Localization;
 using SalesBot.Features.Clients.Conversation;
 using SalesBot.Features.Shared.Calendar;
-using Microsoft.Extensions.Options;
 
 namespace SalesBot.Features.Visits.Conversation;
 

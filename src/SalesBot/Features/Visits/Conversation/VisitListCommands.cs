@@ -1,7 +1,6 @@
 using System.Globalization;
 using SalesBot.Bot;
 using SalesBot.Bot.Localization;
-using SalesBot.Features.Shared;
 using SalesBot.Features.Shared.Calendar;
 
 namespace SalesBot.Features.Visits.Conversation;
@@ -81,9 +80,10 @@ public sealed class VisitListReply(ListVisits list, VisitCompliance compliance, 
     {
         if (v.Status != VisitStatus.Scheduled) return [];
         var actions = new List<object>();
-        if (v.Start <= now.AddMinutes(15)) actions.Add(new { title = turn.T("visits.logResult"), command = VisitActions.LogForm, visitId = v.Id.ToString() });
-        else actions.Add(new { title = turn.T("visits.reschedule"), command = VisitActions.RescheduleForm, visitId = v.Id.ToString() });
-        actions.Add(new { title = turn.T("visits.cancel"), command = VisitActions.Cancel, visitId = v.Id.ToString() });
+        // The forms open with Action.Submit; cancelling writes, so it is an Action.Execute (with its Submit fallback).
+        if (v.Start <= now.AddMinutes(15)) actions.Add(new { title = turn.T("visits.logResult"), command = VisitActions.LogForm, visitId = v.Id.ToString(), writes = false });
+        else actions.Add(new { title = turn.T("visits.reschedule"), command = VisitActions.RescheduleForm, visitId = v.Id.ToString(), writes = false });
+        actions.Add(new { title = turn.T("visits.cancel"), command = VisitActions.Cancel, visitId = v.Id.ToString(), writes = true });
         return [.. actions];
     }
 }

@@ -1,11 +1,8 @@
 using System.Globalization;
 using System.Text.RegularExpressions;
-using Microsoft.EntityFrameworkCore;
 using SalesBot.Bot;
 using SalesBot.Bot.Localization;
-using SalesBot.Features.Shared;
 using SalesBot.Features.Shared.Calendar;
-using SalesBot.Infrastructure.Data;
 
 namespace SalesBot.Features.Visits.Conversation;
 
@@ -13,7 +10,7 @@ namespace SalesBot.Features.Visits.Conversation;
 /// "plan de visitas 20" sets my plan for this month; "plan de visitas 20 Alex Wilber" (a team lead)
 /// sets a team member's. "plan de visitas 20 diciembre" for another month.
 /// </summary>
-public sealed partial class SetVisitPlanCommand(VisitCompliance compliance, SalesBotDbContext db, BusinessCalendar calendar, TimeProvider clock) : IConversationCommand
+public sealed partial class SetVisitPlanCommand(VisitCompliance compliance, PeopleDirectory people, BusinessCalendar calendar, TimeProvider clock) : IConversationCommand
 {
     public async Task HandleAsync(BotTurn turn, CommandInput input, CancellationToken ct)
     {
@@ -39,7 +36,7 @@ public sealed partial class SetVisitPlanCommand(VisitCompliance compliance, Sale
                 turn.ReplyText(turn.T("visits.planWho", TextPreview.Of(rest)));
                 return;
             }
-            var people = await db.People.AsNoTracking().Select(x => new { x.Id, x.Name }).ToListAsync(ct);
+            var everyone = await people.AllNamesAsync(ct);
             for (var split = words.Length; split >= 0; split--)
             {
                 var personPart = string.Join(' ', words.Take(split));
@@ -52,7 +49,7 @@ public sealed partial class SetVisitPlanCommand(VisitCompliance compliance, Sale
                     break;
                 }
                 var folded = TextFolding.Fold(personPart);
-                var found = people.Where(x => TextFolding.Fold(x.Name).Contains(folded, StringComparison.Ordinal)).ToList();
+                var found = everyone.Where(x => TextFolding.Fold(x.Name).Contains(folded, StringComparison.Ordinal)).ToList();
                 if (found.Count != 1) continue;
                 (ownerId, ownerName, month) = (found[0].Id, found[0].Name, period);
                 break;

@@ -1,7 +1,5 @@
-using Microsoft.EntityFrameworkCore;
 using Microsoft.EntityFrameworkCore.Metadata.Builders;
 using SalesBot.Features.Offers;
-using SalesBot.Features.Organization;
 
 namespace SalesBot.Infrastructure.Data.Model;
 

@@ -1,6 +1,4 @@
-using Microsoft.EntityFrameworkCore;
 using Microsoft.EntityFrameworkCore.Metadata.Builders;
-using SalesBot.Features.Organization;
 using SalesBot.Features.Renegotiations;
 
 namespace SalesBot.Infrastructure.Data.Model;

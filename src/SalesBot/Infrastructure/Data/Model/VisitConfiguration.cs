@@ -1,7 +1,5 @@
-using Microsoft.EntityFrameworkCore;
 using Microsoft.EntityFrameworkCore.Metadata.Builders;
 using SalesBot.Features.Clients;
-using SalesBot.Features.Organization;
 using SalesBot.Features.Pipeline;
 using SalesBot.Features.Visits;
 

@@ -1,6 +1,4 @@
-using Microsoft.EntityFrameworkCore;
 using Microsoft.EntityFrameworkCore.Metadata.Builders;
-using SalesBot.Features.Organization;
 using SalesBot.Features.Visits;
 
 namespace SalesBot.Infrastructure.Data.Model;

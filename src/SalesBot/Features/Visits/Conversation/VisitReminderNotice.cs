@@ -1,0 +1,41 @@
+using SalesBot.Bot;
+using SalesBot.Bot.Cards;
+using SalesBot.Bot.Localization;
+using SalesBot.Features.Shared.Calendar;
+using SalesBot.Teams.Schema;
+
+namespace SalesBot.Features.Visits.Conversation;
+
+/// <summary>Visit reminders in the owner's 1:1 chat, in their language.</summary>
+public sealed class VisitReminderNotice(PersonalChat chat, Localizer localizer, CardRenderer cards, BusinessCalendar calendar) : IVisitReminderNotifications
+{
+    public Task<bool> RemindAsync(Person owner, Visit visit, string clientName, CancellationToken ct) =>
+        chat.SendAsync(owner, language => new Activity
+        {
+            Text = localizer.Get(language, "visits.reminder", TimeZoneInfo.ConvertTime(visit.Start, calendar.TimeZone).ToString("HH:mm", Localizer.Culture(language)),
+                clientName, visit.Location ?? "-", visit.Interviewee ?? "-"),
+        }, ct);
+
+    /// <summary>A one-visit list card: the question, and the button to the log form.</summary>
+    public Task<bool> AskHowItWentAsync(Person owner, Visit visit, string clientName, CancellationToken ct) =>
+        chat.SendAsync(owner, language =>
+        {
+            string T(string key, params object?[] args) => localizer.Get(language, key, args);
+            var start = TimeZoneInfo.ConvertTime(visit.Start, calendar.TimeZone);
+            return PersonalChat.Card(cards.RenderAttachment("visit-list", new
+            {
+                title = T("visits.followUpTitle", clientName),
+                summary = T("visits.followUpText"),
+                visits = new[]
+                {
+                    new
+                    {
+                        heading = start.ToString("dddd d/MM HH:mm", Localizer.Culture(language)) + " · " + clientName,
+                        detail = visit.Location ?? "",
+                        actions = new[] { new { title = T("visits.logResult"), command = VisitActions.LogForm, visitId = visit.Id.ToString(), writes = false } },
+                    },
+                },
+                footer = Array.Empty<object>(),
+            }));
+        }, ct);
+}
