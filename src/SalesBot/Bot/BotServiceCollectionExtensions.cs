@@ -10,7 +10,7 @@ public static class BotServiceCollectionExtensions
     public static IServiceCollection AddSalesBotConversation(this IServiceCollection services)
     {
         services.AddSingleton<IBot, TurnPipeline>();
-        services.AddSingleton<Localizer>();
+        services.AddSingleton(sp => new Localizer(sp.GetRequiredService<IOptions<OrganizationOptions>>().Value.SpanishCulture));
         services.AddSingleton(_ => new CardRenderer());
         services.AddSingleton<CommandRouter>();
         services.AddScoped<PersonalChat>();

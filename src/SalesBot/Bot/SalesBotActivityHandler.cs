@@ -67,7 +67,7 @@ public sealed class SalesBotActivityHandler(
 
     protected override Task OnInstallationAddAsync(ITurnContext context, CancellationToken ct) => WelcomeOnce();
 
-    protected override Task OnBotAddedAsync(ITurnContext context, CancellationToken ct) => WelcomeOnce();
+    protected override Task OnBotAddedAsync(ITurnContext context, CancellationToken ct) => IsPersonal ? WelcomeInPersonalChat() : WelcomeOnce();
 
     protected override Task OnInstallationRemoveAsync(ITurnContext context, CancellationToken ct)
     {
@@ -77,14 +77,18 @@ public sealed class SalesBotActivityHandler(
 
     protected override Task OnMembersAddedAsync(IReadOnlyList<ChannelAccount> members, ITurnContext context, CancellationToken ct)
     {
-        if (IsPersonal)
-        {
-            // In a personal chat the "member" is the user themself: same as installing.
-            return WelcomeOnce();
-        }
+        // In a personal chat the "member" is the user themself: same as installing.
+        if (IsPersonal) return WelcomeInPersonalChat();
         foreach (var member in members) WelcomeCard.ReplyToNewMember(turn, member.Name);
         return Task.CompletedTask;
     }
+
+    /// <summary>
+    /// Teams sends a personal install's conversationUpdate without a locale, beside an
+    /// installationUpdate that has it: that one welcomes, so the welcome's language does not depend
+    /// on which of the two arrives first.
+    /// </summary>
+    private Task WelcomeInPersonalChat() => turn.Activity.ClientLocale() is null ? Task.CompletedTask : WelcomeOnce();
 
     /// <summary>
     /// Teams announces an install twice (installationUpdate and conversationUpdate); the stored

@@ -60,6 +60,28 @@ public abstract class ConversationTests : IAsyncLifetime
     }
 
     [Fact]
+    public async Task Each_new_install_gets_one_welcome_in_the_locale_of_its_installationUpdate_whichever_activity_comes_first()
+    {
+        await SeedAlexAsync();
+        for (var i = 0; i < 6; i++)
+        {
+            // As Teams sends them: the installationUpdate carries the locale, the conversationUpdate none.
+            var person = new Activities(Connector.ServiceUrl) { AadObjectId = $"new-{i}", UserId = $"29:new-{i}", UserName = $"Nuevo {i}" };
+            var install = person.InstallationAdd("en-US");
+            var added = person.BotAdded(locale: null);
+            await (i % 2 == 0
+                ? Task.WhenAll(Bot.SendAsync(install), Bot.SendAsync(added))
+                : Task.WhenAll(Bot.SendAsync(added), Bot.SendAsync(install)));
+        }
+        await Bot.WaitForOutboxDrainedAsync();
+
+        var welcomes = Connector.DeliveredActivities.Select(a => a.Card().AllText()).ToList();
+        Assert.Equal(6, welcomes.Count);
+        Assert.All(welcomes, w => Assert.Contains("Ask an administrator", w));
+        Assert.DoesNotContain(Bot.Logs, l => l.Level >= LogLevel.Error);
+    }
+
+    [Fact]
     public async Task The_welcome_comes_again_after_uninstalling_and_installing()
     {
         await Bot.SendAsync(Alex.InstallationAdd());

@@ -91,7 +91,13 @@ public abstract class PipelineTests : DemoBotTest
         Assert.Contains("Alex Wilber", history);
         Assert.Contains("Megan Bowen", history);
         Assert.Contains("Puestos: 40 → 50", history);
-        Assert.Contains("Total: 240000000", history);
+        Assert.Contains("Total: $ 240.000.000 → $ 300.000.000", history);
+        // Read by people: names where the snapshot holds ids, labels where it holds codes.
+        Assert.DoesNotContain(deal.ClientId.ToString(), history);
+        Assert.DoesNotContain(deal.OwnerId.ToString(), history);
+        Assert.Contains("Ejecutivo: - → Alex Wilber", history);
+        Assert.Contains("Etapa: - → ", history);
+        Assert.DoesNotContain("Etapa: - → 0", history);
     }
 }
 

@@ -11,16 +11,26 @@ namespace SalesBot.Bot.Localization;
 /// </summary>
 public sealed class Localizer
 {
+    private readonly TextFormat _spanish;
+    private readonly TextFormat _english = TextFormat.For(TextFormat.EnglishCulture);
+
     public const string Spanish = "es";
     public const string English = "en";
     public static readonly IReadOnlyList<string> Languages = [Spanish, English];
 
     private readonly FrozenDictionary<string, FrozenDictionary<string, string>> _strings;
 
-    public Localizer()
+    /// <param name="spanishCulture">How Spanish is written here (Organization:Culture: es-CO, es-BO or es-MX).</param>
+    public Localizer(string spanishCulture = "es-CO")
     {
         _strings = Languages.ToFrozenDictionary(l => l, Load);
+        _spanish = TextFormat.For(spanishCulture);
     }
+
+    /// <summary>How dates, numbers and money are written in a language, here.</summary>
+    public TextFormat Format(string language) => language == English ? _english : _spanish;
+
+    public CultureInfo Culture(string language) => Format(language).Culture;
 
     public IReadOnlyCollection<string> Keys(string language) => _strings[language].Keys;
 
@@ -41,12 +51,6 @@ public sealed class Localizer
         }
         return string.Format(Culture(language), text, safe ?? args);
     }
-
-    /// <summary>A rate already in percent, as indicators show it: "33,3 %" in Spanish, "33.3 %" in English.</summary>
-    public static string Percent(decimal percent, CultureInfo culture) => Math.Round(percent, 1).ToString("0.#", culture) + " %";
-
-    public static CultureInfo Culture(string language) =>
-        CultureInfo.GetCultureInfo(language == English ? "en-US" : "es-CO");
 
     private static FrozenDictionary<string, string> Load(string language)
     {

@@ -7,6 +7,17 @@ public sealed class OrganizationOptions
 
     public string Country { get; set; } = "CO";
     public string TimeZone { get; set; } = "America/Bogota";
-    public string Culture { get; set; } = "es-CO";
+    /// <summary>How Spanish is written (dates, thousands): es-CO, es-BO or es-MX; unset, the country's.</summary>
+    public string? Culture { get; set; }
     public string Currency { get; set; } = "COP";
+
+    /// <summary>The Spanish culture in use: the configured one, else the country's (Mexico groups thousands with commas).</summary>
+    public string SpanishCulture => Culture ?? Country.ToUpperInvariant() switch
+    {
+        "BO" => "es-BO",
+        "MX" => "es-MX",
+        _ => "es-CO",
+    };
+
+    public static readonly IReadOnlyList<string> SpanishCultures = ["es-CO", "es-BO", "es-MX"];
 }

@@ -14,11 +14,25 @@ public sealed class OpportunityHistory(SalesBotDbContext db)
         var key = id.ToString();
         var rows = await db.AuditLog.AsNoTracking().Where(a => a.EntityType == nameof(Opportunity) && a.EntityId == key)
             .OrderBy(a => a.Id).Take(100).ToListAsync(ct);
-        return (opportunity, rows.Select(a => new HistoryEntry(a.At, a.ActorName ?? a.ActorId, a.Action, Changes(a.Before, a.After))).ToList());
+        var entries = rows.Select(a => new HistoryEntry(a.At, a.ActorName ?? a.ActorId, a.Action, Changes(a.Before, a.After))).ToList();
+        return (opportunity, await WithNamesAsync(entries, ct));
+    }
+
+    /// <summary>A history is read by people: the client and owner ids its snapshots hold become names.</summary>
+    private async Task<IReadOnlyList<HistoryEntry>> WithNamesAsync(List<HistoryEntry> entries, CancellationToken ct)
+    {
+        var ids = entries.SelectMany(e => e.Changes).Where(c => c.Field is "ClientId" or "OwnerId")
+            .SelectMany(c => new[] { c.Before, c.After }).Select(v => Guid.TryParse(v, out var id) ? id : Guid.Empty).Where(id => id != Guid.Empty).Distinct().ToList();
+        if (ids.Count == 0) return entries;
+        var names = await db.Clients.AsNoTracking().Where(c => ids.Contains(c.Id)).Select(c => new { c.Id, c.Name })
+            .Concat(db.People.AsNoTracking().Where(p => ids.Contains(p.Id)).Select(p => new { p.Id, p.Name })).ToListAsync(ct);
+        var byId = names.ToDictionary(n => n.Id.ToString(), n => n.Name, StringComparer.OrdinalIgnoreCase);
+        string? Named(string field, string? value) => field is "ClientId" or "OwnerId" && value is not null ? byId.GetValueOrDefault(value, value) : value;
+        return entries.Select(e => e with { Changes = e.Changes.Select(c => c with { Before = Named(c.Field, c.Before), After = Named(c.Field, c.After) }).ToList() }).ToList();
     }
 
     /// <summary>Bookkeeping fields change on every write and say nothing to a reader.</summary>
-    private static readonly HashSet<string> Unshown = ["Version", "LastActivityAt", "NormalizedTitle", "Id", "CreatedAt", "MonthlyValue"];
+    private static readonly HashSet<string> Unshown = ["Version", "LastActivityAt", "NormalizedTitle", "Id", "CreatedAt", "MonthlyValue", "WeightedValue"];
 
     /// <summary>The fields that differ between two audit snapshots (all of them on creation).</summary>
     internal static IReadOnlyList<FieldChange> Changes(string? before, string? after)

@@ -24,6 +24,7 @@ public static class DataServiceCollectionExtensions
             var connectionString = configuration.GetConnectionString("SalesBot") ?? "";
             services.AddPooledDbContextFactory<PostgresSalesBotDbContext>((sp, o) => o
                 .UseNpgsql(connectionString)
+                .ConfigureWarnings(ExpectedFailuresAtDebug)
                 .AddInterceptors(sp.GetServices<IInterceptor>()));
             services.AddScoped<SalesBotDbContext>(Lease<PostgresSalesBotDbContext>);
         }
@@ -34,6 +35,7 @@ public static class DataServiceCollectionExtensions
             services.AddSingleton<SqliteWriteGateInterceptor>();
             services.AddPooledDbContextFactory<SqliteSalesBotDbContext>((sp, o) => o
                 .UseSqlite(connectionString)
+                .ConfigureWarnings(ExpectedFailuresAtDebug)
                 .AddInterceptors([sp.GetRequiredService<SqliteWriteGateInterceptor>(), .. sp.GetServices<IInterceptor>()]));
             services.AddScoped<SalesBotDbContext>(Lease<SqliteSalesBotDbContext>);
         }
@@ -41,6 +43,15 @@ public static class DataServiceCollectionExtensions
         services.AddScoped<DatabaseMigrator>();
         return services;
     }
+
+    /// <summary>
+    /// EF logs every failed command and save as an error, including the races the turn pipeline
+    /// expects and retries (two install activities creating the same conversation reference). The
+    /// exception still reaches its caller, which logs what it does not handle (the turn pipeline,
+    /// the jobs, the CLI), once and with its context.
+    /// </summary>
+    private static void ExpectedFailuresAtDebug(Microsoft.EntityFrameworkCore.Diagnostics.WarningsConfigurationBuilder w) =>
+        w.Log((RelationalEventId.CommandError, LogLevel.Debug), (CoreEventId.SaveChangesFailed, LogLevel.Debug), (CoreEventId.OptimisticConcurrencyException, LogLevel.Debug));
 
     /// <summary>Background upkeep of the bot's own tables; not needed by the command line.</summary>
     public static IServiceCollection AddDatabaseMaintenance(this IServiceCollection services)

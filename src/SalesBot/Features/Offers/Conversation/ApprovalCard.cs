@@ -39,7 +39,7 @@ public sealed class ApprovalCard(ReadOffers offers, PersonalChat chat, CardRende
     public JsonNode Render(ApprovalCardModel model, string language, Guid? viewerId, string? notice)
     {
         string T(string key, params object?[] args) => localizer.Get(language, key, args);
-        var culture = Localizer.Culture(language);
+        var culture = localizer.Culture(language);
         var (offer, steps, people) = (model.Offer, model.Steps, model.PeopleNames);
         var current = steps.FirstOrDefault(s => s.Status == StepStatus.Pending);
         var actionable = current is not null && offer.Status == OfferStatus.PendingApproval && viewerId == current.ApproverId;
@@ -52,7 +52,8 @@ public sealed class ApprovalCard(ReadOffers offers, PersonalChat chat, CardRende
             OfferStatus.ChangesRequested => (T("offers.statusChanges"), "Attention"),
             var s => (T("offerstatus." + s), "Default"),
         };
-        string Money(decimal v) => MoneyText.Format(v, offer.Currency, culture);
+        var format = localizer.Format(language);
+        string Money(decimal v) => format.Money(v, offer.Currency);
         return cards.Render("approval", new
         {
             offerId = offer.Id.ToString(),
@@ -66,9 +67,9 @@ public sealed class ApprovalCard(ReadOffers offers, PersonalChat chat, CardRende
                 new { label = T("offers.client"), value = model.ClientName },
                 new { label = T("offers.total"), value = Money(offer.Total) },
                 new { label = T("offers.subtotal"), value = Money(offer.Subtotal) },
-                new { label = T("offers.discount"), value = offer.DiscountPercent.ToString("0.##", culture) + " %" },
+                new { label = T("offers.discount"), value = format.Percent(offer.DiscountPercent) },
                 new { label = T("offers.risk"), value = T("risk." + OfferInput.Risks.Code(offer.Risk)) },
-                new { label = T("offers.validUntil"), value = offer.ValidUntil.ToString("d", culture) },
+                new { label = T("offers.validUntil"), value = format.ShortDate(offer.ValidUntil) },
                 new { label = T("offers.requester"), value = people[offer.RequesterId] },
             }.Concat(offer.Lines.Select(l => new { label = l.Description, value = $"{l.Quantity} × {Money(l.UnitPrice)} × {l.Months} = {Money(l.Amount)}" })),
             chainTitle = T("offers.chainTitle"),
@@ -77,7 +78,7 @@ public sealed class ApprovalCard(ReadOffers offers, PersonalChat chat, CardRende
                 text = $"{s.Order}. {T("level." + s.Level)} · {people[s.ApproverId]}"
                     + (s.RoutedBecause is { } why ? " (" + T("routed." + why) + ")" : "")
                     + " · " + T("stepstatus." + s.Status)
-                    + (s.DecidedAt is { } at ? " " + TimeZoneInfo.ConvertTime(at, calendar.TimeZone).ToString("g", culture) : "")
+                    + (s.DecidedAt is { } at ? " " + format.DateTime(TimeZoneInfo.ConvertTime(at, calendar.TimeZone)) : "")
                     + (s.Comment is { } c ? " · «" + c + "»" : ""),
             }),
             actionable,

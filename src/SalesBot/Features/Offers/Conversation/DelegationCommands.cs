@@ -24,7 +24,7 @@ public sealed partial class DelegateCommand(Delegations delegations, BusinessCal
             turn.ReplyText(turn.Describe(result.Error!));
             return;
         }
-        turn.ReplyText(turn.T("offers.delegated", result.Value.Deputy.Name, until.Value.ToString("D", Localizer.Culture(turn.Language))));
+        turn.ReplyText(turn.T("offers.delegated", result.Value.Deputy.Name, turn.Format.Date(until.Value)));
     }
 
     [GeneratedRegex(@"^(?:(?:mis\s+|my\s+)?(?:aprobaciones|approvals)\s+)?(?:en|a|to)\s+(?<who>.+?)\s+(?:hasta|until)\s+(?:el\s+)?(?<until>\d{1,2}/\d{1,2}(?:/\d{4})?|\d{4}-\d{1,2}-\d{1,2})\s*$", RegexOptions.IgnoreCase | RegexOptions.NonBacktracking)]

@@ -13,7 +13,7 @@ public sealed class OfferForm(BusinessCalendar calendar, TimeProvider clock)
     public void Reply(BotTurn turn, Opportunity deal, string client, CommandInput? values, string? error)
     {
         string V(string field, string fallback) => values?.Field(field) ?? fallback;
-        var culture = Localizer.Culture(turn.Language);
+        var culture = turn.Format.Culture;
         var validUntil = calendar.LocalDate(clock.GetUtcNow()).AddDays(30).ToString("yyyy-MM-dd", CultureInfo.InvariantCulture);
         turn.ReplyCard("offer-form", new
         {
@@ -39,7 +39,7 @@ public sealed class OfferForm(BusinessCalendar calendar, TimeProvider clock)
             {
                 line1Description = V("line1Description", deal.ServiceType ?? deal.Title),
                 line1Quantity = V("line1Quantity", deal.Seats.ToString(CultureInfo.InvariantCulture)),
-                line1UnitPrice = V("line1UnitPrice", deal.UnitValue.ToString("#,0.##", culture)),
+                line1UnitPrice = V("line1UnitPrice", turn.Format.Number(deal.UnitValue)),
                 line1Months = V("line1Months", deal.ContractMonths.ToString(CultureInfo.InvariantCulture)),
                 line2Description = V("line2Description", ""),
                 line2Quantity = V("line2Quantity", ""),
@@ -100,7 +100,7 @@ public sealed class SubmitOfferCommand(SubmitOffer submit, IApprovalNotification
         var (offer, notices, names) = submitted;
         await notifications.DeliverAsync(notices, null, ct);
         var chain = string.Join(" → ", offer.Steps.Select(s => names[s.ApproverId] + " (" + turn.T("level." + s.Level) + ")"));
-        turn.ReplyText(turn.T("offers.submitted", offer.Number, MoneyText.Format(offer.Total, offer.Currency, Localizer.Culture(turn.Language)), chain));
+        turn.ReplyText(turn.T("offers.submitted", offer.Number, turn.Format.Money(offer.Total, offer.Currency), chain));
     }
 }
 

@@ -61,11 +61,3 @@ public sealed class OpportunityForm(ClientPicker picker, IOptions<PipelineOption
         });
     }
 }
-
-/// <summary>Money as Colombians read it: "$ 240.000.000" for pesos, "1,234.50 USD" otherwise.</summary>
-public static class MoneyText
-{
-    public static string Format(decimal value, string currency, CultureInfo culture) => currency == "COP"
-        ? "$ " + value.ToString("#,0", culture)
-        : value.ToString("#,0.##", culture) + " " + currency;
-}

@@ -24,7 +24,7 @@ public sealed class SaveOpportunityCommand(CreateOpportunity create, EditOpportu
     public async Task HandleAsync(BotTurn turn, CommandInput input, CancellationToken ct)
     {
         var values = OpportunityForm.ValuesFrom(input);
-        var culture = Localizer.Culture(turn.Language);
+        var culture = turn.Format.Culture;
         if (Guid.TryParse(input.Field("opportunityId"), out var id))
         {
             var (edited, errors) = await edit.ExecuteAsync(turn.Actor, id, values, ct);
@@ -49,7 +49,7 @@ public sealed class SaveOpportunityCommand(CreateOpportunity create, EditOpportu
                 await TryMoveAsync(turn, id, target, input.Field("lostReason"), culture, ct);
                 return;
             }
-            turn.ReplyText(turn.T("opportunities.saved", edited.Title, MoneyText.Format(edited.TotalValue, edited.Currency, culture)));
+            turn.ReplyText(turn.T("opportunities.saved", edited.Title, turn.Format.Money(edited.TotalValue, edited.Currency)));
             return;
         }
 
@@ -65,15 +65,15 @@ public sealed class SaveOpportunityCommand(CreateOpportunity create, EditOpportu
             await form.ReplyAsync(turn, values, pick, string.Join(" ", problems.Select(turn.Describe)), ct);
             return;
         }
-        turn.ReplyText(turn.T("opportunities.created", created.Title, pick.Client.Name, MoneyText.Format(created.MonthlyValue, created.Currency, culture),
-            created.ContractMonths, MoneyText.Format(created.TotalValue, created.Currency, culture), turn.T("stage." + created.Stage.Code()), created.Probability));
+        turn.ReplyText(turn.T("opportunities.created", created.Title, pick.Client.Name, turn.Format.Money(created.MonthlyValue, created.Currency),
+            created.ContractMonths, turn.Format.Money(created.TotalValue, created.Currency), turn.T("stage." + created.Stage.Code()), turn.Format.Percent(created.Probability)));
     }
 
     private async Task<bool> TryMoveAsync(BotTurn turn, Guid id, Stage target, string? reason, CultureInfo culture, CancellationToken ct)
     {
         var moved = await move.ExecuteAsync(turn.Actor, id, target, reason, ct);
         turn.ReplyText(moved.Ok
-            ? turn.T("opportunities.moved", moved.Value!.Title, turn.T("stage." + moved.Value.Stage.Code()), moved.Value.Probability)
+            ? turn.T("opportunities.moved", moved.Value!.Title, turn.T("stage." + moved.Value.Stage.Code()), turn.Format.Percent(moved.Value.Probability))
             : turn.Describe(moved.Error!));
         return moved.Ok;
     }
@@ -127,7 +127,7 @@ public sealed partial class StageChangeReply(MoveOpportunity move, DealPicker de
             turn.ReplyText(lost && moved.Error!.Kind == ErrorKind.Invalid ? turn.T("opportunities.lostHowTo") : turn.Describe(moved.Error!));
             return;
         }
-        turn.ReplyText(turn.T("opportunities.moved", moved.Value!.Title, turn.T("stage." + moved.Value.Stage.Code()), moved.Value.Probability));
+        turn.ReplyText(turn.T("opportunities.moved", moved.Value!.Title, turn.T("stage." + moved.Value.Stage.Code()), turn.Format.Percent(moved.Value.Probability)));
     }
 
     [GeneratedRegex(@"^(?<what>.+?)\s+(?:a|al|hacia|to)\s+(?<stage>[\p{L} ]+?)\s*$", RegexOptions.IgnoreCase | RegexOptions.NonBacktracking)]

@@ -15,12 +15,12 @@ public sealed class PipelineReply(ViewPipeline view)
             turn.ReplyText(turn.Describe(result.Error!));
             return;
         }
-        var culture = Localizer.Culture(turn.Language);
+        var culture = turn.Format.Culture;
         var pipeline = result.Value!;
         var open = pipeline.Stages.Where(s => Stages.Open.Contains(s.Stage)).ToList();
         // One currency per organisation (Organization:Currency): the sums are in it.
         var currency = pipeline.Open.FirstOrDefault()?.Currency ?? "COP";
-        string Money(decimal v) => MoneyText.Format(v, currency, culture);
+        string Money(decimal v) => turn.Format.Money(v, currency);
         turn.ReplyCard("pipeline", new
         {
             title = turn.T(team ? "opportunities.teamPipelineTitle" : "opportunities.pipelineTitle"),
@@ -38,9 +38,9 @@ public sealed class PipelineReply(ViewPipeline view)
                 {
                     team ? o.OwnerName : null,
                     turn.T("stage." + o.Stage.Code()),
-                    o.Probability.ToString(culture) + " %",
-                    MoneyText.Format(o.TotalValue, o.Currency, culture),
-                    o.ExpectedClose is { } close ? turn.T("opportunities.closeOn", close.ToString("d", culture)) : null,
+                    turn.Format.Percent(o.Probability),
+                    turn.Format.Money(o.TotalValue, o.Currency),
+                    o.ExpectedClose is { } close ? turn.T("opportunities.closeOn", turn.Format.ShortDate(close)) : null,
                 }.Where(x => x is not null)),
                 actions = new[]
                 {
@@ -76,7 +76,7 @@ public sealed class OpportunityHistoryCommand(OpportunityHistory history, DealPi
             turn.ReplyText(turn.Describe(result.Error!));
             return;
         }
-        var culture = Localizer.Culture(turn.Language);
+        var culture = turn.Format.Culture;
         var (deal, entries) = result.Value;
         turn.ReplyCard("indicator", new
         {
@@ -85,8 +85,9 @@ public sealed class OpportunityHistoryCommand(OpportunityHistory history, DealPi
             summaryColor = "Default",
             rows = entries.Select(e => new
             {
-                name = TimeZoneInfo.ConvertTime(e.At, calendar.TimeZone).ToString("g", culture) + " · " + e.Who,
-                detail = string.Join("; ", e.Changes.Select(c => Field(turn, c.Field) + ": " + Value(turn, c.Field, c.Before) + " → " + Value(turn, c.Field, c.After))),
+                name = turn.Format.DateTime(TimeZoneInfo.ConvertTime(e.At, calendar.TimeZone)) + " · " + e.Who,
+                detail = string.Join("; ", e.Changes.Select(c => Field(turn, c.Field) + ": " + Value(turn, deal.Currency, c.Field, c.Before) + " → "
+                    + Value(turn, deal.Currency, c.Field, c.After))),
                 figure = turn.T("history." + e.Action),
                 weight = "Default",
             }),
@@ -96,6 +97,21 @@ public sealed class OpportunityHistoryCommand(OpportunityHistory history, DealPi
 
     private static string Field(BotTurn turn, string name) => turn.T("oppfield." + name);
 
-    private static string Value(BotTurn turn, string field, string? value) =>
-        value is null ? "-" : field == "Stage" && Enum.TryParse<Stage>(value, out var stage) ? turn.T("stage." + stage.Code()) : value;
+    /// <summary>An audited value as the reader writes it: labels for codes, money and dates formatted.</summary>
+    private static string Value(BotTurn turn, string currency, string field, string? value)
+    {
+        var invariant = System.Globalization.CultureInfo.InvariantCulture;
+        return value switch
+        {
+            null => "-",
+            _ when field == "Stage" && Enum.TryParse<Stage>(value, out var stage) && Enum.IsDefined(stage) => turn.T("stage." + stage.Code()),
+            _ when field == "Segment" && Enum.TryParse<Clients.ClientSegment>(value, out var segment) && Enum.IsDefined(segment) =>
+                turn.T("segment." + Clients.ClientSegments.Code(segment)),
+            _ when field is "UnitValue" or "TotalValue" && decimal.TryParse(value, System.Globalization.NumberStyles.Number, invariant, out var money) =>
+                turn.Format.Money(money, currency),
+            _ when field is "Probability" or "ProbabilityOverride" && decimal.TryParse(value, invariant, out var percent) => turn.Format.Percent(percent),
+            _ when field is "ExpectedClose" or "ExpectedFirstBilling" && DateOnly.TryParse(value, invariant, out var date) => turn.Format.ShortDate(date),
+            _ => value,
+        };
+    }
 }

@@ -56,7 +56,7 @@ public static class PqrCard
         // One set of required inputs per card: Teams validates every input of the card on any Submit.
         var reassignable = !answerable && !pqr.IsAnswered && reassignTo is { Count: > 0 };
         string T(string key, params object?[] args) => localizer.Get(language, key, args);
-        var culture = Localizer.Culture(language);
+        var format = localizer.Format(language);
         return cards.RenderAttachment("pqr", new
         {
             title = title ?? T("pqrs.cardTitle", pqr.FilingNumber),
@@ -65,8 +65,8 @@ public static class PqrCard
                 new { label = T("pqrs.client"), value = clientName },
                 new { label = T("pqrs.type"), value = T("pqrtype." + pqr.Type.Code()) },
                 new { label = T("pqrs.channel"), value = T("pqrchannel." + pqr.Channel.Code()) },
-                new { label = T("pqrs.filedAt"), value = pqr.FiledAt.ToString("d", culture) },
-                new { label = T("pqrs.dueDate"), value = pqr.DueDate.ToString("D", culture) },
+                new { label = T("pqrs.filedAt"), value = format.ShortDate(pqr.FiledAt) },
+                new { label = T("pqrs.dueDate"), value = format.Date(pqr.DueDate) },
                 new { label = T("pqrs.status"), value = T("pqrstatus." + pqr.Status.ToString().ToLowerInvariant()) },
             },
             due = PqrListCard.DueStatus(pqr.IsAnswered, pqr.AnsweredOnTime, businessDaysLeft) is var (key, value) ? T(key, value) : "",

@@ -39,6 +39,6 @@ public sealed class AnswerPqrCommand(AnswerPqr answer) : IConversationCommand
         }
         var pqr = result.Value!;
         turn.ReplyText(turn.T(pqr.AnsweredOnTime == true ? "pqrs.answeredOnTimeReply" : "pqrs.answeredLateReply", pqr.FilingNumber,
-            pqr.DueDate.ToString("D", Localizer.Culture(turn.Language))));
+            turn.Format.Date(pqr.DueDate)));
     }
 }

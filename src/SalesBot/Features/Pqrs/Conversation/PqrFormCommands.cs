@@ -99,11 +99,11 @@ public sealed class RegisterPqrCommand(RegisterPqr register, ClientPicker picker
             await form.ReplyAsync(turn, values, pick, string.Join(" ", errors.Select(turn.Describe)), ct);
             return;
         }
-        var culture = Localizer.Culture(turn.Language);
+        var culture = turn.Format.Culture;
         var assignee = registration!.AssigneeName;
         var key = outcome == RegistrationOutcome.AlreadyRegistered ? "pqrs.alreadyRegistered" : "pqrs.registered";
         turn.ReplyText(turn.T(key, pqr.FilingNumber, pick.Client.Name, turn.T("pqrtype." + pqr.Type.Code()),
-            pqr.DueDate.ToString("D", culture), pqr.Type.TermInBusinessDays())
+            turn.Format.Date(pqr.DueDate), pqr.Type.TermInBusinessDays())
             + " " + (assignee is null ? turn.T("pqrs.unassigned") : turn.T("pqrs.assignedTo", assignee)));
     }
 }

@@ -8,7 +8,7 @@ public static class PqrListCard
 {
     public static void Reply(BotTurn turn, string title, string emptyText, IReadOnlyList<PqrSummary> pqrs, Func<PqrSummary, string> status)
     {
-        var culture = Localizer.Culture(turn.Language);
+        var culture = turn.Format.Culture;
         turn.ReplyCard("client-list", new
         {
             title,
@@ -19,7 +19,7 @@ public static class PqrListCard
                 facts = new[]
                 {
                     new { label = turn.T("pqrs.type"), value = turn.T("pqrtype." + p.Type.Code()) },
-                    new { label = turn.T("pqrs.dueDate"), value = p.DueDate.ToString("D", culture) },
+                    new { label = turn.T("pqrs.dueDate"), value = turn.Format.Date(p.DueDate) },
                     new { label = turn.T("pqrs.status"), value = status(p) },
                 },
             }),

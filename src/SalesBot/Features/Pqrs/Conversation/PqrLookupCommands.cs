@@ -48,7 +48,7 @@ public sealed class ReassignPqrCommand(ReassignPqr reassign) : IConversationComm
             return;
         }
         var (pqr, assignee) = result.Value;
-        turn.ReplyText(turn.T("pqrs.reassigned", pqr.FilingNumber, assignee.Name, pqr.DueDate.ToString("D", Localizer.Culture(turn.Language))));
+        turn.ReplyText(turn.T("pqrs.reassigned", pqr.FilingNumber, assignee.Name, turn.Format.Date(pqr.DueDate)));
     }
 }
 
@@ -86,9 +86,9 @@ public sealed partial class PqrDueQuestionCommand(BusinessCalendar calendar, Tim
             return Task.CompletedTask;
         }
         var due = calendar.AddBusinessDays(date.Value, type.Value.TermInBusinessDays());
-        var culture = Localizer.Culture(turn.Language);
-        turn.ReplyText(turn.T("pqrs.dueAnswer", turn.T("pqrtype." + type.Value.Code()), date.Value.ToString("D", culture),
-            due.ToString("D", culture), type.Value.TermInBusinessDays()));
+        var culture = turn.Format.Culture;
+        turn.ReplyText(turn.T("pqrs.dueAnswer", turn.T("pqrtype." + type.Value.Code()), turn.Format.Date(date.Value),
+            turn.Format.Date(due), type.Value.TermInBusinessDays()));
         return Task.CompletedTask;
     }
 

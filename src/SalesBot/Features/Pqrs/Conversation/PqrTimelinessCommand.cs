@@ -29,7 +29,7 @@ public sealed class PqrTimelinessCommand(PqrTimeliness timeliness, BusinessCalen
             return;
         }
         var report = result.Value!;
-        var culture = Localizer.Culture(turn.Language);
+        var culture = turn.Format.Culture;
         var total = report.Total;
         var rows = report.People.Select(p => Row(turn, string.IsNullOrEmpty(p.Name) ? turn.T("clients.unassigned") : p.Name, p, p.Team, bold: false))
             // A team line is worth showing only when it adds up more than one person.
@@ -41,7 +41,7 @@ public sealed class PqrTimelinessCommand(PqrTimeliness timeliness, BusinessCalen
             title = turn.T("pqrs.timelinessTitle", report.Period.Describe(culture)),
             summary = total.Due == 0
                 ? turn.T("pqrs.timelinessNone")
-                : turn.T("pqrs.timelinessSummary", total.OnTime, total.Due, Localizer.Percent(total.Rate!.Value, culture)),
+                : turn.T("pqrs.timelinessSummary", total.OnTime, total.Due, turn.Format.Percent(total.Rate!.Value)),
             summaryColor = total.Due == 0 ? "Default" : total.Rate >= Target ? "Good" : "Warning",
             rows,
             note = turn.T("pqrs.timelinessNote"),
@@ -50,13 +50,13 @@ public sealed class PqrTimelinessCommand(PqrTimeliness timeliness, BusinessCalen
 
     private static object Row(BotTurn turn, string name, TimelinessFigures f, string? team, bool bold)
     {
-        var culture = Localizer.Culture(turn.Language);
+        var culture = turn.Format.Culture;
         var detail = turn.T("pqrs.timelinessDetail", f.Late, f.Overdue, f.Pending);
         return new
         {
             name,
             detail = team is null ? detail : team + " · " + detail,
-            figure = f.Rate is { } rate ? $"{f.OnTime}/{f.Due} · {Localizer.Percent(rate, culture)}" : "-",
+            figure = f.Rate is { } rate ? $"{f.OnTime}/{f.Due} · {turn.Format.Percent(rate)}" : "-",
             weight = bold ? "Bolder" : "Default",
         };
     }

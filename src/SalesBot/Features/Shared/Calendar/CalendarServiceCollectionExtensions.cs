@@ -58,6 +58,8 @@ internal sealed class OrganizationCalendarValidator(IOptions<CalendarOptions> ca
 {
     public ValidateOptionsResult Validate(string? name, OrganizationOptions options)
     {
+        if (!OrganizationOptions.SpanishCultures.Contains(options.SpanishCulture))
+            return ValidateOptionsResult.Fail($"Organization:Culture is {options.Culture}: it must be one of {string.Join(", ", OrganizationOptions.SpanishCultures)}.");
         try
         {
             new BusinessCalendarProvider(Options.Create(options), calendar).Default.Holidays(DateTime.UtcNow.Year);

@@ -14,7 +14,7 @@ public sealed class VisitCalendarNotice(PersonalChat chat, Localizer localizer, 
         var local = TimeZoneInfo.ConvertTime(visit.Start, calendar.TimeZone);
         var told = await chat.SendAsync(owner, language => new Teams.Schema.Activity
         {
-            Text = localizer.Get(language, "visits.calendarFailedNotice", clientName, local.ToString("g", Localizer.Culture(language)), visit.CalendarError ?? "-"),
+            Text = localizer.Get(language, "visits.calendarFailedNotice", clientName, localizer.Format(language).DateTime(local), visit.CalendarError ?? "-"),
         }, ct);
         if (!told) logger.LogWarning("No chat with {Person}; the calendar failure of visit {Visit} is only in 'mis visitas'", owner.AadObjectId, visit.Id);
     }

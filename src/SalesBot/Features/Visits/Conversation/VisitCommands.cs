@@ -64,8 +64,8 @@ public sealed class ScheduleVisitCommand(ScheduleVisit schedule, ListVisits visi
             await forms.ScheduleAsync(turn, values, pick, null, outcome.Conflicts, outcome.FreeBusyChecked, ct, visitId, outcome.ClientName);
             return;
         }
-        var culture = Localizer.Culture(turn.Language);
-        var when = forms.Span(visit.Start, visit.End, culture);
+        var culture = turn.Format.Culture;
+        var when = forms.Span(visit.Start, visit.End, turn.Format);
         turn.ReplyText(turn.T(rescheduled ? "visits.rescheduled" : "visits.scheduled", outcome.ClientName, when) + " "
             + turn.T(calendar.IsExternal ? "visits.calendarFollows" : "visits.calendarEmbedded"));
     }
@@ -98,7 +98,7 @@ public sealed class VisitLogFormCommand(VisitPicker visits, VisitForms forms, Bu
     public async Task HandleAsync(BotTurn turn, CommandInput input, CancellationToken ct)
     {
         if (await visits.FindOneAsync(turn, input.Field("visitId"), ct) is not (var visit, var client)) return;
-        var subtitle = client + " · " + forms.Span(visit.Start, visit.End, Localizer.Culture(turn.Language));
+        var subtitle = client + " · " + forms.Span(visit.Start, visit.End, turn.Format);
         await forms.LogAsync(turn, visit.Id, subtitle, VisitFormValues.Of(visit, calendar), null, null, ct);
     }
 }
@@ -109,7 +109,7 @@ public sealed class LogVisitCommand(LogVisit log, ListVisits visits, ClientPicke
     public async Task HandleAsync(BotTurn turn, CommandInput input, CancellationToken ct)
     {
         var values = VisitFormValues.From(input);
-        var culture = Localizer.Culture(turn.Language);
+        var culture = turn.Format.Culture;
         if (Guid.TryParse(input.Field("visitId"), out var id))
         {
             // The scheduled visit's client and time stay as they were planned.
@@ -151,7 +151,7 @@ public sealed class LogVisitCommand(LogVisit log, ListVisits visits, ClientPicke
         var (visit, client) = logged;
         var text = turn.T("visits.logged", client, turn.T("visitoutcome." + visit.Outcome!.Value.Code()));
         if (visit.NextStep is { } next)
-            text += " " + turn.T("visits.nextStep", next, visit.NextStepDate?.ToString("D", culture) ?? "-");
+            text += " " + turn.T("visits.nextStep", next, (visit.NextStepDate is { } nextDate ? turn.Format.Date(nextDate) : "-"));
         turn.ReplyText(text);
     }
 }

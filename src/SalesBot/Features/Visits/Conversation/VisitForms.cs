@@ -40,10 +40,10 @@ public sealed class VisitForms(ClientPicker picker, BusinessCalendar calendar, T
     {
         // A new visit starts at the next full hour tomorrow: a sensible default that is never in the past.
         var tomorrow = TimeZoneInfo.ConvertTime(clock.GetUtcNow(), calendar.TimeZone).AddDays(1);
-        var culture = Localizer.Culture(turn.Language);
+        var culture = turn.Format.Culture;
         var conflictLines = conflicts?.Select(c => new
         {
-            text = "• " + Span(c.Start, c.End, culture) + (c.Subject is { Length: > 0 } s ? " · " + s : ""),
+            text = "• " + Span(c.Start, c.End, turn.Format) + (c.Subject is { Length: > 0 } s ? " · " + s : ""),
         }).ToList();
         if (!freeBusyChecked) (conflictLines ??= []).Add(new { text = turn.T("visits.freeBusyUnknown") });
         turn.ReplyCard("visit-schedule", new
@@ -104,13 +104,9 @@ public sealed class VisitForms(ClientPicker picker, BusinessCalendar calendar, T
         });
     }
 
-    /// <summary>"lunes 24/11 10:00–11:00" in the organisation's time zone.</summary>
-    public string Span(DateTimeOffset start, DateTimeOffset end, CultureInfo culture)
-    {
-        var s = TimeZoneInfo.ConvertTime(start, calendar.TimeZone);
-        var e = TimeZoneInfo.ConvertTime(end, calendar.TimeZone);
-        return s.ToString("dddd d/MM HH:mm", culture) + "–" + e.ToString(s.Date == e.Date ? "HH:mm" : "dddd d/MM HH:mm", culture);
-    }
+    /// <summary>"lunes 24/11 10:00–11:00" (or "Monday 11/24 10:00 AM–11:00 AM") in the organisation's time zone.</summary>
+    public string Span(DateTimeOffset start, DateTimeOffset end, TextFormat format) =>
+        format.Span(TimeZoneInfo.ConvertTime(start, calendar.TimeZone), TimeZoneInfo.ConvertTime(end, calendar.TimeZone));
 
     private static object Labels(BotTurn turn) => new
     {

@@ -29,13 +29,13 @@ public sealed class VisitListReply(ListVisits list, VisitCompliance compliance, 
             turn.ReplyText(turn.Describe(result.Error!));
             return;
         }
-        var culture = Localizer.Culture(turn.Language);
+        var culture = turn.Format.Culture;
         var now = clock.GetUtcNow();
         var visits = result.Value!;
         string? complianceLine = null;
         if (!team && (await compliance.ForMonthAsync(turn.Actor, today.Year, today.Month, team: false, ct)).Value is [var mine])
             complianceLine = mine.Planned is { } planned
-                ? turn.T("visits.complianceLine", mine.Done, planned, Localizer.Percent(mine.Rate!.Value, culture))
+                ? turn.T("visits.complianceLine", mine.Done, planned, turn.Format.Percent(mine.Rate!.Value))
                 : turn.T("visits.noPlan", mine.Done);
         turn.ReplyCard("visit-list", new
         {
@@ -48,7 +48,7 @@ public sealed class VisitListReply(ListVisits list, VisitCompliance compliance, 
             },
             visits = visits.Select(v => new
             {
-                heading = forms.Span(v.Start, v.End, culture) + " · " + v.ClientName,
+                heading = forms.Span(v.Start, v.End, turn.Format) + " · " + v.ClientName,
                 detail = string.Join(" · ", new[]
                 {
                     team ? v.OwnerName : null,

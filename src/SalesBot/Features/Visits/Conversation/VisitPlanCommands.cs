@@ -71,7 +71,7 @@ public sealed partial class SetVisitPlanCommand(VisitCompliance compliance, Peop
             turn.ReplyText(turn.Describe(result.Error!));
             return;
         }
-        var culture = Localizer.Culture(turn.Language);
+        var culture = turn.Format.Culture;
         turn.ReplyText(ownerName is null || ownerId == turn.Actor.PersonId
             ? turn.T("visits.planSet", planned, month.Describe(culture))
             : turn.T("visits.planSetFor", ownerName, planned, month.Describe(culture)));
@@ -101,20 +101,20 @@ public sealed class VisitComplianceCommand(VisitCompliance compliance, BusinessC
             turn.ReplyText(turn.Describe(result.Error!));
             return;
         }
-        var culture = Localizer.Culture(turn.Language);
+        var culture = turn.Format.Culture;
         var rows = result.Value!;
         var done = rows.Sum(r => r.Done);
         var planned = rows.Sum(r => r.Planned ?? 0);
         turn.ReplyCard("indicator", new
         {
             title = turn.T("visits.complianceTitle", period.Describe(culture)),
-            summary = planned == 0 ? turn.T("visits.complianceNoPlan", done) : turn.T("visits.complianceSummary", done, planned, Localizer.Percent(100m * done / planned, culture)),
+            summary = planned == 0 ? turn.T("visits.complianceNoPlan", done) : turn.T("visits.complianceSummary", done, planned, turn.Format.Percent(100m * done / planned)),
             summaryColor = planned == 0 ? "Default" : done >= planned ? "Good" : "Warning",
             rows = rows.Select(r => new
             {
                 name = r.Name,
                 detail = turn.T("visits.complianceDetail", r.Scheduled),
-                figure = r.Planned is { } p ? $"{r.Done}/{p} · {Localizer.Percent(r.Rate ?? 0, culture)}" : turn.T("visits.complianceRowNoPlan", r.Done),
+                figure = r.Planned is { } p ? $"{r.Done}/{p} · {turn.Format.Percent(r.Rate ?? 0)}" : turn.T("visits.complianceRowNoPlan", r.Done),
                 weight = "Default",
             }),
             note = turn.T("visits.complianceNote"),

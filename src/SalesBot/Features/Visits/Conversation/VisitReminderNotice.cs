@@ -12,7 +12,7 @@ public sealed class VisitReminderNotice(PersonalChat chat, Localizer localizer, 
     public Task<bool> RemindAsync(Person owner, Visit visit, string clientName, CancellationToken ct) =>
         chat.SendAsync(owner, language => new Activity
         {
-            Text = localizer.Get(language, "visits.reminder", TimeZoneInfo.ConvertTime(visit.Start, calendar.TimeZone).ToString("HH:mm", Localizer.Culture(language)),
+            Text = localizer.Get(language, "visits.reminder", localizer.Format(language).Time(TimeZoneInfo.ConvertTime(visit.Start, calendar.TimeZone)),
                 clientName, visit.Location ?? "-", visit.Interviewee ?? "-"),
         }, ct);
 
@@ -30,7 +30,7 @@ public sealed class VisitReminderNotice(PersonalChat chat, Localizer localizer, 
                 {
                     new
                     {
-                        heading = start.ToString("dddd d/MM HH:mm", Localizer.Culture(language)) + " · " + clientName,
+                        heading = localizer.Format(language).DayAndTime(start) + " · " + clientName,
                         detail = visit.Location ?? "",
                         actions = new[] { new { title = T("visits.logResult"), command = VisitActions.LogForm, visitId = visit.Id.ToString(), writes = false } },
                     },
