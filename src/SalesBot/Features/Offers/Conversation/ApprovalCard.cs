@@ -39,7 +39,6 @@ public sealed class ApprovalCard(ReadOffers offers, PersonalChat chat, CardRende
     public JsonNode Render(ApprovalCardModel model, string language, Guid? viewerId, string? notice)
     {
         string T(string key, params object?[] args) => localizer.Get(language, key, args);
-        var culture = localizer.Culture(language);
         var (offer, steps, people) = (model.Offer, model.Steps, model.PeopleNames);
         var current = steps.FirstOrDefault(s => s.Status == StepStatus.Pending);
         var actionable = current is not null && offer.Status == OfferStatus.PendingApproval && viewerId == current.ApproverId;

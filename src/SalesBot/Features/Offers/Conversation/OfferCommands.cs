@@ -13,7 +13,6 @@ public sealed class OfferForm(BusinessCalendar calendar, TimeProvider clock)
     public void Reply(BotTurn turn, Opportunity deal, string client, CommandInput? values, string? error)
     {
         string V(string field, string fallback) => values?.Field(field) ?? fallback;
-        var culture = turn.Format.Culture;
         var validUntil = calendar.LocalDate(clock.GetUtcNow()).AddDays(30).ToString("yyyy-MM-dd", CultureInfo.InvariantCulture);
         turn.ReplyCard("offer-form", new
         {

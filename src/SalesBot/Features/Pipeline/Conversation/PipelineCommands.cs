@@ -24,7 +24,6 @@ public sealed class SaveOpportunityCommand(CreateOpportunity create, EditOpportu
     public async Task HandleAsync(BotTurn turn, CommandInput input, CancellationToken ct)
     {
         var values = OpportunityForm.ValuesFrom(input);
-        var culture = turn.Format.Culture;
         if (Guid.TryParse(input.Field("opportunityId"), out var id))
         {
             var (edited, errors) = await edit.ExecuteAsync(turn.Actor, id, values, ct);
@@ -34,7 +33,7 @@ public sealed class SaveOpportunityCommand(CreateOpportunity create, EditOpportu
                 {
                     // A closed deal can still be reopened by moving it: try that before refusing.
                     if (!(errors.Any(e => e.Code == "opportunity-closed") && Stages.Codes.Parse(input.Field("stage")) is { } reopen
-                        && await TryMoveAsync(turn, id, reopen, input.Field("lostReason"), culture, ct)))
+                        && await TryMoveAsync(turn, id, reopen, input.Field("lostReason"), ct)))
                         turn.ReplyText(string.Join(" ", errors.Select(turn.Describe)));
                     return;
                 }
@@ -46,7 +45,7 @@ public sealed class SaveOpportunityCommand(CreateOpportunity create, EditOpportu
             var stage = Stages.Codes.Parse(input.Field("stage"));
             if (stage is { } target && target != edited.Stage)
             {
-                await TryMoveAsync(turn, id, target, input.Field("lostReason"), culture, ct);
+                await TryMoveAsync(turn, id, target, input.Field("lostReason"), ct);
                 return;
             }
             turn.ReplyText(turn.T("opportunities.saved", edited.Title, turn.Format.Money(edited.TotalValue, edited.Currency)));
@@ -69,7 +68,7 @@ public sealed class SaveOpportunityCommand(CreateOpportunity create, EditOpportu
             created.ContractMonths, turn.Format.Money(created.TotalValue, created.Currency), turn.T("stage." + created.Stage.Code()), turn.Format.Percent(created.Probability)));
     }
 
-    private async Task<bool> TryMoveAsync(BotTurn turn, Guid id, Stage target, string? reason, CultureInfo culture, CancellationToken ct)
+    private async Task<bool> TryMoveAsync(BotTurn turn, Guid id, Stage target, string? reason, CancellationToken ct)
     {
         var moved = await move.ExecuteAsync(turn.Actor, id, target, reason, ct);
         turn.ReplyText(moved.Ok

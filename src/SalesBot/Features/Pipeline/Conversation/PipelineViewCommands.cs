@@ -76,7 +76,6 @@ public sealed class OpportunityHistoryCommand(OpportunityHistory history, DealPi
             turn.ReplyText(turn.Describe(result.Error!));
             return;
         }
-        var culture = turn.Format.Culture;
         var (deal, entries) = result.Value;
         turn.ReplyCard("indicator", new
         {

@@ -99,7 +99,6 @@ public sealed class RegisterPqrCommand(RegisterPqr register, ClientPicker picker
             await form.ReplyAsync(turn, values, pick, string.Join(" ", errors.Select(turn.Describe)), ct);
             return;
         }
-        var culture = turn.Format.Culture;
         var assignee = registration!.AssigneeName;
         var key = outcome == RegistrationOutcome.AlreadyRegistered ? "pqrs.alreadyRegistered" : "pqrs.registered";
         turn.ReplyText(turn.T(key, pqr.FilingNumber, pick.Client.Name, turn.T("pqrtype." + pqr.Type.Code()),

@@ -8,7 +8,6 @@ public static class PqrListCard
 {
     public static void Reply(BotTurn turn, string title, string emptyText, IReadOnlyList<PqrSummary> pqrs, Func<PqrSummary, string> status)
     {
-        var culture = turn.Format.Culture;
         turn.ReplyCard("client-list", new
         {
             title,

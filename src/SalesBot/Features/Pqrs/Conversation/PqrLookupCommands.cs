@@ -86,7 +86,6 @@ public sealed partial class PqrDueQuestionCommand(BusinessCalendar calendar, Tim
             return Task.CompletedTask;
         }
         var due = calendar.AddBusinessDays(date.Value, type.Value.TermInBusinessDays());
-        var culture = turn.Format.Culture;
         turn.ReplyText(turn.T("pqrs.dueAnswer", turn.T("pqrtype." + type.Value.Code()), turn.Format.Date(date.Value),
             turn.Format.Date(due), type.Value.TermInBusinessDays()));
         return Task.CompletedTask;

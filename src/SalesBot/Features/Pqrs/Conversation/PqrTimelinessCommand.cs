@@ -50,7 +50,6 @@ public sealed class PqrTimelinessCommand(PqrTimeliness timeliness, BusinessCalen
 
     private static object Row(BotTurn turn, string name, TimelinessFigures f, string? team, bool bold)
     {
-        var culture = turn.Format.Culture;
         var detail = turn.T("pqrs.timelinessDetail", f.Late, f.Overdue, f.Pending);
         return new
         {

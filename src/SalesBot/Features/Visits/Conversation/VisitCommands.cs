@@ -64,7 +64,6 @@ public sealed class ScheduleVisitCommand(ScheduleVisit schedule, ListVisits visi
             await forms.ScheduleAsync(turn, values, pick, null, outcome.Conflicts, outcome.FreeBusyChecked, ct, visitId, outcome.ClientName);
             return;
         }
-        var culture = turn.Format.Culture;
         var when = forms.Span(visit.Start, visit.End, turn.Format);
         turn.ReplyText(turn.T(rescheduled ? "visits.rescheduled" : "visits.scheduled", outcome.ClientName, when) + " "
             + turn.T(calendar.IsExternal ? "visits.calendarFollows" : "visits.calendarEmbedded"));
@@ -109,7 +108,6 @@ public sealed class LogVisitCommand(LogVisit log, ListVisits visits, ClientPicke
     public async Task HandleAsync(BotTurn turn, CommandInput input, CancellationToken ct)
     {
         var values = VisitFormValues.From(input);
-        var culture = turn.Format.Culture;
         if (Guid.TryParse(input.Field("visitId"), out var id))
         {
             // The scheduled visit's client and time stay as they were planned.
@@ -127,7 +125,7 @@ public sealed class LogVisitCommand(LogVisit log, ListVisits visits, ClientPicke
                 await forms.LogAsync(turn, id, null, values, null, string.Join(" ", errors.Select(turn.Describe)), ct);
                 return;
             }
-            ReplyLogged(turn, visit, culture);
+            ReplyLogged(turn, visit);
             return;
         }
 
@@ -143,10 +141,10 @@ public sealed class LogVisitCommand(LogVisit log, ListVisits visits, ClientPicke
             await forms.LogAsync(turn, null, null, values, pick, string.Join(" ", problems.Select(turn.Describe)), ct);
             return;
         }
-        ReplyLogged(turn, logged, culture);
+        ReplyLogged(turn, logged);
     }
 
-    private static void ReplyLogged(BotTurn turn, VisitOfClient logged, CultureInfo culture)
+    private static void ReplyLogged(BotTurn turn, VisitOfClient logged)
     {
         var (visit, client) = logged;
         var text = turn.T("visits.logged", client, turn.T("visitoutcome." + visit.Outcome!.Value.Code()));

@@ -40,7 +40,6 @@ public sealed class VisitForms(ClientPicker picker, BusinessCalendar calendar, T
     {
         // A new visit starts at the next full hour tomorrow: a sensible default that is never in the past.
         var tomorrow = TimeZoneInfo.ConvertTime(clock.GetUtcNow(), calendar.TimeZone).AddDays(1);
-        var culture = turn.Format.Culture;
         var conflictLines = conflicts?.Select(c => new
         {
             text = "• " + Span(c.Start, c.End, turn.Format) + (c.Subject is { Length: > 0 } s ? " · " + s : ""),
