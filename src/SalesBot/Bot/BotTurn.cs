@@ -30,7 +30,10 @@ public sealed class BotTurn(ITurnContext context, Localizer localizer, CardRende
     public string T(string key, params object?[] args) => localizer.Get(Language, key, args);
 
     /// <summary>How dates, numbers and money are written for the reader of this turn.</summary>
-    public Localization.TextFormat Format => localizer.Format(Language);
+    public Localization.TextFormat Format => localizer.Format(Language, Person?.Team?.Country);
+
+    /// <summary>The reader of this turn's replies, for code shared with messages sent outside a turn.</summary>
+    public Reader Reader => new(Language, Format);
 
     /// <summary>A use case's refusal, in the user's language.</summary>
     public string Describe(Features.Shared.DomainError error) => localizer.Describe(Language, error);

@@ -8,15 +8,21 @@ namespace SalesBot.Bot;
 /// assignments, alerts): through the outbox, so it leaves only if the change that caused it
 /// commits, and survives a crash. Someone who has never talked to the bot has no chat yet.
 /// </summary>
-public sealed class PersonalChat(SalesBotDbContext db, OutboxWriter outbox)
+public sealed class PersonalChat(SalesBotDbContext db, OutboxWriter outbox, Localization.Localizer localizer)
 {
-    /// <summary>Queues the message built in the person's language; false when they have no chat with the bot yet.</summary>
-    public async Task<bool> SendAsync(Person recipient, Func<string, Activity> build, CancellationToken ct)
+    /// <summary>
+    /// Queues the message built for the person (their language, their team's way of writing dates
+    /// and numbers); false when they have no chat with the bot yet.
+    /// </summary>
+    public async Task<bool> SendAsync(Person recipient, Func<Localization.Reader, Activity> build, CancellationToken ct)
     {
         var chat = await ReferenceOfAsync(recipient, ct);
         if (chat is null) return false;
         var language = await LanguageResolver.ResolveAsync(db, recipient.AadObjectId, chat.Locale, ct);
-        Send(chat, build(language));
+        var country = recipient.Team?.Country ?? (recipient.TeamId is { } team
+            ? await db.Teams.AsNoTracking().Where(t => t.Id == team).Select(t => t.Country).FirstOrDefaultAsync(ct)
+            : null);
+        Send(chat, build(localizer.ReaderOf(language, country)));
         return true;
     }
 

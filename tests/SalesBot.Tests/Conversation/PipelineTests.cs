@@ -1,4 +1,5 @@
 using SalesBot.Features.Pipeline;
+using SalesBot.Infrastructure.Data;
 
 namespace SalesBot.Tests.Conversation;
 
@@ -39,6 +40,24 @@ public abstract class PipelineTests : DemoBotTest
         Assert.Contains("1 oportunidades abiertas: $ 240.000.000 en total, $ 24.000.000 ponderado.", pipeline);
         Assert.Contains("Cacería · 1", pipeline);
         Assert.Contains("Suministro 2027 · Ferretería El Sol S.A.S.", pipeline);
+    }
+
+    [Fact]
+    public async Task A_team_in_another_country_reads_Spanish_as_that_country_writes_it()
+    {
+        await using (var scope = Bot.Services.CreateAsyncScope())
+        {
+            var moved = await scope.ServiceProvider.GetRequiredService<SetTeamCalendar>().ExecuteAsync(Actor.CommandLine("test"), DemoOrganization.TeamName,
+                new Features.Shared.Calendar.CalendarChoice("MX", null, "America/Monterrey"), default);
+            Assert.True(moved.Ok, moved.Error?.Code);
+            await scope.ServiceProvider.GetRequiredService<SalesBotDbContext>().SaveChangesAsync();
+        }
+
+        var created = await AskAsync(Alex.Submit(Form()));
+
+        // Monterrey groups thousands with commas; the money stays in the organisation's currency.
+        Assert.Equal("Listo: «Suministro 2027» para Ferretería El Sol S.A.S.: $ 10,000,000 al mes por 24 meses = $ 240,000,000. Etapa Cacería (10 %).",
+            created["text"]!.GetValue<string>());
     }
 
     [Fact]

@@ -30,6 +30,16 @@ public sealed class Localizer
     /// <summary>How dates, numbers and money are written in a language, here.</summary>
     public TextFormat Format(string language) => language == English ? _english : _spanish;
 
+    /// <summary>
+    /// How a reader is written to: a member of a team with a country of its own (a Bolivian team in a
+    /// Colombian organisation) reads Spanish the way that country writes it.
+    /// </summary>
+    public TextFormat Format(string language, string? teamCountry) =>
+        language == English || teamCountry is null ? Format(language) : TextFormat.For(OrganizationOptions.SpanishCultureOf(teamCountry));
+
+    /// <summary>The reader of a message sent outside a turn: their language and how it is written for them.</summary>
+    public Reader ReaderOf(string language, string? teamCountry) => new(language, Format(language, teamCountry));
+
     public CultureInfo Culture(string language) => Format(language).Culture;
 
     public IReadOnlyCollection<string> Keys(string language) => _strings[language].Keys;
@@ -60,3 +70,6 @@ public sealed class Localizer
         return (JsonSerializer.Deserialize<Dictionary<string, string>>(stream) ?? []).ToFrozenDictionary();
     }
 }
+
+/// <summary>Who a message is written for: the language of its words and the culture of its dates and numbers.</summary>
+public sealed record Reader(string Language, TextFormat Format);

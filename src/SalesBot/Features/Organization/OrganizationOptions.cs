@@ -12,7 +12,10 @@ public sealed class OrganizationOptions
     public string Currency { get; set; } = "COP";
 
     /// <summary>The Spanish culture in use: the configured one, else the country's (Mexico groups thousands with commas).</summary>
-    public string SpanishCulture => Culture ?? Country.ToUpperInvariant() switch
+    public string SpanishCulture => Culture ?? SpanishCultureOf(Country);
+
+    /// <summary>How Spanish is written in a country: a Bolivian team reads es-BO even in a Colombian organisation.</summary>
+    public static string SpanishCultureOf(string country) => country.ToUpperInvariant() switch
     {
         "BO" => "es-BO",
         "MX" => "es-MX",

@@ -86,7 +86,7 @@ public sealed class ApprovalNotice(PeopleDirectory directory, PersonalChat chat,
         logger.LogWarning("Approver {Person} has no chat with the bot yet ({What}); offer {Offer} waits for them",
             approver.AadObjectId, installing ? "installing it for them" : "they must open it", offerId);
         var requester = (await directory.ByIdsAsync([model.Offer.RequesterId], ct))[model.Offer.RequesterId];
-        if (!await chat.SendAsync(requester, l => new Activity { Text = localizer.Get(l, installing ? "offers.installingForApprover" : "offers.approverMustOpen", approver.Name) }, ct))
+        if (!await chat.SendAsync(requester, r => new Activity { Text = localizer.Get(r.Language, installing ? "offers.installingForApprover" : "offers.approverMustOpen", approver.Name) }, ct))
             logger.LogWarning("Requester {Person} has no chat with the bot; not told about offer {Offer}", requester.AadObjectId, offerId);
     }
 

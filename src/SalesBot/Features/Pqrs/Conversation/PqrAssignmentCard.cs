@@ -18,28 +18,28 @@ public sealed class PqrAssignmentCard(
     BusinessCalendarProvider calendars, TimeProvider clock, PqrReassignmentPolicy reassignment, ILogger<PqrAssignmentCard> logger) : IPqrNotifications
 {
     public Task AssignedAsync(Pqr pqr, Client client, Person assignee, CancellationToken ct) =>
-        SendAsync(assignee, pqr, language => Render(language, pqr, client, answerable: true, "pqrs.cardTitle", [pqr.FilingNumber]), ct);
+        SendAsync(assignee, pqr, reader => Render(reader, pqr, client, answerable: true, "pqrs.cardTitle", [pqr.FilingNumber]), ct);
 
     public Task ReminderAsync(Pqr pqr, Client client, Person assignee, int businessDaysLeft, CancellationToken ct) =>
-        SendAsync(assignee, pqr, language => Render(language, pqr, client, answerable: true, "pqrs.reminderTitle", [pqr.FilingNumber]), ct);
+        SendAsync(assignee, pqr, reader => Render(reader, pqr, client, answerable: true, "pqrs.reminderTitle", [pqr.FilingNumber]), ct);
 
     public async Task EscalatedAsync(Pqr pqr, Client client, Person lead, Person assignee, int businessDaysLeft, CancellationToken ct)
     {
         // The lead can hand it to someone with time to answer, from the card itself.
         var team = await reassignment.CandidatesAsync(Actor.For(lead), pqr, ct);
-        await SendAsync(lead, pqr, language => Render(language, pqr, client, answerable: false, "pqrs.escalationTitle", [pqr.FilingNumber, assignee.Name, businessDaysLeft], team), ct);
+        await SendAsync(lead, pqr, reader => Render(reader, pqr, client, answerable: false, "pqrs.escalationTitle", [pqr.FilingNumber, assignee.Name, businessDaysLeft], team), ct);
     }
 
     public Task OverdueAsync(Pqr pqr, Client client, Person director, Person? assignee, CancellationToken ct) =>
-        SendAsync(director, pqr, language => Render(language, pqr, client, answerable: false, "pqrs.overdueAlertTitle", [pqr.FilingNumber, assignee?.Name ?? "-"]), ct);
+        SendAsync(director, pqr, reader => Render(reader, pqr, client, answerable: false, "pqrs.overdueAlertTitle", [pqr.FilingNumber, assignee?.Name ?? "-"]), ct);
 
-    private Attachment Render(string language, Pqr pqr, Client client, bool answerable, string titleKey, object?[] titleArgs, IReadOnlyList<Person>? reassignTo = null) =>
-        PqrCard.Render(cards, localizer, language, pqr, client.Name, new PqrDeadline(calendars.For(pqr.CalendarChoice())).BusinessDaysLeft(pqr.DueDate, clock.GetUtcNow()),
-            answerable, localizer.Get(language, titleKey, titleArgs), reassignTo);
+    private Attachment Render(Reader reader, Pqr pqr, Client client, bool answerable, string titleKey, object?[] titleArgs, IReadOnlyList<Person>? reassignTo = null) =>
+        PqrCard.Render(cards, localizer, reader, pqr, client.Name, new PqrDeadline(calendars.For(pqr.CalendarChoice())).BusinessDaysLeft(pqr.DueDate, clock.GetUtcNow()),
+            answerable, localizer.Get(reader.Language, titleKey, titleArgs), reassignTo);
 
-    private async Task SendAsync(Person recipient, Pqr pqr, Func<string, Attachment> render, CancellationToken ct)
+    private async Task SendAsync(Person recipient, Pqr pqr, Func<Reader, Attachment> render, CancellationToken ct)
     {
-        if (!await chat.SendAsync(recipient, language => PersonalChat.Card(render(language)), ct))
+        if (!await chat.SendAsync(recipient, reader => PersonalChat.Card(render(reader)), ct))
             // The PQR text stays out of the log: only its number.
             logger.LogWarning("No chat with {Person} yet; not told about PQR {FilingNumber}", recipient.AadObjectId, pqr.FilingNumber);
     }
@@ -49,14 +49,14 @@ public sealed class PqrAssignmentCard(
 public static class PqrCard
 {
     /// <param name="reassignTo">the people the reader may hand the PQR to (a team lead, a director): shown when the reader does not answer it.</param>
-    public static Attachment Render(CardRenderer cards, Localizer localizer, string language, Pqr pqr, string clientName, int businessDaysLeft,
+    public static Attachment Render(CardRenderer cards, Localizer localizer, Reader reader, Pqr pqr, string clientName, int businessDaysLeft,
         bool answerable, string? title = null, IReadOnlyList<Person>? reassignTo = null)
     {
         answerable = answerable && !pqr.IsAnswered;
         // One set of required inputs per card: Teams validates every input of the card on any Submit.
         var reassignable = !answerable && !pqr.IsAnswered && reassignTo is { Count: > 0 };
-        string T(string key, params object?[] args) => localizer.Get(language, key, args);
-        var format = localizer.Format(language);
+        string T(string key, params object?[] args) => localizer.Get(reader.Language, key, args);
+        var format = reader.Format;
         return cards.RenderAttachment("pqr", new
         {
             title = title ?? T("pqrs.cardTitle", pqr.FilingNumber),

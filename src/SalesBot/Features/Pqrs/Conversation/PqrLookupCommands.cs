@@ -30,7 +30,7 @@ public sealed class ShowPqrCommand(ListPqrs list, PqrReassignmentPolicy reassign
         turn.Context.Reply(new Teams.Schema.Activity
         {
             Type = Teams.Schema.ActivityTypes.Message,
-            Attachments = [PqrCard.Render(cards, localizer, turn.Language, pqr, client, left, answerable: pqr.AssigneeId == turn.Actor.PersonId,
+            Attachments = [PqrCard.Render(cards, localizer, turn.Reader, pqr, client, left, answerable: pqr.AssigneeId == turn.Actor.PersonId,
                 reassignTo: reassignTo)],
         });
     }

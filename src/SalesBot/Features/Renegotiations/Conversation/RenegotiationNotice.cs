@@ -28,8 +28,8 @@ public sealed class RenegotiationNotice(PersonalChat chat, CardRenderer cards, L
     public async Task ConsultAsync(Renegotiation renegotiation, AreaConsultation consultation, Person areaContact, string clientName, string requester,
         CancellationToken ct)
     {
-        var sent = await chat.SendAsync(areaContact, language => PersonalChat.Card(cards.RenderAttachment("consultation",
-            ConsultationCard.Data((key, args) => localizer.Get(language, key, args), consultation, renegotiation, clientName, requester))), ct);
+        var sent = await chat.SendAsync(areaContact, reader => PersonalChat.Card(cards.RenderAttachment("consultation",
+            ConsultationCard.Data((key, args) => localizer.Get(reader.Language, key, args), consultation, renegotiation, clientName, requester))), ct);
         // Without a chat: installed for them through Graph when configured (the card comes when it opens), else under "renegociaciones".
         if (!sent && !installer.Request(areaContact.AadObjectId))
             logger.LogWarning("Area contact {Person} has no chat with the bot; they find the consultation under 'renegociaciones'", areaContact.AadObjectId);
@@ -37,7 +37,7 @@ public sealed class RenegotiationNotice(PersonalChat chat, CardRenderer cards, L
 
     public async Task TellAsync(Person person, string messageKey, object?[] args, CancellationToken ct)
     {
-        if (!await chat.SendAsync(person, language => new Activity { Text = localizer.Get(language, messageKey, args) }, ct))
+        if (!await chat.SendAsync(person, reader => new Activity { Text = localizer.Get(reader.Language, messageKey, args) }, ct))
             logger.LogWarning("{Person} has no chat with the bot; not told ({Message})", person.AadObjectId, messageKey);
     }
 }

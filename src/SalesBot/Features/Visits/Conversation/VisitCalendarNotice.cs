@@ -12,9 +12,9 @@ public sealed class VisitCalendarNotice(PersonalChat chat, Localizer localizer, 
     public async Task CalendarFailedAsync(Visit visit, Person owner, string clientName, CancellationToken ct)
     {
         var local = TimeZoneInfo.ConvertTime(visit.Start, calendar.TimeZone);
-        var told = await chat.SendAsync(owner, language => new Teams.Schema.Activity
+        var told = await chat.SendAsync(owner, reader => new Teams.Schema.Activity
         {
-            Text = localizer.Get(language, "visits.calendarFailedNotice", clientName, localizer.Format(language).DateTime(local), visit.CalendarError ?? "-"),
+            Text = localizer.Get(reader.Language, "visits.calendarFailedNotice", clientName, reader.Format.DateTime(local), visit.CalendarError ?? "-"),
         }, ct);
         if (!told) logger.LogWarning("No chat with {Person}; the calendar failure of visit {Visit} is only in 'mis visitas'", owner.AadObjectId, visit.Id);
     }

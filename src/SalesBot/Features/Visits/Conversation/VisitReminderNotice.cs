@@ -10,17 +10,17 @@ namespace SalesBot.Features.Visits.Conversation;
 public sealed class VisitReminderNotice(PersonalChat chat, Localizer localizer, CardRenderer cards, BusinessCalendar calendar) : IVisitReminderNotifications
 {
     public Task<bool> RemindAsync(Person owner, Visit visit, string clientName, CancellationToken ct) =>
-        chat.SendAsync(owner, language => new Activity
+        chat.SendAsync(owner, reader => new Activity
         {
-            Text = localizer.Get(language, "visits.reminder", localizer.Format(language).Time(TimeZoneInfo.ConvertTime(visit.Start, calendar.TimeZone)),
+            Text = localizer.Get(reader.Language, "visits.reminder", reader.Format.Time(TimeZoneInfo.ConvertTime(visit.Start, calendar.TimeZone)),
                 clientName, visit.Location ?? "-", visit.Interviewee ?? "-"),
         }, ct);
 
     /// <summary>A one-visit list card: the question, and the button to the log form.</summary>
     public Task<bool> AskHowItWentAsync(Person owner, Visit visit, string clientName, CancellationToken ct) =>
-        chat.SendAsync(owner, language =>
+        chat.SendAsync(owner, reader =>
         {
-            string T(string key, params object?[] args) => localizer.Get(language, key, args);
+            string T(string key, params object?[] args) => localizer.Get(reader.Language, key, args);
             var start = TimeZoneInfo.ConvertTime(visit.Start, calendar.TimeZone);
             return PersonalChat.Card(cards.RenderAttachment("visit-list", new
             {
@@ -30,7 +30,7 @@ public sealed class VisitReminderNotice(PersonalChat chat, Localizer localizer, 
                 {
                     new
                     {
-                        heading = localizer.Format(language).DayAndTime(start) + " · " + clientName,
+                        heading = reader.Format.DayAndTime(start) + " · " + clientName,
                         detail = visit.Location ?? "",
                         actions = new[] { new { title = T("visits.logResult"), command = VisitActions.LogForm, visitId = visit.Id.ToString(), writes = false } },
                     },
