@@ -1,6 +1,6 @@
 // SalesBot as the Playground's default user (Alex Wilber, executive): set the month's visit plan,
 // schedule a visit a few minutes from now, find it in "mis visitas", record its outcome from the
-// list, and see compliance change. Times are the organisation's (America/Bogota, UTC-5, no DST).
+// list, see compliance change, and read the same list in English. Times are the organisation's (America/Bogota, UTC-5, no DST).
 export const name = 'SalesBot: visits (plan, schedule, list, log the outcome, compliance)';
 
 const BOGOTA_OFFSET_MS = -5 * 3600 * 1000;
@@ -37,5 +37,13 @@ export default async function (t) {
   });
   await t.step({ send: 'cumplimiento de visitas', expect: { minCount: 1, card: { text: ['1 de 3 visitas planeadas: 33,3 %', 'Alex Wilber'] } } });
   await t.step({ send: 'mis visitas hoy', expect: { minCount: 1, card: { text: ['Realizada', 'Vinculación: el cliente firmó'] } } });
+  // The same list in English: month first, a 12-hour clock, labels in English.
+  const today = local(0);
+  const monthDay = `${Number(today.slice(5, 7))}/${Number(today.slice(8, 10))}`;
+  await t.step({ send: 'idioma inglés', expect: { minCount: 1, text: "I'll answer in English" } });
+  await t.step({
+    send: 'my visits today',
+    expect: { minCount: 1, card: { text: ['Your visits', 'Done', 'Signed up', `/(Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday) ${monthDay} \\d{1,2}:\\d{2} (AM|PM)/`] } },
+  });
   await t.step({ send: 'idioma auto', expect: { minCount: 1, text: "Done: I'll use your Teams language." } });
 }

@@ -38,6 +38,30 @@ public sealed class BotTurn(ITurnContext context, Localizer localizer, CardRende
     /// <summary>A use case's refusal, in the user's language.</summary>
     public string Describe(Features.Shared.DomainError error) => localizer.Describe(Language, error);
 
+    /// <summary>Several refusals (a form's fields), each said once, with their next steps.</summary>
+    public string Describe(IEnumerable<Features.Shared.DomainError> errors) => localizer.Describe(Language, errors);
+
+    /// <summary>
+    /// Answers a refusal: what was refused and what to do next, with the command that does it as a
+    /// button when there is one (it sends the command as the user's own message, so they learn it).
+    /// </summary>
+    public void Refuse(Features.Shared.DomainError error)
+    {
+        if (localizer.NextCommandOf(Language, error) is not { } command)
+        {
+            ReplyText(Describe(error));
+            return;
+        }
+        ReplyCard("next-step", new { text = Describe(error), actions = new[] { new { title = command } } });
+    }
+
+    /// <summary>Several refusals (a form's fields, answered in text): each said, each next step once.</summary>
+    public void Refuse(IReadOnlyList<Features.Shared.DomainError> errors)
+    {
+        if (errors.Count == 1) Refuse(errors[0]);
+        else ReplyText(Describe(errors));
+    }
+
     public void ReplyText(string text) => Context.Reply(Cards.LiveLinks.Defuse(text));
 
     private Dictionary<Activity, string>? _tracked;

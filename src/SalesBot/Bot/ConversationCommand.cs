@@ -20,7 +20,41 @@ public interface IConversationCommand
 /// ("{HelpKey}.description" its text), null to leave it out; <see cref="MenuTitleKey"/>: its
 /// menu button, null to leave it out of the menu.
 /// </summary>
-public sealed record CommandDescriptor(string Name, Type Handler, string? HelpKey, string? MenuTitleKey, int MenuOrder);
+public sealed record CommandDescriptor(string Name, Type Handler, string? HelpKey, string? MenuTitleKey, int MenuOrder, HelpTopic? Help = null);
+
+/// <summary>Where the help card lists a command and who sees it there.</summary>
+public enum HelpArea
+{
+    ClientsAndVisits,
+    PipelineAndOffers,
+    Approvals,
+    Pqrs,
+    Indicators,
+    Assistant,
+}
+
+/// <summary>
+/// A command's place in the help card: its area, the roles that can use it (any of them; the
+/// assistant's own commands are for everyone) and its rank within the area: the first few of each
+/// area fit the short help, the rest wait behind "ver todo".
+/// </summary>
+/// <param name="FirstStepFor">The roles whose welcome offers this command as one of their first three steps.</param>
+public sealed record HelpTopic(HelpArea Area, int Rank, Role Audience = HelpTopic.Sales, Role FirstStepFor = Role.None)
+{
+    /// <summary>Everyone who sells or leads sellers (not customer service alone).</summary>
+    public const Role Sales = Role.Executive | Role.TeamLead | Role.CommercialDirector | Role.GeneralDirector | Role.Admin;
+
+    public const Role Leads = Role.TeamLead | Role.CommercialDirector | Role.GeneralDirector | Role.Admin;
+
+    public const Role Anyone = Sales | Role.CustomerService;
+
+    public bool IsFor(Role roles) => Area == HelpArea.Assistant || (roles & Audience) != 0;
+
+    /// <summary>The role a welcome speaks to when a person holds several: the one with the widest view.</summary>
+    public static Role PrimaryOf(Role roles) =>
+        new[] { Role.GeneralDirector, Role.CommercialDirector, Role.TeamLead, Role.Executive, Role.CustomerService, Role.Admin }
+            .FirstOrDefault(r => (roles & r) != 0);
+}
 
 /// <summary>An Action.Execute verb and the handler that answers it with a card.</summary>
 public sealed record CardActionDescriptor(string Verb, Type Handler);
@@ -31,10 +65,10 @@ public sealed record PhraseSet(IReadOnlyList<(string Phrase, string Action)> Ent
 public static class ConversationCommands
 {
     public static IServiceCollection AddConversationCommand<T>(this IServiceCollection services, string name,
-        string? helpKey = null, (string TitleKey, int Order)? menu = null) where T : class, IConversationCommand
+        string? helpKey = null, (string TitleKey, int Order)? menu = null, HelpTopic? help = null) where T : class, IConversationCommand
     {
         services.AddScoped<T>();
-        services.AddSingleton(new CommandDescriptor(name, typeof(T), helpKey, menu?.TitleKey, menu?.Order ?? int.MaxValue));
+        services.AddSingleton(new CommandDescriptor(name, typeof(T), helpKey, menu?.TitleKey, menu?.Order ?? int.MaxValue, help));
         return services;
     }
 

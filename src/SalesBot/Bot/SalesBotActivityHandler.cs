@@ -103,7 +103,7 @@ public sealed class SalesBotActivityHandler(
             WelcomeCard.ReplyToGroup(turn);
             return;
         }
-        WelcomeCard.Reply(turn);
+        WelcomeCard.Reply(turn, router);
         // Whatever waited for this person (e.g. an approval after SalesBot was installed for them) comes now.
         foreach (var opened in scope.GetServices<IPersonalChatOpened>()) await opened.OpenedAsync(turn, CancellationToken.None);
     }

@@ -138,7 +138,7 @@ public static class CliParser
     {
         var name = o.Single("name") is { Length: > 0 } n ? n : throw new CliArgumentException("--name is required.");
         var channel = o.Single("channel-id");
-        if (AddTeam.ValidateChannelId(channel) is { } error) throw new CliArgumentException(English.Describe(Localizer.English, error));
+        if (AddTeam.ValidateChannelId(channel) is { } error) throw new CliArgumentException(English.Refusal(Localizer.English, error));
         return new TeamsAddCommand(name, channel, o.HostArgs) { Calendar = CalendarOf(o) };
     }
 
@@ -155,7 +155,7 @@ public static class CliParser
             o.All("role"), o.Single("team"), o.Single("manager-aad-object-id"));
         if (input.Roles.Count == 0) throw new CliArgumentException("At least one --role is required.");
         if (AddPerson.Validate(input) is { } error)
-            throw new CliArgumentException(English.Describe(Localizer.English, error));
+            throw new CliArgumentException(English.Refusal(Localizer.English, error));
         return new UsersAddCommand(input, o.HostArgs);
     }
 

@@ -231,7 +231,7 @@ public sealed class CliRunner(TextWriter stdout, TextWriter stderr)
     /// <summary>A refusal from a use case: bad input or a conflict is the caller's to fix (exit 2).</summary>
     private async Task<int> Refuse(DomainError error)
     {
-        await stderr.WriteLineAsync("error: " + _localizer.Describe(Localizer.English, error));
+        await stderr.WriteLineAsync("error: " + _localizer.Refusal(Localizer.English, error));
         return error.Code is "invalid" or "not-found" or "conflict" or "calendar-invalid" ? BadArguments : Failure;
     }
 }

@@ -27,12 +27,12 @@ public sealed class ImportClientsRunner(TextWriter stdout, TextWriter stderr, Lo
         var result = await sp.GetRequiredService<ImportClients>().ExecuteAsync(actor, inputs.ToList(), ct);
         if (!result.Ok)
         {
-            await stderr.WriteLineAsync("error: " + localizer.Describe(Localizer.English, result.Error!));
+            await stderr.WriteLineAsync("error: " + localizer.Refusal(Localizer.English, result.Error!));
             return CliRunner.Failure;
         }
         foreach (var row in result.Value!)
         {
-            var reasons = string.Join(" ", row.Reasons.Select(r => localizer.Describe(Localizer.English, r)));
+            var reasons = string.Join(" ", row.Reasons.Select(r => localizer.Refusal(Localizer.English, r)));
             await stdout.WriteLineAsync($"line {row.Line}: {row.Outcome.ToString().ToLowerInvariant(),-9} {row.Client ?? "(no name)"}{(reasons.Length > 0 ? " - " + reasons : "")}");
         }
         var counts = Enum.GetValues<ImportOutcome>().Select(o => $"{result.Value!.Count(r => r.Outcome == o)} {o.ToString().ToLowerInvariant()}");

@@ -25,14 +25,14 @@ public sealed class ImportPqrsRunner(TextWriter stdout, TextWriter stderr, Local
         var result = await sp.GetRequiredService<ImportPqrs>().ExecuteAsync(actor, inputs, ct);
         if (!result.Ok)
         {
-            await stderr.WriteLineAsync("error: " + localizer.Describe(Localizer.English, result.Error!));
+            await stderr.WriteLineAsync("error: " + localizer.Refusal(Localizer.English, result.Error!));
             return CliRunner.Failure;
         }
         foreach (var row in result.Value!)
         {
             // The report names the row by radicado only: PQR text stays out of terminals and logs.
             var detail = row.Outcome == PqrImportOutcome.Rejected
-                ? " - " + string.Join(" ", row.Reasons.Select(r => localizer.Describe(Localizer.English, r)))
+                ? " - " + string.Join(" ", row.Reasons.Select(r => localizer.Refusal(Localizer.English, r)))
                 : row.Assignee is { } a ? " -> " + a : row.Outcome == PqrImportOutcome.Created ? " (no executive to assign it to)" : "";
             await stdout.WriteLineAsync($"line {row.Line}: {row.Outcome.ToString().ToLowerInvariant(),-9} {row.FilingNumber ?? "(no radicado)"}{detail}");
         }

@@ -32,9 +32,9 @@ public class ClientInputTests
     {
         Nit.Normalize("900.123.456-7", out var error);
         var localizer = new SalesBot.Bot.Localization.Localizer();
-        Assert.Equal("El dato «NIT» no es válido: el dígito de verificación de 900123456 es 8, no 7.",
+        Assert.Equal("El dato «NIT» no es válido: el dígito de verificación de 900123456 es 8, no 7. Corrígelo y vuelve a intentarlo; nada quedó guardado.",
             SalesBot.Bot.Localization.DomainErrorText.Describe(localizer, "es", error!));
-        Assert.Equal("The value \"NIT (tax id)\" is not valid: the check digit of 900123456 is 8, not 7.",
+        Assert.Equal("The value \"NIT (tax id)\" is not valid: the check digit of 900123456 is 8, not 7. Fix it and try again; nothing was saved.",
             SalesBot.Bot.Localization.DomainErrorText.Describe(localizer, "en", error!));
     }
 

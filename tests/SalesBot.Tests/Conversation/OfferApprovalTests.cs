@@ -281,20 +281,37 @@ public abstract class OfferFollowUpTests : OfferApprovalTestsBase
     {
         var deal = await DealAsync();
         await AskAsync(Alex.Submit(Offer(deal, unitPrice: "100.000")));
-        await InvokeAsync(Megan, Execute("offers.approve", (await StepsAsync()).Single().Id));
+        await InvokeAsync(Megan, Execute("offers.approve", (await StepsAsync()).Single().Id, "Buen margen"));
         await NextTextAsync(Alex.ConversationId, "aprobó tu oferta");
 
         var tooEarly = await AskAsync(Alex.Message("oferta aceptada suministro"));
-        var sent = await AskAsync(Alex.Message("oferta enviada suministro"));
+        // Not a dead end: what to do next, and the button that does it (it sends the command as Alex's own message).
+        var refusal = tooEarly.Card()!;
+        Assert.Equal("La oferta v1 no se ha enviado al cliente. Primero registra que la enviaste: «oferta enviada Suministro 2027».",
+            refusal["body"]![0]!["text"]!.GetValue<string>());
+        var next = refusal["actions"]!.AsArray().Single()!;
+        Assert.Equal(("oferta enviada Suministro 2027", "imBack", "oferta enviada Suministro 2027"),
+            (next["title"]!.GetValue<string>(), next["data"]!["msteams"]!["type"]!.GetValue<string>(), next["data"]!["msteams"]!["value"]!.GetValue<string>()));
+
+        var sent = await AskAsync(Alex.Message(next["data"]!["msteams"]!["value"]!.GetValue<string>()));
         var noReason = await AskAsync(Alex.Message("oferta rechazada suministro"));
         var accepted = await AskAsync(Alex.Message("oferta aceptada suministro"));
 
-        Assert.Equal("La oferta v1 no se ha enviado al cliente.", tooEarly["text"]!.GetValue<string>());
         Assert.Equal("Registré que la oferta v1 de «Suministro 2027» se envió al cliente.", sent["text"]!.GetValue<string>());
         Assert.StartsWith("Dime el motivo del cliente", noReason["text"]!.GetValue<string>());
         Assert.Equal("¡El cliente aceptó la oferta v1! «Suministro 2027» queda ganada.", accepted["text"]!.GetValue<string>());
         Assert.Equal((Stage.Won, OfferStatus.Accepted), await Bot.WithDbAsync(async db =>
             ((await db.Opportunities.SingleAsync()).Stage, (await db.Offers.SingleAsync()).Status)));
+
+        // The deal's history tells the offer's way, with who decided what, in words.
+        var history = (await AskAsync(Alex.Message("historial suministro"))).Card()!;
+        var lines = history.Descendants().Select(n => n?["text"]?.GetValue<string>()).OfType<string>().ToList();
+        Assert.Contains("Oferta v1 por $ 96.000.000: En aprobación.", lines);
+        Assert.Contains("Oferta v1, Responsable de equipo (Vo.Bo.): aprobó «Buen margen».", lines);
+        Assert.Contains("Oferta v1: Enviada al cliente.", lines);
+        Assert.Contains("Oferta v1: Aceptada por el cliente.", lines);
+        Assert.Contains(lines, l => l.EndsWith(" · Megan Bowen", StringComparison.Ordinal));
+        Assert.DoesNotContain("", lines); // no line without words
     }
 
     /// <summary>The next new text to the conversation containing <paramref name="fragment"/> (other notices may come first).</summary>

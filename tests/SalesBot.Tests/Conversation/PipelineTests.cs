@@ -88,7 +88,7 @@ public abstract class PipelineTests : DemoBotTest
         Assert.Equal("«Suministro 2027» pasó a Negociación (75 %).", moved["text"]!.GetValue<string>());
         Assert.StartsWith("Para marcarla perdida necesito el motivo", noReason["text"]!.GetValue<string>());
         Assert.Equal("«Suministro 2027» pasó a Perdida (0 %).", lost["text"]!.GetValue<string>());
-        Assert.Equal("«Suministro 2027» está perdida: solo el responsable de equipo puede reabrirla.", alexReopens["text"]!.GetValue<string>());
+        Assert.Equal("«Suministro 2027» está perdida. Solo el responsable de equipo puede reabrirla: pídeselo a tu líder.", alexReopens.Said());
         Assert.Equal("«Suministro 2027» pasó a Propuesta (50 %).", meganReopens["text"]!.GetValue<string>());
         Assert.Equal((Stage.Proposal, (string?)null), ((await DealAsync()).Stage, (await DealAsync()).LostReason));
     }
@@ -106,7 +106,7 @@ public abstract class PipelineTests : DemoBotTest
         var history = (await AskAsync(Alex.Message("historial suministro 2027"))).Card()!.AllText();
 
         Assert.Equal("Guardé «Suministro 2027» (total $ 300.000.000).", saved["text"]!.GetValue<string>());
-        Assert.StartsWith("No encontré opportunity", stranger["text"]!.GetValue<string>());
+        Assert.StartsWith("No encontré la oportunidad «suministro».", stranger.Said());
         Assert.Contains("Alex Wilber", history);
         Assert.Contains("Megan Bowen", history);
         Assert.Contains("Puestos: 40 → 50", history);

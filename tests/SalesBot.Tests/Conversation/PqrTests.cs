@@ -136,7 +136,7 @@ public abstract class PqrTests : IAsyncLifetime
         var replies = await _connector.WaitForActivitiesAsync(4);
 
         Assert.StartsWith("Respuesta a la PQR R-3 registrada a tiempo", replies[2]["text"]!.GetValue<string>());
-        Assert.Equal("La PQR R-3 ya fue respondida.", replies[3]["text"]!.GetValue<string>());
+        Assert.Equal("La PQR R-3 ya fue respondida. Ábrela con «pqr R-3» para ver la respuesta.", replies[3].Said());
         var pqr = await _bot.WithDbAsync(db => db.Pqrs.SingleAsync(p => p.FilingNumber == "R-3"));
         Assert.True(pqr.AnsweredOnTime);
         Assert.Equal("Se devuelve el cobro.", pqr.Response);
@@ -152,7 +152,7 @@ public abstract class PqrTests : IAsyncLifetime
         await _bot.SendAsync(megan.Submit(new JsonObject { ["command"] = "pqrs.answer", ["pqr"] = "R-4", ["response"] = "Yo respondo" }));
 
         // Someone who may not answer it is told no more than if it did not exist.
-        Assert.Contains("No encontré pqr «R-4»", (await _connector.WaitForActivitiesAsync(1))[0]["text"]!.GetValue<string>());
+        Assert.Contains("No encontré la PQR «R-4»", (await _connector.WaitForActivitiesAsync(1))[0].Said());
         Assert.Null((await _bot.WithDbAsync(db => db.Pqrs.SingleAsync(p => p.FilingNumber == "R-4"))).Response);
     }
 
@@ -200,7 +200,7 @@ public abstract class PqrTests : IAsyncLifetime
         Assert.True(Answerable(mine));
         Assert.False(Answerable(teamLeads));
         Assert.Contains("PQR R-6", directors.AllText());
-        Assert.Equal("No encontré pqr «R-6».", strangers["text"]!.GetValue<string>());
+        Assert.StartsWith("No encontré la PQR «R-6». Revisa cómo se escribe", strangers.Said());
     }
 
     [Fact]
@@ -220,9 +220,12 @@ public abstract class PqrTests : IAsyncLifetime
     [InlineData("¿Cuándo vence un reclamo radicado el 27/03/2026?", "martes, 21 de abril de 2026")]
     [InlineData("cuando vence una solicitud de documentos radicada el 2026-12-23", "viernes, 8 de enero de 2027")]
     [InlineData("cuándo vence una petición del 12/01/2026", "lunes, 2 de febrero de 2026")]
-    public async Task The_due_date_question_is_answered_in_chat(string question, string due)
+    // English writes the month first: 1/12 is 12 January.
+    [InlineData("when is a peticion filed on 1/12/2026 due?", "Monday, February 2, 2026", "en-US")]
+    [InlineData("when is a reclamo filed on 3/27/2026 due?", "Tuesday, April 21, 2026", "en-US")]
+    public async Task The_due_date_question_is_answered_in_chat(string question, string due, string locale = "es-CO")
     {
-        await _bot.SendAsync(_alex.Message(question));
+        await _bot.SendAsync(_alex.Message(question, locale));
         Assert.Contains(due, (await _connector.WaitForActivitiesAsync(1))[0]["text"]!.GetValue<string>());
     }
 

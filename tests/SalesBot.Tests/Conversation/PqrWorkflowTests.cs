@@ -85,7 +85,7 @@ public abstract class PqrWorkflowTests : DemoBotTest
         Assert.Contains("El dato «Descripción» no es válido", text);
         Assert.Contains("Ningún cliente que puedas ver coincide con «no existe ningun cliente asi»", unknown.AllText());
         Assert.Contains("Elige el cliente en la lista o escribe su nombre o NIT.", notPicked.AllText());
-        Assert.Contains("No encontré client «not-a-guid».", forgedReply.AllText());
+        Assert.Contains("No encontré el cliente «not-a-guid».", forgedReply.AllText());
         Assert.Equal(0, await Bot.WithDbAsync(db => db.Pqrs.CountAsync()));
     }
 
@@ -114,7 +114,7 @@ public abstract class PqrWorkflowTests : DemoBotTest
 
         var byAlex = await AskAsync(Alex.Submit(new JsonObject { ["command"] = "pqrs.reassign", ["pqr"] = "F-5", ["assignee"] = meganId.ToString() }));
         // Someone who may not reassign it is told no more than if it did not exist.
-        Assert.Contains("No encontré pqr «F-5»", byAlex["text"]!.GetValue<string>());
+        Assert.Contains("No encontré la PQR «F-5»", byAlex.Said());
 
         // Megan gives it to herself: the confirmation and the assignee's card both come to her chat.
         var first = await AskAsync(Megan.Submit(new JsonObject { ["command"] = "pqrs.reassign", ["pqr"] = "F-5", ["assignee"] = meganId.ToString() }));
@@ -125,7 +125,7 @@ public abstract class PqrWorkflowTests : DemoBotTest
         Assert.Contains("PQR F-5", told.Card().AllText());
 
         var twice = await AskAsync(Megan.Submit(new JsonObject { ["command"] = "pqrs.reassign", ["pqr"] = "F-5", ["assignee"] = meganId.ToString() }));
-        Assert.Equal("La PQR F-5 ya está asignada a Megan Bowen.", twice["text"]!.GetValue<string>());
+        Assert.Equal("La PQR F-5 ya está asignada a Megan Bowen. Elige a otra persona del equipo.", twice.Said());
         var pqr = await Bot.WithDbAsync(db => db.Pqrs.SingleAsync(p => p.FilingNumber == "F-5"));
         Assert.Equal(meganId, pqr.AssigneeId);
         Assert.True(await Bot.WithDbAsync(db => db.AuditLog.AnyAsync(a => a.EntityType == "Pqr" && a.ActorName == "Megan Bowen")));

@@ -59,7 +59,7 @@ public abstract class RenegotiationTests : OfferApprovalTestsBase
         Assert.Equal((Stage.Proposal, "Renegociación: ampliar a 60 puestos desde enero"), (deal.Stage, deal.Title));
 
         var early = await AskAsync(Alex.Message("renegociación Ferretería El Sol interesado"));
-        Assert.Equal("Primero la oferta de la renegociación debe estar aprobada.", early["text"]!.GetValue<string>());
+        Assert.Equal("La oferta de la renegociación todavía no está aprobada. Espera la aprobación de su oferta y vuelve a cerrarla.", early.Said());
 
         await AskAsync(Alex.Submit(Offer(deal.Id, unitPrice: "100.000")));
         await InvokeAsync(Megan, Execute("offers.approve", (await StepsAsync()).Single().Id));
@@ -86,7 +86,7 @@ public abstract class RenegotiationTests : OfferApprovalTestsBase
         foreach (var c in consultations.Skip(1)) await AnswerAsync(c, viable: true);
         var twice = await AnswerAsync(consultations[1], viable: false, comment: "cambié de idea");
 
-        Assert.Equal("Esta consulta ya se respondió.", twice["text"]!.GetValue<string>());
+        Assert.StartsWith("Esta consulta ya se respondió. Quien consultó ya tiene la respuesta", twice.Said());
         var told = await Bot.WithDbAsync(db => db.Renegotiations.SingleAsync());
         Assert.Equal((RenegotiationStatus.NotViable, "legal: El contrato no lo permite"), (told.Status, told.Reasons));
         Assert.Equal(0, await Bot.WithDbAsync(db => db.Opportunities.CountAsync()));
@@ -103,7 +103,7 @@ public abstract class RenegotiationTests : OfferApprovalTestsBase
         Assert.StartsWith("Registré que Ferretería El Sol S.A.S. no se interesó", closed["text"]!.GetValue<string>());
         Assert.Equal((RenegotiationStatus.ClientNotInterested, "el precio sigue alto", Stage.Lost), await Bot.WithDbAsync(async db =>
             ((await db.Renegotiations.SingleAsync()).Status, (await db.Renegotiations.SingleAsync()).Reasons, (await db.Opportunities.SingleAsync()).Stage)));
-        Assert.Contains("No tienes permiso", byLynne["text"]!.GetValue<string>());
+        Assert.Contains("No tienes permiso", byLynne.Said());
     }
 }
 

@@ -62,9 +62,9 @@ public sealed class ImportPqrsTests : IDisposable
 
         Assert.Equal(CliRunner.Failure, code);
         Assert.Contains("line 2: created   B-1", output);
-        Assert.Contains("line 3: rejected  B-2 - I couldn't find client \"999888777\".", output);
+        Assert.Contains("line 3: rejected  B-2 - I couldn't find the client \"999888777\".", output);
         Assert.Contains("line 4: rejected  B-3 - The value \"Type\" is not valid", output);
-        Assert.Contains("line 5: rejected  B-1 - pqr \"B-1\" already exists.", output);
+        Assert.Contains("line 5: rejected  B-1 - The PQR \"B-1\" already exists.", output);
         Assert.Contains("line 6: unchanged B-1", output);
         Assert.Contains("1 created, 1 unchanged, 3 rejected.", output);
         Assert.Equal(1, await Query(db => db.Pqrs.CountAsync()));

@@ -64,6 +64,13 @@ public static class CardJson
             ? a[0]!["content"]!.AsObject()
             : null;
 
+    /// <summary>
+    /// What the bot said in a reply: its text, or the first text of its card (a refusal with a
+    /// next-step button comes as a card).
+    /// </summary>
+    public static string Said(this JsonObject activity) =>
+        activity["text"]?.GetValue<string>() ?? activity.Card()?["body"]?[0]?["text"]?.GetValue<string>() ?? "";
+
     /// <summary>Every object in a card (elements, actions, their fallbacks), depth first.</summary>
     public static IEnumerable<JsonObject> Descendants(this JsonNode? node) => node switch
     {

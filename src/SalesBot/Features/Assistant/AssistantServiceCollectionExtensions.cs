@@ -11,11 +11,11 @@ public static class AssistantServiceCollectionExtensions
         services.AddSingleton<IIntentRecognizer, BuiltInRecognizer>();
         services.AddScoped<SetLanguagePreference>();
         services.AddPhrases(AssistantActions.Phrases);
-        services.AddConversationCommand<HelpCommand>(AssistantActions.Help, "command.help", ("action.help", 1000));
-        services.AddConversationCommand<MenuCommand>(AssistantActions.Menu, "command.menu");
+        services.AddConversationCommand<HelpCommand>(AssistantActions.Help, "command.help", ("action.help", 1000), help: new HelpTopic(HelpArea.Assistant, 1));
+        services.AddConversationCommand<MenuCommand>(AssistantActions.Menu, "command.menu", help: new HelpTopic(HelpArea.Assistant, 2));
         services.AddConversationCommand<WelcomeCommand>(AssistantActions.Welcome);
-        services.AddConversationCommand<LanguageCommand>(AssistantActions.Language, "command.language", ("action.language", 900));
-        services.AddConversationCommand<ProfileCommand>(AssistantActions.Profile, "command.profile", ("action.profile", 800));
+        services.AddConversationCommand<LanguageCommand>(AssistantActions.Language, "command.language", ("action.language", 900), help: new HelpTopic(HelpArea.Assistant, 3));
+        services.AddConversationCommand<ProfileCommand>(AssistantActions.Profile, "command.profile", ("action.profile", 800), help: new HelpTopic(HelpArea.Assistant, 4));
         return services;
     }
 }

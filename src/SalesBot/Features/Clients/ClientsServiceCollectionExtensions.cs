@@ -14,9 +14,9 @@ public static class ClientsServiceCollectionExtensions
         services.AddScoped<SeedDemoClients>();
         services.AddScoped<ClientPicker>();
         services.AddPhrases(ClientActions.Phrases);
-        services.AddConversationCommand<NewClientCommand>(ClientActions.New, "command.clients.new", ("action.clients.new", 110));
+        services.AddConversationCommand<NewClientCommand>(ClientActions.New, "command.clients.new", ("action.clients.new", 110), help: new HelpTopic(HelpArea.ClientsAndVisits, 5));
         services.AddConversationCommand<CreateClientCommand>(ClientActions.Create);
-        services.AddConversationCommand<SearchClientsCommand>(ClientActions.Search, "command.clients.search", ("action.clients.mine", 100));
+        services.AddConversationCommand<SearchClientsCommand>(ClientActions.Search, "command.clients.search", ("action.clients.mine", 100), help: new HelpTopic(HelpArea.ClientsAndVisits, 4, HelpTopic.Anyone));
         services.AddScoped<ISearchDataset, ClientSearchDataset>();
         return services;
     }

@@ -14,7 +14,7 @@ public sealed class ClientDecision(SalesBotDbContext db, IOptions<PipelineOption
         var found = await LatestAsync(actor, opportunityId, ct);
         if (!found.Ok) return found.Error!;
         var (offer, deal) = found.Value;
-        if (offer.MarkSent() is { } refused) return refused;
+        if (offer.MarkSent() is { } refused) return refused.About(deal.Title);
         deal.Touch(clock.GetUtcNow());
         return (offer, deal);
     }
@@ -26,7 +26,7 @@ public sealed class ClientDecision(SalesBotDbContext db, IOptions<PipelineOption
         var (offer, deal) = found.Value;
         var now = clock.GetUtcNow();
         if (reason is { Length: > 500 }) return DomainError.Invalid("client-reason", "required-max", "500");
-        if (offer.ClientDecided(accepted, reason, now) is { } refused) return refused;
+        if (offer.ClientDecided(accepted, reason, now) is { } refused) return refused.About(deal.Title);
         if (accepted && deal.MoveTo(Stage.Won, pipeline.Value.ProbabilityOf(Stage.Won), null, false, now) is { } cannot) return cannot;
         if (!accepted) deal.Touch(now);
         return (offer, deal);

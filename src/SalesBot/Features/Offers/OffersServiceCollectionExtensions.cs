@@ -16,6 +16,7 @@ public static class OffersServiceCollectionExtensions
         services.AddScoped<SubmitOffer>();
         services.AddScoped<DecideApproval>();
         services.AddScoped<ReadOffers>();
+        services.AddScoped<Pipeline.IDealHistorySource, OfferHistory>();
         services.AddScoped<ApprovalCard>();
         services.AddScoped<OfferForm>();
         services.AddScoped<ClientDecision>();
@@ -26,15 +27,15 @@ public static class OffersServiceCollectionExtensions
         services.AddScoped<IPersonalChatOpened, PendingApprovalsOnOpen>();
         services.AddDailyJob<ApprovalReminderSchedule, ApprovalReminders>();
         services.AddPhrases(OfferActions.Phrases);
-        services.AddConversationCommand<MyApprovalsCommand>(OfferActions.Approvals, "command.offers.approvals", ("action.offers.approvals", 170));
-        services.AddConversationCommand<NewOfferCommand>(OfferActions.New, "command.offers.new");
-        services.AddConversationCommand<ShowOfferCommand>(OfferActions.Show, "command.offers.show");
+        services.AddConversationCommand<MyApprovalsCommand>(OfferActions.Approvals, "command.offers.approvals", ("action.offers.approvals", 170), help: new HelpTopic(HelpArea.Approvals, 1, HelpTopic.Leads, Role.TeamLead | Role.CommercialDirector | Role.GeneralDirector));
+        services.AddConversationCommand<NewOfferCommand>(OfferActions.New, "command.offers.new", help: new HelpTopic(HelpArea.PipelineAndOffers, 3));
+        services.AddConversationCommand<ShowOfferCommand>(OfferActions.Show, "command.offers.show", help: new HelpTopic(HelpArea.PipelineAndOffers, 9));
         services.AddConversationCommand<SubmitOfferCommand>(OfferActions.Submit);
-        services.AddConversationCommand<DelegateCommand>(OfferActions.Delegate, "command.offers.delegate");
-        services.AddConversationCommand<EndDelegationCommand>(OfferActions.EndDelegation, "command.offers.endDelegation");
-        services.AddConversationCommand<OfferSentCommand>(OfferActions.Sent, "command.offers.sent");
-        services.AddConversationCommand<OfferAcceptedCommand>(OfferActions.Accepted, "command.offers.accepted");
-        services.AddConversationCommand<OfferDeclinedCommand>(OfferActions.Declined, "command.offers.declined");
+        services.AddConversationCommand<DelegateCommand>(OfferActions.Delegate, "command.offers.delegate", help: new HelpTopic(HelpArea.Approvals, 2, HelpTopic.Leads));
+        services.AddConversationCommand<EndDelegationCommand>(OfferActions.EndDelegation, "command.offers.endDelegation", help: new HelpTopic(HelpArea.Approvals, 3, HelpTopic.Leads));
+        services.AddConversationCommand<OfferSentCommand>(OfferActions.Sent, "command.offers.sent", help: new HelpTopic(HelpArea.PipelineAndOffers, 10));
+        services.AddConversationCommand<OfferAcceptedCommand>(OfferActions.Accepted, "command.offers.accepted", help: new HelpTopic(HelpArea.PipelineAndOffers, 11));
+        services.AddConversationCommand<OfferDeclinedCommand>(OfferActions.Declined, "command.offers.declined", help: new HelpTopic(HelpArea.PipelineAndOffers, 12));
         // The Action.Submit fallback of the approval buttons: the same names as their Action.Execute verbs.
         services.AddConversationCommand<DecideApprovalCommand>(OfferActions.Approve);
         services.AddConversationCommand<DecideApprovalCommand>(OfferActions.Reject);

@@ -46,7 +46,9 @@ public sealed class ReadOffers(SalesBotDbContext db)
     {
         var deal = await db.Opportunities.Where(o => o.Id == offer.OpportunityId)
             .Select(o => new { o.Title, Client = db.Clients.Where(c => c.Id == o.ClientId).Select(c => c.Name).First() }).FirstAsync(ct);
-        var ids = offer.Steps.Select(s => s.ApproverId).Append(offer.RequesterId).Distinct().ToList();
+        // A delegate who decided in an approver's place is named too.
+        var ids = offer.Steps.Select(s => s.ApproverId).Concat(offer.Steps.Where(s => s.DecidedById is not null).Select(s => s.DecidedById!.Value))
+            .Append(offer.RequesterId).Distinct().ToList();
         var people = await db.People.AsNoTracking().Where(p => ids.Contains(p.Id)).Select(p => new { p.Id, p.Name, p.AadObjectId }).ToListAsync(ct);
         return new OfferCardFacts(deal.Title, deal.Client, people.ToDictionary(p => p.Id, p => p.Name), people.ToDictionary(p => p.Id, p => p.AadObjectId));
     }

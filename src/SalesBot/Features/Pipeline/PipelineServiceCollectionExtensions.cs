@@ -22,13 +22,13 @@ public static class PipelineServiceCollectionExtensions
         services.AddScoped<PipelineReply>();
         services.AddScoped<StageChangeReply>();
         services.AddPhrases(OpportunityActions.Phrases);
-        services.AddConversationCommand<MyPipelineCommand>(OpportunityActions.Pipeline, "command.opportunities.pipeline", ("action.opportunities.pipeline", 150));
-        services.AddConversationCommand<NewOpportunityCommand>(OpportunityActions.New, "command.opportunities.new", ("action.opportunities.new", 160));
-        services.AddConversationCommand<TeamPipelineCommand>(OpportunityActions.Team, "command.opportunities.team");
-        services.AddConversationCommand<MoveStageCommand>(OpportunityActions.Move, "command.opportunities.move");
-        services.AddConversationCommand<MarkLostCommand>(OpportunityActions.Lost, "command.opportunities.lost");
-        services.AddConversationCommand<EditOpportunityFormCommand>(OpportunityActions.Edit, "command.opportunities.edit");
-        services.AddConversationCommand<OpportunityHistoryCommand>(OpportunityActions.History, "command.opportunities.history");
+        services.AddConversationCommand<MyPipelineCommand>(OpportunityActions.Pipeline, "command.opportunities.pipeline", ("action.opportunities.pipeline", 150), help: new HelpTopic(HelpArea.PipelineAndOffers, 1));
+        services.AddConversationCommand<NewOpportunityCommand>(OpportunityActions.New, "command.opportunities.new", ("action.opportunities.new", 160), help: new HelpTopic(HelpArea.PipelineAndOffers, 2, HelpTopic.Sales, Role.Executive));
+        services.AddConversationCommand<TeamPipelineCommand>(OpportunityActions.Team, "command.opportunities.team", help: new HelpTopic(HelpArea.PipelineAndOffers, 8, HelpTopic.Leads, Role.TeamLead | Role.CommercialDirector | Role.GeneralDirector | Role.Admin));
+        services.AddConversationCommand<MoveStageCommand>(OpportunityActions.Move, "command.opportunities.move", help: new HelpTopic(HelpArea.PipelineAndOffers, 4));
+        services.AddConversationCommand<MarkLostCommand>(OpportunityActions.Lost, "command.opportunities.lost", help: new HelpTopic(HelpArea.PipelineAndOffers, 5));
+        services.AddConversationCommand<EditOpportunityFormCommand>(OpportunityActions.Edit, "command.opportunities.edit", help: new HelpTopic(HelpArea.PipelineAndOffers, 6));
+        services.AddConversationCommand<OpportunityHistoryCommand>(OpportunityActions.History, "command.opportunities.history", help: new HelpTopic(HelpArea.PipelineAndOffers, 7));
         services.AddConversationCommand<SaveOpportunityCommand>(OpportunityActions.Save);
         return services;
     }

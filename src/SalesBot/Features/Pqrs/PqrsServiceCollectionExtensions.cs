@@ -26,15 +26,15 @@ public static class PqrsServiceCollectionExtensions
         services.AddDailyJob<PqrDeadlineSchedule, PqrDeadlineReminders>();
         services.AddScoped<PqrForm>();
         services.AddPhrases(PqrActions.Phrases);
-        services.AddConversationCommand<NewPqrCommand>(PqrActions.New, "command.pqrs.new", ("action.pqrs.new", 310));
+        services.AddConversationCommand<NewPqrCommand>(PqrActions.New, "command.pqrs.new", ("action.pqrs.new", 310), help: new HelpTopic(HelpArea.Pqrs, 2, HelpTopic.Anyone, Role.CustomerService));
         services.AddConversationCommand<RegisterPqrCommand>(PqrActions.Register);
-        services.AddConversationCommand<MyPqrsCommand>(PqrActions.Mine, "command.pqrs.mine", ("action.pqrs.mine", 300));
+        services.AddConversationCommand<MyPqrsCommand>(PqrActions.Mine, "command.pqrs.mine", ("action.pqrs.mine", 300), help: new HelpTopic(HelpArea.Pqrs, 1, HelpTopic.Anyone, Role.CustomerService));
         services.AddConversationCommand<AnswerPqrCommand>(PqrActions.Answer);
         services.AddConversationCommand<ReassignPqrCommand>(PqrActions.Reassign);
-        services.AddConversationCommand<ShowPqrCommand>(PqrActions.Show, "command.pqrs.show");
-        services.AddConversationCommand<OverduePqrsCommand>(PqrActions.Overdue, "command.pqrs.overdue");
-        services.AddConversationCommand<PqrTimelinessCommand>(PqrActions.Timeliness, "command.pqrs.timeliness", ("action.pqrs.timeliness", 320));
-        services.AddConversationCommand<PqrDueQuestionCommand>(PqrActions.Due, "command.pqrs.due");
+        services.AddConversationCommand<ShowPqrCommand>(PqrActions.Show, "command.pqrs.show", help: new HelpTopic(HelpArea.Pqrs, 4, HelpTopic.Anyone));
+        services.AddConversationCommand<OverduePqrsCommand>(PqrActions.Overdue, "command.pqrs.overdue", help: new HelpTopic(HelpArea.Pqrs, 5, HelpTopic.Anyone, Role.CustomerService | Role.Admin));
+        services.AddConversationCommand<PqrTimelinessCommand>(PqrActions.Timeliness, "command.pqrs.timeliness", ("action.pqrs.timeliness", 320), help: new HelpTopic(HelpArea.Indicators, 2, HelpTopic.Anyone));
+        services.AddConversationCommand<PqrDueQuestionCommand>(PqrActions.Due, "command.pqrs.due", help: new HelpTopic(HelpArea.Pqrs, 3, HelpTopic.Anyone));
         return services;
     }
 }

@@ -18,8 +18,8 @@ public static class RenegotiationsServiceCollectionExtensions
         services.AddScoped<PendingConsultations>();
         services.AddScoped<IPersonalChatOpened>(sp => sp.GetRequiredService<PendingConsultations>());
         services.AddPhrases(RenegotiationActions.Phrases);
-        services.AddConversationCommand<RenegotiationCommand>(RenegotiationActions.Start, "command.renegotiations.start");
-        services.AddConversationCommand<RenegotiationsCommand>(RenegotiationActions.List, "command.renegotiations.list");
+        services.AddConversationCommand<RenegotiationCommand>(RenegotiationActions.Start, "command.renegotiations.start", help: new HelpTopic(HelpArea.PipelineAndOffers, 13));
+        services.AddConversationCommand<RenegotiationsCommand>(RenegotiationActions.List, "command.renegotiations.list", help: new HelpTopic(HelpArea.PipelineAndOffers, 14, HelpTopic.Anyone));
         services.AddConversationCommand<AnswerConsultationCommand>(RenegotiationActions.Answer);
         return services;
     }

@@ -21,6 +21,9 @@ public sealed record DomainError(string Code, params string[] Args)
     public static DomainError Invalid(string field, string reason, params string[] values) => new("invalid", [field, reason, .. values]);
     public static DomainError NotFound(string what, string key) => new("not-found", what, key);
     public static DomainError Conflict(string what, string key) => new("conflict", what, key);
+
+    /// <summary>The refusal with the name of what it is about added last (its next step names it: "oferta enviada Suministro 2027").</summary>
+    public DomainError About(string name) => Kind == ErrorKind.Rule ? this with { Args = [.. Args, name] } : this;
 }
 
 public enum ErrorKind

@@ -87,11 +87,12 @@ public sealed partial record ReportingPeriod(DateOnly From, DateOnly To, string 
     }
 
     /// <summary>A day as people write it: 2026-11-30, 30/11/2026, or 30/11 (in <paramref name="year"/>).</summary>
-    public static DateOnly? Date(string text, int year)
+    /// <param name="monthFirst">the writer's order: "11/30" in English, "30/11" in Spanish.</param>
+    public static DateOnly? Date(string text, int year, bool monthFirst = false)
     {
         // A day without a year is the organisation's current year (given, not the machine's: 29/2 and New Year's Eve depend on it).
         var full = text.Count(c => c == '/') == 1 ? text + "/" + year.ToString(CultureInfo.InvariantCulture) : text;
-        return DateOnly.TryParseExact(full, ["yyyy-M-d", "d/M/yyyy"], CultureInfo.InvariantCulture, DateTimeStyles.None, out var date)
+        return DateOnly.TryParseExact(full, ["yyyy-M-d", monthFirst ? "M/d/yyyy" : "d/M/yyyy"], CultureInfo.InvariantCulture, DateTimeStyles.None, out var date)
             && date.Year is >= MinYear and <= MaxYear ? date : null;
     }
 

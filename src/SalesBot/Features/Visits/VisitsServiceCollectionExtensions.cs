@@ -43,12 +43,12 @@ public static class VisitsServiceCollectionExtensions
         services.AddScoped<IVisitReminderNotifications, VisitReminderNotice>();
         services.AddHostedService<VisitReminders>();
         services.AddPhrases(VisitActions.Phrases);
-        services.AddConversationCommand<MyVisitsCommand>(VisitActions.Mine, "command.visits.mine", ("action.visits.mine", 200));
-        services.AddConversationCommand<NewVisitCommand>(VisitActions.New, "command.visits.new", ("action.visits.new", 210));
-        services.AddConversationCommand<NewVisitLogCommand>(VisitActions.LogNew, "command.visits.logNew", ("action.visits.log", 220));
-        services.AddConversationCommand<TeamVisitsCommand>(VisitActions.Team, "command.visits.team");
-        services.AddConversationCommand<SetVisitPlanCommand>(VisitActions.Plan, "command.visits.plan");
-        services.AddConversationCommand<VisitComplianceCommand>(VisitActions.Compliance, "command.visits.compliance", ("action.visits.compliance", 230));
+        services.AddConversationCommand<MyVisitsCommand>(VisitActions.Mine, "command.visits.mine", ("action.visits.mine", 200), help: new HelpTopic(HelpArea.ClientsAndVisits, 1, HelpTopic.Sales, Role.Executive));
+        services.AddConversationCommand<NewVisitCommand>(VisitActions.New, "command.visits.new", ("action.visits.new", 210), help: new HelpTopic(HelpArea.ClientsAndVisits, 2));
+        services.AddConversationCommand<NewVisitLogCommand>(VisitActions.LogNew, "command.visits.logNew", ("action.visits.log", 220), help: new HelpTopic(HelpArea.ClientsAndVisits, 3, HelpTopic.Sales, Role.Executive));
+        services.AddConversationCommand<TeamVisitsCommand>(VisitActions.Team, "command.visits.team", help: new HelpTopic(HelpArea.ClientsAndVisits, 6, HelpTopic.Leads, Role.TeamLead | Role.Admin));
+        services.AddConversationCommand<SetVisitPlanCommand>(VisitActions.Plan, "command.visits.plan", help: new HelpTopic(HelpArea.ClientsAndVisits, 7, HelpTopic.Leads));
+        services.AddConversationCommand<VisitComplianceCommand>(VisitActions.Compliance, "command.visits.compliance", ("action.visits.compliance", 230), help: new HelpTopic(HelpArea.Indicators, 1, HelpTopic.Sales, Role.CommercialDirector | Role.GeneralDirector));
         services.AddConversationCommand<ScheduleVisitCommand>(VisitActions.Schedule);
         services.AddConversationCommand<VisitLogFormCommand>(VisitActions.LogForm);
         services.AddConversationCommand<RescheduleFormCommand>(VisitActions.RescheduleForm);

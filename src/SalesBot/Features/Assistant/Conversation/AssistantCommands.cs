@@ -5,20 +5,36 @@ namespace SalesBot.Features.Assistant.Conversation;
 /// <summary>"ayuda" / "help": every registered command with its description.</summary>
 public sealed class HelpCommand(CommandRouter router) : IConversationCommand
 {
+    /// <summary>How many commands of each area the short help shows: with five areas, a screen.</summary>
+    public const int PerArea = 3;
+
     public Task HandleAsync(BotTurn turn, CommandInput input, CancellationToken ct)
     {
-        var commands = router.All
-            .Where(c => c.HelpKey is not null)
-            .OrderBy(c => c.MenuOrder)
-            .Select(c => new { name = turn.T(c.HelpKey!), description = turn.T(c.HelpKey + ".description") })
+        var all = input.Field("all") == "true" || TextFolding.Fold(input.Text ?? "").Trim() is "todo" or "all" or "ver todo" or "see all";
+        var roles = turn.Actor.Roles;
+        var mine = router.All.Where(c => c.HelpKey is not null && c.Help is { } help && help.IsFor(roles)).ToList();
+        var areas = mine.GroupBy(c => c.Help!.Area).OrderBy(g => g.Key)
+            .Select(g => (Area: g.Key, Commands: g.OrderBy(c => c.Help!.Rank).Take(all ? int.MaxValue : PerArea).ToList()))
             .ToList();
+        var hidden = mine.Count - areas.Sum(a => a.Commands.Count);
         turn.ReplyCard("help", new
         {
             title = turn.T("help.title"),
-            intro = turn.T("help.intro"),
-            commands,
+            intro = turn.T(roles == Role.None ? "help.unknownIntro" : all ? "help.introAll" : "help.intro"),
+            areas = areas.Select(a => new
+            {
+                title = turn.T("helparea." + a.Area),
+                commands = a.Commands.Select(c => new
+                {
+                    name = turn.T(c.HelpKey!),
+                    description = turn.T(c.HelpKey + ".description"),
+                    example = turn.T("help.example", turn.T(c.HelpKey + ".example")),
+                }),
+            }),
+            more = hidden > 0 ? turn.T("help.more", hidden) : null,
             footer = turn.T("help.footer"),
-            actions = new[] { new { title = turn.T("action.menu"), command = AssistantActions.Menu } },
+            actions = (hidden > 0 ? new[] { new { title = turn.T("help.all"), command = AssistantActions.Help, all = "true" } } : [])
+                .Append(new { title = turn.T("action.menu"), command = AssistantActions.Menu, all = "" }),
         });
         return Task.CompletedTask;
     }
@@ -40,13 +56,13 @@ public sealed class MenuCommand(CommandRouter router) : IConversationCommand
 }
 
 /// <summary>"hola": the welcome card again.</summary>
-public sealed class WelcomeCommand : IConversationCommand
+public sealed class WelcomeCommand(CommandRouter router) : IConversationCommand
 {
     public Task HandleAsync(BotTurn turn, CommandInput input, CancellationToken ct)
     {
         // Where everyone reads it, the welcome says nothing about who the sender is (roles, team).
         if (SharedConversations.IsShared(turn.Activity)) WelcomeCard.ReplyToGroup(turn);
-        else WelcomeCard.Reply(turn);
+        else WelcomeCard.Reply(turn, router);
         return Task.CompletedTask;
     }
 }

@@ -77,6 +77,7 @@ public sealed class ApprovalCard(ReadOffers offers, PersonalChat chat, CardRende
                 text = $"{s.Order}. {T("level." + s.Level)} · {people[s.ApproverId]}"
                     + (s.RoutedBecause is { } why ? " (" + T("routed." + why) + ")" : "")
                     + " · " + T("stepstatus." + s.Status)
+                    + (s.DecidedById is { } by && by != s.ApproverId && people.TryGetValue(by, out var delegateName) ? " " + T("offers.decidedBy", delegateName) : "")
                     + (s.DecidedAt is { } at ? " " + format.DateTime(TimeZoneInfo.ConvertTime(at, calendar.TimeZone)) : "")
                     + (s.Comment is { } c ? " · «" + c + "»" : ""),
             }),

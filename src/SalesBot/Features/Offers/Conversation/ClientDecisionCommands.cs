@@ -19,13 +19,15 @@ public sealed partial class ClientDecisionReply(ClientDecision decision, DealPic
             text = m.Groups["what"].Value;
             reason = m.Groups["why"].Value.Trim();
         }
-        if (await deals.FindOneAsync(turn, text, ct) is not { } found) return;
+        // Typed ("oferta enviada suministro") or from a card that names the deal.
+        if (await deals.FindOneAsync(turn, input.Field("opportunityId") ?? text, ct) is not { } found) return;
         var result = kind == "sent"
             ? await decision.MarkSentAsync(turn.Actor, found.Deal.Id, ct)
             : await decision.RecordAsync(turn.Actor, found.Deal.Id, kind == "accepted", reason, ct);
         if (!result.Ok)
         {
-            turn.ReplyText(kind == "declined" && result.Error!.Kind == ErrorKind.Invalid ? turn.T("offers.declinedHowTo") : turn.Describe(result.Error!));
+            if (kind == "declined" && result.Error!.Kind == ErrorKind.Invalid) turn.ReplyText(turn.T("offers.declinedHowTo"));
+            else turn.Refuse(result.Error!);
             return;
         }
         var (offer, opportunity) = result.Value;

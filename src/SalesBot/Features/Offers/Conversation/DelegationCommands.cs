@@ -12,7 +12,7 @@ public sealed partial class DelegateCommand(Delegations delegations, BusinessCal
     {
         var today = calendar.LocalDate(clock.GetUtcNow());
         var m = DelegateText().Match(input.Text ?? "");
-        var until = m.Success ? ReportingPeriod.Date(m.Groups["until"].Value, today.Year) : null;
+        var until = m.Success ? ReportingPeriod.Date(m.Groups["until"].Value, today.Year, monthFirst: turn.Language == Bot.Localization.Localizer.English) : null;
         if (until is null)
         {
             turn.ReplyText(turn.T("offers.delegateHowTo"));
@@ -21,7 +21,7 @@ public sealed partial class DelegateCommand(Delegations delegations, BusinessCal
         var result = await delegations.DelegateAsync(turn.Actor, m.Groups["who"].Value, until.Value, ct);
         if (!result.Ok)
         {
-            turn.ReplyText(turn.Describe(result.Error!));
+            turn.Refuse(result.Error!);
             return;
         }
         turn.ReplyText(turn.T("offers.delegated", result.Value.Deputy.Name, turn.Format.Date(until.Value)));
@@ -37,6 +37,7 @@ public sealed class EndDelegationCommand(Delegations delegations) : IConversatio
     public async Task HandleAsync(BotTurn turn, CommandInput input, CancellationToken ct)
     {
         var result = await delegations.EndAsync(turn.Actor, ct);
-        turn.ReplyText(!result.Ok ? turn.Describe(result.Error!) : turn.T(result.Value > 0 ? "offers.delegationEnded" : "offers.noDelegation"));
+        if (!result.Ok) turn.Refuse(result.Error!);
+        else turn.ReplyText(turn.T(result.Value > 0 ? "offers.delegationEnded" : "offers.noDelegation"));
     }
 }

@@ -90,10 +90,10 @@ public sealed class SubmitOfferCommand(SubmitOffer submit, IApprovalNotification
             var found = errors.Any(e => e.Kind == ErrorKind.Invalid) ? (await find.ExecuteAsync(turn.Actor, id.ToString(), ct)).Value : null;
             if (found is not [var (deal, client)])
             {
-                turn.ReplyText(string.Join(" ", errors.Select(turn.Describe)));
+                turn.Refuse(errors);
                 return;
             }
-            form.Reply(turn, deal, client, input, string.Join(" ", errors.Select(turn.Describe)));
+            form.Reply(turn, deal, client, input, turn.Describe(errors));
             return;
         }
         var (offer, notices, names) = submitted;

@@ -34,11 +34,11 @@ public sealed class SaveOpportunityCommand(CreateOpportunity create, EditOpportu
                     // A closed deal can still be reopened by moving it: try that before refusing.
                     if (!(errors.Any(e => e.Code == "opportunity-closed") && Stages.Codes.Parse(input.Field("stage")) is { } reopen
                         && await TryMoveAsync(turn, id, reopen, input.Field("lostReason"), ct)))
-                        turn.ReplyText(string.Join(" ", errors.Select(turn.Describe)));
+                        turn.Refuse(errors);
                     return;
                 }
                 var current = (await find.ExecuteAsync(turn.Actor, id.ToString(), ct)).Value?.FirstOrDefault();
-                await form.ReplyAsync(turn, values, null, string.Join(" ", errors.Select(turn.Describe)), ct, current?.Deal, current?.ClientName,
+                await form.ReplyAsync(turn, values, null, turn.Describe(errors), ct, current?.Deal, current?.ClientName,
                     input.Field("stage"), input.Field("lostReason"));
                 return;
             }
@@ -61,7 +61,7 @@ public sealed class SaveOpportunityCommand(CreateOpportunity create, EditOpportu
         var (created, problems) = await create.ExecuteAsync(turn.Actor, pick.Client.Id, values, ct);
         if (created is null)
         {
-            await form.ReplyAsync(turn, values, pick, string.Join(" ", problems.Select(turn.Describe)), ct);
+            await form.ReplyAsync(turn, values, pick, turn.Describe(problems), ct);
             return;
         }
         turn.ReplyText(turn.T("opportunities.created", created.Title, pick.Client.Name, turn.Format.Money(created.MonthlyValue, created.Currency),
@@ -71,9 +71,9 @@ public sealed class SaveOpportunityCommand(CreateOpportunity create, EditOpportu
     private async Task<bool> TryMoveAsync(BotTurn turn, Guid id, Stage target, string? reason, CancellationToken ct)
     {
         var moved = await move.ExecuteAsync(turn.Actor, id, target, reason, ct);
-        turn.ReplyText(moved.Ok
-            ? turn.T("opportunities.moved", moved.Value!.Title, turn.T("stage." + moved.Value.Stage.Code()), turn.Format.Percent(moved.Value.Probability))
-            : turn.Describe(moved.Error!));
+        if (moved.Ok)
+            turn.ReplyText(turn.T("opportunities.moved", moved.Value!.Title, turn.T("stage." + moved.Value.Stage.Code()), turn.Format.Percent(moved.Value.Probability)));
+        else turn.Refuse(moved.Error!);
         return moved.Ok;
     }
 }
@@ -123,7 +123,8 @@ public sealed partial class StageChangeReply(MoveOpportunity move, DealPicker de
         var moved = await move.ExecuteAsync(turn.Actor, found.Deal.Id, target, reason, ct);
         if (!moved.Ok)
         {
-            turn.ReplyText(lost && moved.Error!.Kind == ErrorKind.Invalid ? turn.T("opportunities.lostHowTo") : turn.Describe(moved.Error!));
+            if (lost && moved.Error!.Kind == ErrorKind.Invalid) turn.ReplyText(turn.T("opportunities.lostHowTo"));
+            else turn.Refuse(moved.Error!);
             return;
         }
         turn.ReplyText(turn.T("opportunities.moved", moved.Value!.Title, turn.T("stage." + moved.Value.Stage.Code()), turn.Format.Percent(moved.Value.Probability)));
@@ -152,7 +153,7 @@ public sealed class DealPicker(FindOpportunities find)
     public async Task<DealOfClient?> FindOneAsync(BotTurn turn, string? reference, CancellationToken ct)
     {
         var found = await find.ExecuteAsync(turn.Actor, reference, ct);
-        if (!found.Ok) turn.ReplyText(turn.Describe(found.Error!));
+        if (!found.Ok) turn.Refuse(found.Error!);
         else if (found.Value is [var one]) return one;
         else turn.ReplyText(turn.T("opportunities.whichOne", string.Join("; ", found.Value!.Take(10).Select(d => "«" + d.Deal.Title + "»"))));
         return null;

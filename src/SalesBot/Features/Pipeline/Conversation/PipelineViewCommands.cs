@@ -12,7 +12,7 @@ public sealed class PipelineReply(ViewPipeline view)
         var result = await view.ExecuteAsync(turn.Actor, team, ct);
         if (!result.Ok)
         {
-            turn.ReplyText(turn.Describe(result.Error!));
+            turn.Refuse(result.Error!);
             return;
         }
         var culture = turn.Format.Culture;
@@ -73,7 +73,7 @@ public sealed class OpportunityHistoryCommand(OpportunityHistory history, DealPi
         var result = await history.ExecuteAsync(turn.Actor, found.Deal.Id, ct);
         if (!result.Ok)
         {
-            turn.ReplyText(turn.Describe(result.Error!));
+            turn.Refuse(result.Error!);
             return;
         }
         var (deal, entries) = result.Value;
@@ -85,8 +85,10 @@ public sealed class OpportunityHistoryCommand(OpportunityHistory history, DealPi
             rows = entries.Select(e => new
             {
                 name = turn.Format.DateTime(TimeZoneInfo.ConvertTime(e.At, calendar.TimeZone)) + " · " + e.Who,
-                detail = string.Join("; ", e.Changes.Select(c => Field(turn, c.Field) + ": " + Value(turn, deal.Currency, c.Field, c.Before) + " → "
-                    + Value(turn, deal.Currency, c.Field, c.After))),
+                detail = e.Fact is { } fact
+                    ? Told(turn, fact)
+                    : string.Join("; ", e.Changes.Select(c => Field(turn, c.Field) + ": " + Value(turn, deal.Currency, c.Field, c.Before) + " → "
+                        + Value(turn, deal.Currency, c.Field, c.After))),
                 figure = turn.T("history." + e.Action),
                 weight = "Default",
             }),
@@ -95,6 +97,14 @@ public sealed class OpportunityHistoryCommand(OpportunityHistory history, DealPi
     }
 
     private static string Field(BotTurn turn, string name) => turn.T("oppfield." + name);
+
+    /// <summary>A fact of the history in the reader's words: labels in their language, amounts as their culture writes them.</summary>
+    private static string Told(BotTurn turn, HistoryFact fact) => turn.T(fact.Key, fact.Args.Select(a => a switch
+    {
+        HistoryFact.Label label => turn.T(label.Key),
+        HistoryFact.Amount amount => turn.Format.Money(amount.Value, amount.Currency),
+        _ => a,
+    }).ToArray());
 
     /// <summary>An audited value as the reader writes it: labels for codes, money and dates formatted.</summary>
     private static string Value(BotTurn turn, string currency, string field, string? value)

@@ -101,10 +101,10 @@ public static class PqrApi
     {
         var conflict = errors.FirstOrDefault(e => e.Kind == ErrorKind.Conflict);
         if (conflict is not null)
-            return Results.Problem(statusCode: 409, title: "Another PQR has this radicado", detail: localizer.Describe(Localizer.English, conflict));
+            return Results.Problem(statusCode: 409, title: "Another PQR has this radicado", detail: localizer.Refusal(Localizer.English, conflict));
         if (errors.Any(e => e.Kind == ErrorKind.Forbidden)) return Results.Problem(statusCode: 403, title: "Not allowed");
         var byField = errors.GroupBy(e => e.Kind == ErrorKind.Invalid ? e.Args[0] : e.Kind == ErrorKind.NotFound ? e.Args[0] : e.Code)
-            .ToDictionary(g => g.Key, g => g.Select(e => localizer.Describe(Localizer.English, e)).ToArray());
+            .ToDictionary(g => g.Key, g => g.Select(e => localizer.Refusal(Localizer.English, e)).ToArray());
         return Results.ValidationProblem(byField, title: "The PQR is not valid");
     }
 

@@ -12,7 +12,7 @@ public sealed class MyPqrsCommand(ListPqrs list, BusinessCalendarProvider calend
         var result = await list.MineAsync(turn.Actor, ct);
         if (!result.Ok)
         {
-            turn.ReplyText(turn.Describe(result.Error!));
+            turn.Refuse(result.Error!);
             return;
         }
         var now = clock.GetUtcNow();
@@ -34,7 +34,7 @@ public sealed class AnswerPqrCommand(AnswerPqr answer) : IConversationCommand
         var result = await answer.ExecuteAsync(turn.Actor, number, input.Field("response") ?? "", ct);
         if (!result.Ok)
         {
-            turn.ReplyText(turn.Describe(result.Error!));
+            turn.Refuse(result.Error!);
             return;
         }
         var pqr = result.Value!;

@@ -96,7 +96,7 @@ public sealed class RegisterPqrCommand(RegisterPqr register, ClientPicker picker
         var (pqr, outcome) = (registration?.Pqr, registration?.Outcome ?? default);
         if (pqr is null)
         {
-            await form.ReplyAsync(turn, values, pick, string.Join(" ", errors.Select(turn.Describe)), ct);
+            await form.ReplyAsync(turn, values, pick, turn.Describe(errors), ct);
             return;
         }
         var assignee = registration!.AssigneeName;

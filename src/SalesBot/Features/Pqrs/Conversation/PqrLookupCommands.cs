@@ -21,7 +21,7 @@ public sealed class ShowPqrCommand(ListPqrs list, PqrReassignmentPolicy reassign
         var found = await list.FindAsync(turn.Actor, number, ct);
         if (!found.Ok)
         {
-            turn.ReplyText(turn.Describe(found.Error!));
+            turn.Refuse(found.Error!);
             return;
         }
         var (pqr, client) = found.Value;
@@ -44,7 +44,7 @@ public sealed class ReassignPqrCommand(ReassignPqr reassign) : IConversationComm
         var result = await reassign.ExecuteAsync(turn.Actor, input.Field("pqr") ?? "", input.Field("assignee"), ct);
         if (!result.Ok)
         {
-            turn.ReplyText(turn.Describe(result.Error!));
+            turn.Refuse(result.Error!);
             return;
         }
         var (pqr, assignee) = result.Value;
@@ -60,7 +60,7 @@ public sealed class OverduePqrsCommand(ListPqrs list) : IConversationCommand
         var result = await list.OverdueAsync(turn.Actor, ct);
         if (!result.Ok)
         {
-            turn.ReplyText(turn.Describe(result.Error!));
+            turn.Refuse(result.Error!);
             return;
         }
         PqrListCard.Reply(turn, turn.T("pqrs.overdueTitle"), turn.T("pqrs.noneOverdue"), result.Value!,
@@ -79,7 +79,7 @@ public sealed partial class PqrDueQuestionCommand(BusinessCalendar calendar, Tim
         var text = input.Text ?? "";
         var type = Shared.TextFolding.Fold(text).Split(' ').Select(w => PqrTypes.TryParse(w, out var t) ? t : (PqrType?)null).FirstOrDefault(t => t is not null)
             ?? (Shared.TextFolding.Fold(text).Contains("solicitud de documentos") ? PqrType.SolicitudDocumentos : null);
-        var date = ParseDate(text, calendar.LocalDate(clock.GetUtcNow()).Year);
+        var date = ParseDate(text, calendar.LocalDate(clock.GetUtcNow()).Year, monthFirst: turn.Language == Localizer.English);
         if (type is null || date is null || !calendar.Covers(date.Value))
         {
             turn.ReplyText(turn.T("pqrs.dueHowTo"));
@@ -91,14 +91,15 @@ public sealed partial class PqrDueQuestionCommand(BusinessCalendar calendar, Tim
         return Task.CompletedTask;
     }
 
-    internal static DateOnly? ParseDate(string text, int defaultYear)
+    /// <param name="monthFirst">the writer's order: "3/27" in English, "27/3" in Spanish.</param>
+    internal static DateOnly? ParseDate(string text, int defaultYear, bool monthFirst = false)
     {
         if (IsoDate().Match(text) is { Success: true } iso
             && Shared.InputDates.TryParseIso(iso.Value, out var d1))
             return d1;
         if (DayMonth().Match(text) is not { Success: true } m) return null;
-        var day = int.Parse(m.Groups["d"].Value, CultureInfo.InvariantCulture);
-        var month = int.Parse(m.Groups["m"].Value, CultureInfo.InvariantCulture);
+        var (first, second) = (int.Parse(m.Groups["d"].Value, CultureInfo.InvariantCulture), int.Parse(m.Groups["m"].Value, CultureInfo.InvariantCulture));
+        var (day, month) = monthFirst ? (second, first) : (first, second);
         var year = m.Groups["y"].Success ? int.Parse(m.Groups["y"].Value, CultureInfo.InvariantCulture) : defaultYear;
         if (year < 100) year += 2000;
         if (year is < Shared.ReportingPeriod.MinYear or > Shared.ReportingPeriod.MaxYear) return null;

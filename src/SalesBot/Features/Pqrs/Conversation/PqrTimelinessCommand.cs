@@ -25,7 +25,7 @@ public sealed class PqrTimelinessCommand(PqrTimeliness timeliness, BusinessCalen
         var result = await timeliness.ExecuteAsync(turn.Actor, period, ct);
         if (!result.Ok)
         {
-            turn.ReplyText(turn.Describe(result.Error!));
+            turn.Refuse(result.Error!);
             return;
         }
         var report = result.Value!;

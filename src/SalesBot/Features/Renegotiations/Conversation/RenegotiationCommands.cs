@@ -36,7 +36,7 @@ public sealed partial class RenegotiationCommand(StartRenegotiation start, Close
         var result = await start.ExecuteAsync(turn.Actor, client.Id, text[(colon + 1)..], ct);
         if (!result.Ok)
         {
-            turn.ReplyText(turn.Describe(result.Error!));
+            turn.Refuse(result.Error!);
             return;
         }
         var consulted = result.Value!.Consulted.Select(c => turn.T("area." + Areas.Codes.Code(c.Area)) + " (" + c.PersonName + ")");
@@ -53,7 +53,8 @@ public sealed partial class RenegotiationCommand(StartRenegotiation start, Close
             return;
         }
         var result = await close.ExecuteAsync(turn.Actor, open.Value, interested, why, ct);
-        turn.ReplyText(!result.Ok ? turn.Describe(result.Error!) : turn.T(interested ? "renegotiations.changed" : "renegotiations.notInterested", client.Name));
+        if (!result.Ok) turn.Refuse(result.Error!);
+        else turn.ReplyText(turn.T(interested ? "renegotiations.changed" : "renegotiations.notInterested", client.Name));
     }
 
     private async Task<ClientSummary?> ClientAsync(BotTurn turn, string text, CancellationToken ct)
@@ -84,7 +85,8 @@ public sealed class AnswerConsultationCommand(AnswerConsultation answer) : IConv
             return;
         }
         var result = await answer.ExecuteAsync(turn.Actor, id, input.Field("viable") == "true", input.Field("comment"), ct);
-        turn.ReplyText(result.Ok ? turn.T("renegotiations.answered") : turn.Describe(result.Error!));
+        if (result.Ok) turn.ReplyText(turn.T("renegotiations.answered"));
+        else turn.Refuse(result.Error!);
     }
 }
 

@@ -32,7 +32,7 @@ public sealed class ScheduleVisitCommand(ScheduleVisit schedule, ListVisits visi
             var moved = await schedule.RescheduleAsync(turn.Actor, visitId, values.ToInput(null), confirm, ct);
             if (moved.Errors.Any(e => e.Code is "forbidden" or "not-found" or "visit-not-scheduled"))
             {
-                turn.ReplyText(string.Join(" ", moved.Errors.Select(turn.Describe)));
+                turn.Refuse(moved.Errors);
                 return;
             }
             // The form comes back with what was wrong, under the visit's client (fixed when rescheduling).
@@ -55,7 +55,7 @@ public sealed class ScheduleVisitCommand(ScheduleVisit schedule, ListVisits visi
     {
         if (!result.Ok)
         {
-            await forms.ScheduleAsync(turn, values, pick, string.Join(" ", result.Errors.Select(turn.Describe)), null, true, ct, visitId, clientName);
+            await forms.ScheduleAsync(turn, values, pick, turn.Describe(result.Errors), null, true, ct, visitId, clientName);
             return;
         }
         var outcome = result.Value!;
@@ -119,10 +119,10 @@ public sealed class LogVisitCommand(LogVisit log, ListVisits visits, ClientPicke
             {
                 if (planned is null || errors.Any(e => e.Code is "forbidden" or "not-found" or "visit-logged" or "visit-not-scheduled" or "visit-not-yet"))
                 {
-                    turn.ReplyText(string.Join(" ", errors.Select(turn.Describe)));
+                    turn.Refuse(errors);
                     return;
                 }
-                await forms.LogAsync(turn, id, null, values, null, string.Join(" ", errors.Select(turn.Describe)), ct);
+                await forms.LogAsync(turn, id, null, values, null, turn.Describe(errors), ct);
                 return;
             }
             ReplyLogged(turn, visit);
@@ -138,7 +138,7 @@ public sealed class LogVisitCommand(LogVisit log, ListVisits visits, ClientPicke
         var (logged, problems) = await log.UnscheduledAsync(turn.Actor, values.ToInput(pick.Client.Id), values.ToReport(), ct);
         if (logged is null)
         {
-            await forms.LogAsync(turn, null, null, values, pick, string.Join(" ", problems.Select(turn.Describe)), ct);
+            await forms.LogAsync(turn, null, null, values, pick, turn.Describe(problems), ct);
             return;
         }
         ReplyLogged(turn, logged);
@@ -161,13 +161,13 @@ public sealed class CancelVisitCommand(CancelVisit cancel) : IConversationComman
     {
         if (!Guid.TryParse(input.Field("visitId"), out var id))
         {
-            turn.ReplyText(turn.Describe(DomainError.NotFound("visit", input.Field("visitId") ?? "")));
+            turn.Refuse(DomainError.NotFound("visit", input.Field("visitId") ?? ""));
             return;
         }
         var result = await cancel.ExecuteAsync(turn.Actor, id, ct);
         if (!result.Ok)
         {
-            turn.ReplyText(turn.Describe(result.Error!));
+            turn.Refuse(result.Error!);
             return;
         }
         turn.ReplyText(turn.T("visits.cancelled", result.Value!.ClientName));
@@ -180,7 +180,7 @@ public sealed class VisitPicker(ListVisits visits)
     public async Task<VisitOfClient?> FindOneAsync(BotTurn turn, string? visitId, CancellationToken ct)
     {
         var found = await visits.FindAsync(turn.Actor, visitId, ct);
-        if (!found.Ok) turn.ReplyText(turn.Describe(found.Error!));
+        if (!found.Ok) turn.Refuse(found.Error!);
         return found.Value;
     }
 }

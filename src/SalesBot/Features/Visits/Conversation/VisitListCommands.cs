@@ -26,7 +26,7 @@ public sealed class VisitListReply(ListVisits list, VisitCompliance compliance, 
         var result = await list.ExecuteAsync(turn.Actor, period.From, period.To, team, ct);
         if (!result.Ok)
         {
-            turn.ReplyText(turn.Describe(result.Error!));
+            turn.Refuse(result.Error!);
             return;
         }
         var culture = turn.Format.Culture;

@@ -62,13 +62,13 @@ public sealed partial class SetVisitPlanCommand(VisitCompliance compliance, Peop
         }
         if (ownerId is null)
         {
-            turn.ReplyText(turn.Describe(DomainError.Forbidden("visits.plan")));
+            turn.Refuse(DomainError.Forbidden("visits.plan"));
             return;
         }
         var result = await compliance.SetPlanAsync(turn.Actor, ownerId.Value, month.From.Year, month.From.Month, planned, ct);
         if (!result.Ok)
         {
-            turn.ReplyText(turn.Describe(result.Error!));
+            turn.Refuse(result.Error!);
             return;
         }
         var culture = turn.Format.Culture;
@@ -98,7 +98,7 @@ public sealed class VisitComplianceCommand(VisitCompliance compliance, BusinessC
         var result = await compliance.ForMonthAsync(turn.Actor, period.From.Year, period.From.Month, team: true, ct);
         if (!result.Ok)
         {
-            turn.ReplyText(turn.Describe(result.Error!));
+            turn.Refuse(result.Error!);
             return;
         }
         var culture = turn.Format.Culture;
