@@ -35,11 +35,14 @@ public abstract class SlowConnectorOutboxTests
         // The call hangs while the clock moves well past the first claim (12 s), in steps: the first
         // instance renews its claim each time (every third of it), so the second, polling after the
         // claim would have lapsed, does not take the row and send it behind the first one's back.
+        // Each step is one renewal period (4 s): the renewal is seen in the database a moment before
+        // the instance moves its own deadline (claim - 3 s), and a step that reached the old deadline
+        // in that moment would cancel the delivery (the test's race, not the engine's).
         var start = clock.GetUtcNow();
-        for (var step = 1; step <= 3; step++)
+        for (var step = 1; step <= 4; step++)
         {
-            clock.Advance(TimeSpan.FromSeconds(5));
-            await ClaimedUntilAsync(first, start.AddSeconds(5 * step + 12));
+            clock.Advance(TimeSpan.FromSeconds(4));
+            await ClaimedUntilAsync(first, start.AddSeconds(4 * step + 12));
         }
         Assert.Equal(0, await engines[1].PollOnceAsync(default));
         hold.Release();
