@@ -52,9 +52,10 @@ public class ArchitectureTests
     {
         // Shared, Organization (people, roles) and Clients (the customer record) are what the
         // other features build on; beyond those, a feature reaches no other, except where the
-        // domain says so: an offer belongs to an opportunity.
+        // domain says so: an offer belongs to an opportunity, and a visit works on one.
         var foundations = new[] { "Shared", "Organization", "Clients" };
-        var builtOn = new Dictionary<string, string[]> { ["Offers"] = ["Pipeline"], ["Renegotiations"] = ["Pipeline", "Offers"] };
+        // A visit works on a deal (it links to the opportunity it names).
+        var builtOn = new Dictionary<string, string[]> { ["Offers"] = ["Pipeline"], ["Renegotiations"] = ["Pipeline", "Offers"], ["Visits"] = ["Pipeline"] };
         foreach (var feature in Features.Except(foundations))
         {
             var allowed = builtOn.GetValueOrDefault(feature) ?? [];

@@ -72,6 +72,15 @@ public sealed class Client : IAudited
         UpdatedAt = at;
         return true;
     }
+
+    /// <summary>The status a client's latest sign-up or churn gives it.</summary>
+    public void FollowLifecycle(LifecycleKind latest, DateTimeOffset at)
+    {
+        var status = latest == LifecycleKind.SignUp ? ClientStatus.Active : ClientStatus.Churned;
+        if (status == Status) return;
+        Status = status;
+        UpdatedAt = at;
+    }
 }
 
 /// <summary>A person to talk to at the client.</summary>

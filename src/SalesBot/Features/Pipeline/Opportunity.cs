@@ -21,6 +21,8 @@ public enum Stage
 /// </summary>
 public sealed class Opportunity : IAudited
 {
+    private readonly List<OpportunityStageChange> _stageChanges = [];
+
     private Opportunity() { }
 
     public Opportunity(Guid clientId, Guid ownerId, OpportunityTerms terms, Stage stage, int stageProbability, DateTimeOffset at)
@@ -30,8 +32,12 @@ public sealed class Opportunity : IAudited
         OwnerId = ownerId;
         CreatedAt = at;
         Stage = stage;
+        _stageChanges.Add(new OpportunityStageChange(Id, null, stage, at));
         Apply(terms, stageProbability, at);
     }
+
+    /// <summary>The stage changes added by this instance (not loaded with the deal: read them from the set).</summary>
+    public IReadOnlyList<OpportunityStageChange> StageChanges => _stageChanges;
 
     public Guid Id { get; private set; }
     public Guid ClientId { get; private set; }
@@ -108,6 +114,7 @@ public sealed class Opportunity : IAudited
         if (Stage == Stage.Lost && target == Stage.Won) return new DomainError("opportunity-reopen-to-won", Title);
         if (target == Stage.Lost && string.IsNullOrWhiteSpace(lostReason)) return DomainError.Invalid("lost-reason", "required-max", "500");
         if (lostReason is { Length: > 500 }) return DomainError.Invalid("lost-reason", "required-max", "500");
+        _stageChanges.Add(new OpportunityStageChange(Id, Stage, target, at));
         Stage = target;
         LostReason = target == Stage.Lost ? lostReason!.Trim() : null;
         Probability = target switch

@@ -16,6 +16,7 @@ public static class PipelineServiceCollectionExtensions
         services.AddScoped<MoveOpportunity>();
         services.AddScoped<ViewPipeline>();
         services.AddScoped<OpportunityHistory>();
+        services.AddScoped<Infrastructure.Data.IDataBackfill, StageHistoryBackfill>();
         services.AddScoped<FindOpportunities>();
         services.AddScoped<DealPicker>();
         services.AddScoped<OpportunityForm>();

@@ -31,7 +31,7 @@ public sealed record VisitReportInput(string? Outcome, string? Notes, string? Ne
 /// or one that was never scheduled (by the executive who made it, for a client they may see).
 /// A visit is logged once; a second press of the same card changes nothing.
 /// </summary>
-public sealed class LogVisit(SalesBotDbContext db, SearchClients clients, BusinessCalendar business, TimeProvider clock)
+public sealed class LogVisit(SalesBotDbContext db, SearchClients clients, ClientLifecycle lifecycle, BusinessCalendar business, TimeProvider clock)
 {
     private static readonly TimeSpan FutureTolerance = TimeSpan.FromMinutes(15);
     private static readonly TimeSpan MaxAge = TimeSpan.FromDays(31);
@@ -48,10 +48,12 @@ public sealed class LogVisit(SalesBotDbContext db, SearchClients clients, Busine
         var errors = new List<DomainError>();
         var details = input.Details(errors, typeRequired: true);
         var validated = details is null ? null : report.Validate(details, errors);
-        if (validated is null) return Result<VisitOfClient>.Refused(errors);
+        if (validated is not null) validated = await WithDealAsync(visit.ClientId, validated, errors, ct);
+        if (validated is null || errors.Count > 0) return Result<VisitOfClient>.Refused(errors);
         // Whoever logs it, the visit stays its owner's; the log records who wrote it.
         var by = actor.PersonId ?? visit.OwnerId;
         if (visit.Log(details!, validated, by, clock.GetUtcNow()) is { } refused) return refused;
+        await SignUpIfSignedAsync(visit, ct);
         return new VisitOfClient(visit, await db.Clients.Where(c => c.Id == visit.ClientId).Select(c => c.Name).FirstAsync(ct));
     }
 
@@ -67,6 +69,7 @@ public sealed class LogVisit(SalesBotDbContext db, SearchClients clients, Busine
         // Recorded while it is fresh: months already reported cannot be padded later.
         else if (times is { } old && old.Start < clock.GetUtcNow() - MaxAge) errors.Add(DomainError.Invalid("visit-date", "too-old", MaxAge.Days.ToString(System.Globalization.CultureInfo.InvariantCulture)));
         var validated = details is null ? null : report.Validate(details, errors);
+        if (validated is not null && client.Ok) validated = await WithDealAsync(client.Value!.Id, validated, errors, ct);
         if (errors.Count > 0) return Result<VisitOfClient>.Refused(errors);
 
         var (start, end) = times!.Value;
@@ -76,6 +79,33 @@ public sealed class LogVisit(SalesBotDbContext db, SearchClients clients, Busine
         var now = clock.GetUtcNow();
         var visit = Visit.Logged(actor.PersonId!.Value, client.Value!.Id, start, end, details!, validated!, actor.PersonId!.Value, now);
         db.Visits.Add(visit);
+        await SignUpIfSignedAsync(visit, ct);
         return new VisitOfClient(visit, client.Value.Name);
+    }
+
+    /// <summary>A visit whose outcome is "signed up" is the client's vinculación, on the visit's day.</summary>
+    private async Task SignUpIfSignedAsync(Visit visit, CancellationToken ct)
+    {
+        if (visit.Outcome != VisitOutcome.SignedUp) return;
+        var client = await db.Clients.FirstAsync(c => c.Id == visit.ClientId, ct);
+        await lifecycle.ApplyAsync(client, LifecycleKind.SignUp, business.LocalDate(visit.Start), null, ct);
+    }
+
+    /// <summary>
+    /// The deal the report names, among the client's: linked when the words name one, refused with
+    /// the client's deals when they name none or several (a visit never points at a guess).
+    /// </summary>
+    private async Task<VisitReport?> WithDealAsync(Guid clientId, VisitReport report, List<DomainError> errors, CancellationToken ct)
+    {
+        if (report.Opportunity is not { } named) return report;
+        var deals = await db.Opportunities.AsNoTracking().Where(o => o.ClientId == clientId)
+            .Select(o => new { o.Id, o.Title, o.NormalizedTitle }).ToListAsync(ct);
+        var words = TextFolding.Fold(named);
+        var exact = deals.Where(d => d.NormalizedTitle == words).ToList();
+        var matches = exact.Count > 0 ? exact : deals.Where(d => d.NormalizedTitle.Contains(words, StringComparison.Ordinal)).ToList();
+        if (matches.Count == 1) return report with { Opportunity = matches[0].Title, OpportunityId = matches[0].Id };
+        var names = string.Join(", ", (matches.Count > 1 ? matches : deals).Select(d => d.Title).Take(10));
+        errors.Add(DomainError.Invalid("opportunity", matches.Count > 1 ? "deal-ambiguous" : "deal-unknown", names.Length > 0 ? names : "-"));
+        return null;
     }
 }

@@ -97,6 +97,9 @@ public sealed class Visit : IAudited
 
     /// <summary>The opportunity this visit was about, as the executive names it (linked once the pipeline exists).</summary>
     public string? Opportunity { get; private set; }
+
+    /// <summary>The deal the visit worked on, when its report named one of the client's deals.</summary>
+    public Guid? OpportunityId { get; private set; }
     public DateTimeOffset? LoggedAt { get; private set; }
     public Guid? LoggedById { get; private set; }
 
@@ -149,6 +152,7 @@ public sealed class Visit : IAudited
         NextStep = report.NextStep;
         NextStepDate = report.NextStepDate;
         Opportunity = report.Opportunity;
+        OpportunityId = report.OpportunityId;
         Status = VisitStatus.Done;
         LoggedAt = at;
         LoggedById = by;
@@ -222,4 +226,5 @@ public sealed class Visit : IAudited
 public sealed record VisitDetails(VisitType? Type, string? Interviewee, string? Location, string? Observations);
 
 /// <summary>What came of a visit.</summary>
-public sealed record VisitReport(VisitType Type, VisitOutcome Outcome, string? Notes, string? NextStep, DateOnly? NextStepDate, string? Opportunity);
+public sealed record VisitReport(VisitType Type, VisitOutcome Outcome, string? Notes, string? NextStep, DateOnly? NextStepDate, string? Opportunity,
+    Guid? OpportunityId = null);

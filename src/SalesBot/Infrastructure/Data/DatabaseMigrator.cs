@@ -1,7 +1,7 @@
 namespace SalesBot.Infrastructure.Data;
 
 /// <summary>Brings the schema up to date for whichever provider is configured.</summary>
-public sealed class DatabaseMigrator(SalesBotDbContext db, ILogger<DatabaseMigrator> logger)
+public sealed class DatabaseMigrator(SalesBotDbContext db, IEnumerable<IDataBackfill> backfills, ILogger<DatabaseMigrator> logger)
 {
     public async Task<IReadOnlyList<string>> MigrateAsync(CancellationToken ct)
     {
@@ -12,6 +12,11 @@ public sealed class DatabaseMigrator(SalesBotDbContext db, ILogger<DatabaseMigra
         {
             // WAL lets readers go on while a turn commits; it is a property of the file, set once.
             await db.Database.ExecuteSqlRawAsync("PRAGMA journal_mode=WAL;", ct);
+        }
+        foreach (var backfill in backfills)
+        {
+            var rows = await backfill.RunAsync(ct);
+            if (rows > 0) logger.LogInformation("{Backfill} wrote {Rows} rows from earlier records", backfill.GetType().Name, rows);
         }
         logger.LogInformation("Database up to date ({Count} migrations applied)", pending.Count);
         return pending;

@@ -30,7 +30,9 @@ public abstract class SalesBotDbContext(DbContextOptions options) : DbContext(op
     public DbSet<Client> Clients => Set<Client>();
     public DbSet<Pqr> Pqrs => Set<Pqr>();
     public DbSet<Visit> Visits => Set<Visit>();
+    public DbSet<ClientLifecycleEvent> ClientLifecycleEvents => Set<ClientLifecycleEvent>();
     public DbSet<Opportunity> Opportunities => Set<Opportunity>();
+    public DbSet<OpportunityStageChange> OpportunityStageChanges => Set<OpportunityStageChange>();
     public DbSet<Offer> Offers => Set<Offer>();
     public DbSet<ApprovalStep> ApprovalSteps => Set<ApprovalStep>();
     public DbSet<SentCard> SentCards => Set<SentCard>();

@@ -12,6 +12,7 @@ public static class ClientActions
     public const string New = "clients.new";
     public const string Create = "clients.create";
     public const string Search = "clients.search";
+    public const string Lifecycle = "clients.lifecycle";
 
     public static readonly PhraseSet Phrases = new(
     [
@@ -31,5 +32,7 @@ public static class ClientActions
         ("cartera", Search),
         ("my clients", Search),
         ("my portfolio", Search),
+        ("cliente", Lifecycle),
+        ("client", Lifecycle),
     ]);
 }

@@ -27,5 +27,8 @@ internal sealed class OpportunityConfiguration : IEntityTypeConfiguration<Opport
         e.HasOne<Client>().WithMany().HasForeignKey(o => o.ClientId).OnDelete(DeleteBehavior.Restrict);
         e.HasOne<Person>().WithMany().HasForeignKey(o => o.OwnerId).OnDelete(DeleteBehavior.Restrict);
         e.Property(o => o.Version).IsConcurrencyToken();
+        // Written by the deal as its stage changes; never loaded with it (the history is read from its own set).
+        e.HasMany(o => o.StageChanges).WithOne().HasForeignKey(c => c.OpportunityId).OnDelete(DeleteBehavior.Cascade);
+        e.Navigation(o => o.StageChanges).UsePropertyAccessMode(PropertyAccessMode.Field);
     }
 }

@@ -21,6 +21,8 @@ internal sealed class VisitConfiguration : IEntityTypeConfiguration<Visit>
         e.Property(v => v.Notes).HasMaxLength(VisitInput.MaxText);
         e.Property(v => v.NextStep).HasMaxLength(500);
         e.Property(v => v.Opportunity).HasMaxLength(200);
+        e.HasOne<Features.Pipeline.Opportunity>().WithMany().HasForeignKey(v => v.OpportunityId).OnDelete(DeleteBehavior.Restrict);
+        e.HasIndex(v => v.OpportunityId);
         e.Property(v => v.CalendarEventId).HasMaxLength(512);
         e.Property(v => v.CalendarError).HasMaxLength(500);
         e.HasIndex(v => new { v.OwnerId, v.Start });

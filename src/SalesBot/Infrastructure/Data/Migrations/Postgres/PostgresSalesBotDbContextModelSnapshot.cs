@@ -109,6 +109,40 @@ namespace SalesBot.Infrastructure.Data.Migrations.Postgres
                     b.ToTable("Clients");
                 });
 
+            modelBuilder.Entity("SalesBot.Features.Clients.ClientLifecycleEvent", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("uuid");
+
+                    b.Property<Guid>("ClientId")
+                        .HasColumnType("uuid");
+
+                    b.Property<string>("Kind")
+                        .IsRequired()
+                        .HasMaxLength(10)
+                        .HasColumnType("character varying(10)");
+
+                    b.Property<DateOnly>("On")
+                        .HasColumnType("date");
+
+                    b.Property<string>("Reason")
+                        .HasMaxLength(500)
+                        .HasColumnType("character varying(500)");
+
+                    b.Property<DateTimeOffset>("RecordedAt")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("Kind", "On");
+
+                    b.HasIndex("ClientId", "Kind", "On")
+                        .IsUnique();
+
+                    b.ToTable("ClientLifecycleEvents");
+                });
+
             modelBuilder.Entity("SalesBot.Features.Offers.ApprovalStep", b =>
                 {
                     b.Property<Guid>("Id")
@@ -463,6 +497,36 @@ namespace SalesBot.Infrastructure.Data.Migrations.Postgres
                     b.ToTable("Opportunities");
                 });
 
+            modelBuilder.Entity("SalesBot.Features.Pipeline.OpportunityStageChange", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("uuid");
+
+                    b.Property<DateTimeOffset>("At")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<string>("FromStage")
+                        .HasMaxLength(20)
+                        .HasColumnType("character varying(20)");
+
+                    b.Property<Guid>("OpportunityId")
+                        .HasColumnType("uuid");
+
+                    b.Property<string>("ToStage")
+                        .IsRequired()
+                        .HasMaxLength(20)
+                        .HasColumnType("character varying(20)");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("OpportunityId", "At");
+
+                    b.HasIndex("ToStage", "At");
+
+                    b.ToTable("OpportunityStageChanges");
+                });
+
             modelBuilder.Entity("SalesBot.Features.Pqrs.Pqr", b =>
                 {
                     b.Property<Guid>("Id")
@@ -741,6 +805,9 @@ namespace SalesBot.Infrastructure.Data.Migrations.Postgres
                         .HasMaxLength(200)
                         .HasColumnType("character varying(200)");
 
+                    b.Property<Guid?>("OpportunityId")
+                        .HasColumnType("uuid");
+
                     b.Property<string>("Outcome")
                         .HasMaxLength(20)
                         .HasColumnType("character varying(20)");
@@ -772,6 +839,8 @@ namespace SalesBot.Infrastructure.Data.Migrations.Postgres
                     b.HasIndex("ClientId");
 
                     b.HasIndex("LoggedById");
+
+                    b.HasIndex("OpportunityId");
 
                     b.HasIndex("OwnerId", "Start");
 
@@ -1119,6 +1188,15 @@ namespace SalesBot.Infrastructure.Data.Migrations.Postgres
                     b.Navigation("Contacts");
                 });
 
+            modelBuilder.Entity("SalesBot.Features.Clients.ClientLifecycleEvent", b =>
+                {
+                    b.HasOne("SalesBot.Features.Clients.Client", null)
+                        .WithMany()
+                        .HasForeignKey("ClientId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+                });
+
             modelBuilder.Entity("SalesBot.Features.Offers.ApprovalStep", b =>
                 {
                     b.HasOne("SalesBot.Features.Organization.Person", null)
@@ -1128,7 +1206,7 @@ namespace SalesBot.Infrastructure.Data.Migrations.Postgres
                         .IsRequired();
 
                     b.HasOne("SalesBot.Features.Offers.Offer", null)
-                        .WithMany()
+                        .WithMany("Steps")
                         .HasForeignKey("OfferId")
                         .OnDelete(DeleteBehavior.Cascade)
                         .IsRequired();
@@ -1234,6 +1312,15 @@ namespace SalesBot.Infrastructure.Data.Migrations.Postgres
                         .IsRequired();
                 });
 
+            modelBuilder.Entity("SalesBot.Features.Pipeline.OpportunityStageChange", b =>
+                {
+                    b.HasOne("SalesBot.Features.Pipeline.Opportunity", null)
+                        .WithMany("StageChanges")
+                        .HasForeignKey("OpportunityId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+                });
+
             modelBuilder.Entity("SalesBot.Features.Pqrs.Pqr", b =>
                 {
                     b.HasOne("SalesBot.Features.Organization.Person", null)
@@ -1310,6 +1397,11 @@ namespace SalesBot.Infrastructure.Data.Migrations.Postgres
                         .HasForeignKey("LoggedById")
                         .OnDelete(DeleteBehavior.Restrict);
 
+                    b.HasOne("SalesBot.Features.Pipeline.Opportunity", null)
+                        .WithMany()
+                        .HasForeignKey("OpportunityId")
+                        .OnDelete(DeleteBehavior.Restrict);
+
                     b.HasOne("SalesBot.Features.Organization.Person", null)
                         .WithMany()
                         .HasForeignKey("OwnerId")
@@ -1324,6 +1416,16 @@ namespace SalesBot.Infrastructure.Data.Migrations.Postgres
                         .HasForeignKey("OwnerId")
                         .OnDelete(DeleteBehavior.Restrict)
                         .IsRequired();
+                });
+
+            modelBuilder.Entity("SalesBot.Features.Offers.Offer", b =>
+                {
+                    b.Navigation("Steps");
+                });
+
+            modelBuilder.Entity("SalesBot.Features.Pipeline.Opportunity", b =>
+                {
+                    b.Navigation("StageChanges");
                 });
 #pragma warning restore 612, 618
         }

@@ -104,6 +104,40 @@ namespace SalesBot.Infrastructure.Data.Migrations.Sqlite
                     b.ToTable("Clients");
                 });
 
+            modelBuilder.Entity("SalesBot.Features.Clients.ClientLifecycleEvent", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("TEXT");
+
+                    b.Property<Guid>("ClientId")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Kind")
+                        .IsRequired()
+                        .HasMaxLength(10)
+                        .HasColumnType("TEXT");
+
+                    b.Property<DateOnly>("On")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Reason")
+                        .HasMaxLength(500)
+                        .HasColumnType("TEXT");
+
+                    b.Property<long>("RecordedAt")
+                        .HasColumnType("INTEGER");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("Kind", "On");
+
+                    b.HasIndex("ClientId", "Kind", "On")
+                        .IsUnique();
+
+                    b.ToTable("ClientLifecycleEvents");
+                });
+
             modelBuilder.Entity("SalesBot.Features.Offers.ApprovalStep", b =>
                 {
                     b.Property<Guid>("Id")
@@ -458,6 +492,36 @@ namespace SalesBot.Infrastructure.Data.Migrations.Sqlite
                     b.ToTable("Opportunities");
                 });
 
+            modelBuilder.Entity("SalesBot.Features.Pipeline.OpportunityStageChange", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("TEXT");
+
+                    b.Property<long>("At")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("FromStage")
+                        .HasMaxLength(20)
+                        .HasColumnType("TEXT");
+
+                    b.Property<Guid>("OpportunityId")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("ToStage")
+                        .IsRequired()
+                        .HasMaxLength(20)
+                        .HasColumnType("TEXT");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("OpportunityId", "At");
+
+                    b.HasIndex("ToStage", "At");
+
+                    b.ToTable("OpportunityStageChanges");
+                });
+
             modelBuilder.Entity("SalesBot.Features.Pqrs.Pqr", b =>
                 {
                     b.Property<Guid>("Id")
@@ -736,6 +800,9 @@ namespace SalesBot.Infrastructure.Data.Migrations.Sqlite
                         .HasMaxLength(200)
                         .HasColumnType("TEXT");
 
+                    b.Property<Guid?>("OpportunityId")
+                        .HasColumnType("TEXT");
+
                     b.Property<string>("Outcome")
                         .HasMaxLength(20)
                         .HasColumnType("TEXT");
@@ -767,6 +834,8 @@ namespace SalesBot.Infrastructure.Data.Migrations.Sqlite
                     b.HasIndex("ClientId");
 
                     b.HasIndex("LoggedById");
+
+                    b.HasIndex("OpportunityId");
 
                     b.HasIndex("OwnerId", "Start");
 
@@ -1106,6 +1175,15 @@ namespace SalesBot.Infrastructure.Data.Migrations.Sqlite
                     b.Navigation("Contacts");
                 });
 
+            modelBuilder.Entity("SalesBot.Features.Clients.ClientLifecycleEvent", b =>
+                {
+                    b.HasOne("SalesBot.Features.Clients.Client", null)
+                        .WithMany()
+                        .HasForeignKey("ClientId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+                });
+
             modelBuilder.Entity("SalesBot.Features.Offers.ApprovalStep", b =>
                 {
                     b.HasOne("SalesBot.Features.Organization.Person", null)
@@ -1115,7 +1193,7 @@ namespace SalesBot.Infrastructure.Data.Migrations.Sqlite
                         .IsRequired();
 
                     b.HasOne("SalesBot.Features.Offers.Offer", null)
-                        .WithMany()
+                        .WithMany("Steps")
                         .HasForeignKey("OfferId")
                         .OnDelete(DeleteBehavior.Cascade)
                         .IsRequired();
@@ -1219,6 +1297,15 @@ namespace SalesBot.Infrastructure.Data.Migrations.Sqlite
                         .IsRequired();
                 });
 
+            modelBuilder.Entity("SalesBot.Features.Pipeline.OpportunityStageChange", b =>
+                {
+                    b.HasOne("SalesBot.Features.Pipeline.Opportunity", null)
+                        .WithMany("StageChanges")
+                        .HasForeignKey("OpportunityId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+                });
+
             modelBuilder.Entity("SalesBot.Features.Pqrs.Pqr", b =>
                 {
                     b.HasOne("SalesBot.Features.Organization.Person", null)
@@ -1295,6 +1382,11 @@ namespace SalesBot.Infrastructure.Data.Migrations.Sqlite
                         .HasForeignKey("LoggedById")
                         .OnDelete(DeleteBehavior.Restrict);
 
+                    b.HasOne("SalesBot.Features.Pipeline.Opportunity", null)
+                        .WithMany()
+                        .HasForeignKey("OpportunityId")
+                        .OnDelete(DeleteBehavior.Restrict);
+
                     b.HasOne("SalesBot.Features.Organization.Person", null)
                         .WithMany()
                         .HasForeignKey("OwnerId")
@@ -1309,6 +1401,16 @@ namespace SalesBot.Infrastructure.Data.Migrations.Sqlite
                         .HasForeignKey("OwnerId")
                         .OnDelete(DeleteBehavior.Restrict)
                         .IsRequired();
+                });
+
+            modelBuilder.Entity("SalesBot.Features.Offers.Offer", b =>
+                {
+                    b.Navigation("Steps");
+                });
+
+            modelBuilder.Entity("SalesBot.Features.Pipeline.Opportunity", b =>
+                {
+                    b.Navigation("StageChanges");
                 });
 #pragma warning restore 612, 618
         }
