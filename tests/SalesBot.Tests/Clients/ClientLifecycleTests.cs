@@ -59,6 +59,25 @@ public abstract class ClientLifecycleTests : DemoBotTest
     }
 
     [Fact]
+    public async Task A_team_lead_reassigns_within_the_team_and_a_director_anywhere()
+    {
+        var byAlex = await AskAsync(Alex.Message("cambiar responsable ferreteria el sol a Megan"));
+        var outside = await AskAsync(Megan.Message("cambiar responsable ferreteria el sol a Diego Siciliani"));
+        var toHerself = await AskAsync(Megan.Message("cambiar responsable de Ferretería El Sol a meganb@contoso.example"));
+        var again = await AskAsync(Megan.Message("cambiar responsable ferreteria el sol a Megan Bowen"));
+        var byDiego = await AskAsync(Diego.Message("change owner ferreteria el sol to Alex", "en-US"));
+
+        Assert.StartsWith("No tienes permiso para asignar clientes a otra persona", byAlex.Said());
+        Assert.StartsWith("No tienes permiso para asignar clientes a otra persona", outside.Said());
+        Assert.Equal("Listo: Ferretería El Sol S.A.S. ahora está a cargo de Megan Bowen (antes: Alex Wilber).", toHerself.Said());
+        Assert.StartsWith("Ferretería El Sol S.A.S. ya está a cargo de Megan Bowen.", again.Said());
+        Assert.Equal("Done: Ferretería El Sol S.A.S. is now owned by Alex Wilber (before: Megan Bowen).", byDiego.Said());
+        var alexId = await Bot.WithDbAsync(db => db.People.Where(p => p.Name == "Alex Wilber").Select(p => p.Id).SingleAsync());
+        Assert.Equal(alexId, (await ElSolAsync()).OwnerId);
+        Assert.Equal(2, await Bot.WithDbAsync(db => db.AuditLog.CountAsync(a => a.EntityType == nameof(Client) && a.Action == "updated")));
+    }
+
+    [Fact]
     public async Task Every_stage_a_deal_enters_is_a_dated_row_and_older_deals_get_theirs_from_the_audit_log()
     {
         await AskAsync(Alex.Submit(new JsonObject

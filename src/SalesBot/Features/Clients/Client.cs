@@ -73,6 +73,13 @@ public sealed class Client : IAudited
         return true;
     }
 
+    /// <summary>Another executive now owns the relationship.</summary>
+    public void AssignOwner(Guid ownerId, DateTimeOffset at)
+    {
+        OwnerId = ownerId;
+        UpdatedAt = at;
+    }
+
     /// <summary>The status a client's latest sign-up or churn gives it.</summary>
     public void FollowLifecycle(LifecycleKind latest, DateTimeOffset at)
     {

@@ -14,11 +14,14 @@ public static class ClientsServiceCollectionExtensions
         services.AddScoped<SeedDemoClients>();
         services.AddScoped<ClientPicker>();
         services.AddScoped<ClientLifecycle>();
+        services.AddScoped<ReassignClient>();
         services.AddPhrases(ClientActions.Phrases);
         services.AddConversationCommand<NewClientCommand>(ClientActions.New, "command.clients.new", ("action.clients.new", 110), help: new HelpTopic(HelpArea.ClientsAndVisits, 5));
         services.AddConversationCommand<CreateClientCommand>(ClientActions.Create);
         services.AddConversationCommand<SearchClientsCommand>(ClientActions.Search, "command.clients.search", ("action.clients.mine", 100), help: new HelpTopic(HelpArea.ClientsAndVisits, 4, HelpTopic.Anyone));
         services.AddConversationCommand<ClientLifecycleCommand>(ClientActions.Lifecycle, "command.clients.lifecycle", help: new HelpTopic(HelpArea.ClientsAndVisits, 8));
+        services.AddConversationCommand<ReassignClientCommand>(ClientActions.Reassign, "command.clients.reassign",
+            help: new HelpTopic(HelpArea.ClientsAndVisits, 9, HelpTopic.Leads));
         services.AddScoped<ISearchDataset, ClientSearchDataset>();
         return services;
     }

@@ -13,6 +13,7 @@ public static class ClientActions
     public const string Create = "clients.create";
     public const string Search = "clients.search";
     public const string Lifecycle = "clients.lifecycle";
+    public const string Reassign = "clients.reassign";
 
     public static readonly PhraseSet Phrases = new(
     [
@@ -32,6 +33,12 @@ public static class ClientActions
         ("cartera", Search),
         ("my clients", Search),
         ("my portfolio", Search),
+        ("cambiar responsable", Reassign),
+        ("cambiar responsable de", Reassign),
+        ("reasignar cliente", Reassign),
+        ("change owner", Reassign),
+        ("change owner of", Reassign),
+        ("reassign client", Reassign),
         ("cliente", Lifecycle),
         ("client", Lifecycle),
     ]);
