@@ -22,6 +22,12 @@ public sealed record HolidaysCommand(string? Country, int Year, string[] HostArg
 public sealed record PqrDueCommand(PqrType Type, string FiledAt, string? Country, string[] HostArgs) : CliCommand(HostArgs);
 public sealed record ImportClientsCommand(string Path, string[] HostArgs) : CliCommand(HostArgs);
 public sealed record ImportPqrsCommand(string Path, string[] HostArgs) : CliCommand(HostArgs);
+
+/// <summary>`import billing|signups|opportunities|visits|visit-plans FILE`: the go-live files.</summary>
+public sealed record ImportTableCommand(string Kind, string Path, string[] HostArgs) : CliCommand(HostArgs)
+{
+    public static readonly IReadOnlyList<string> Kinds = ["billing", "signups", "opportunities", "visits", "visit-plans"];
+}
 public sealed record AreasSetCommand(string Area, string Email, string[] HostArgs) : CliCommand(HostArgs);
 public sealed record ShowHelpCommand() : CliCommand([]);
 

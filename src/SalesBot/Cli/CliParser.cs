@@ -49,6 +49,13 @@ public static class CliParser
           import clients FILE           Import clients from a .csv or .xlsx file (columns in the
                                         README); prints what each row created, updated or why it
                                         was rejected. Exit code 1 when some rows were rejected.
+          import billing|signups|opportunities|visits|visit-plans FILE
+                                        Load a go-live file (.csv or .xlsx, columns in the README):
+                                        monthly billing, sign-ups and churn, the deal pipeline with
+                                        its stage dates, past and planned visits, monthly visit
+                                        plans. Valid rows are saved together; re-running a file
+                                        changes nothing. Exit 1 when some rows were rejected, 2 when
+                                        the file is unreadable or lacks a required column.
           import pqrs FILE              Register PQRs from a .csv or .xlsx file (columns in the
                                         README): due dates computed, each routed and its assignee
                                         told. Rows already registered are left as they are.
@@ -108,8 +115,10 @@ public static class CliParser
                 return WithOptions(args[3..], [], o => new ImportClientsCommand(args[2], o.HostArgs));
             case "import" when args.Length > 2 && args[1] == "pqrs" && !args[2].StartsWith("--", StringComparison.Ordinal):
                 return WithOptions(args[3..], [], o => new ImportPqrsCommand(args[2], o.HostArgs));
+            case "import" when args.Length > 2 && ImportTableCommand.Kinds.Contains(args[1]) && !args[2].StartsWith("--", StringComparison.Ordinal):
+                return WithOptions(args[3..], [], o => new ImportTableCommand(args[1], args[2], o.HostArgs));
             case "import":
-                return Fail("Usage: import clients FILE or import pqrs FILE (a .csv or .xlsx file).");
+                return Fail($"Usage: import KIND FILE (a .csv or .xlsx file), KIND one of: clients, pqrs, {string.Join(", ", ImportTableCommand.Kinds)}.");
             default:
                 return Fail($"Unknown command '{first}'.");
         }

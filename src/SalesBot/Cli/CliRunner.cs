@@ -1,9 +1,11 @@
 using SalesBot.Bot;
 using SalesBot.Bot.Localization;
 using SalesBot.Features.Clients;
+using SalesBot.Features.Pipeline;
 using SalesBot.Features.Pqrs;
 using SalesBot.Features.Renegotiations;
 using SalesBot.Features.Shared.Calendar;
+using SalesBot.Features.Visits;
 using SalesBot.Infrastructure.Auditing;
 using SalesBot.Infrastructure.Graph;
 using SalesBot.Infrastructure.Outbox;
@@ -48,6 +50,9 @@ public sealed class CliRunner(TextWriter stdout, TextWriter stderr)
                 ImportPqrsCommand import => await EnsureMigratedAsync(sp, ct)
                     ? await new ImportPqrsRunner(stdout, stderr, _localizer).RunAsync(sp, actor, import.Path, ct)
                     : Failure,
+                ImportTableCommand import => await EnsureMigratedAsync(sp, ct)
+                    ? await ImportTableAsync(sp, actor, import, ct)
+                    : Failure,
                 AreasSetCommand areas => await AreasSetAsync(sp, actor, areas, ct),
                 PqrDueCommand due => await PqrDueAsync(sp, due),
                 _ => throw new InvalidOperationException($"{command.GetType().Name} is not a CLI command"),
@@ -69,7 +74,9 @@ public sealed class CliRunner(TextWriter stdout, TextWriter stderr)
             .AddBusinessCalendar(builder.Configuration).AddClients()
             // Importing PQRs routes them and queues their cards: the running bot's dispatcher delivers them.
             .AddOutboxWriter(builder.Configuration).AddSalesBotConversation().AddPqrs(builder.Configuration)
-            .AddGraph(builder.Configuration).AddRenegotiations();
+            .AddGraph(builder.Configuration).AddRenegotiations()
+            // The go-live imports load deals and visits.
+            .AddPipeline(builder.Configuration).AddVisits(builder.Configuration);
         return builder.Build();
     }
 
@@ -92,7 +99,7 @@ public sealed class CliRunner(TextWriter stdout, TextWriter stderr)
         var clients = await sp.GetRequiredService<SeedDemoClients>().ExecuteAsync(actor, ct);
         if (!clients.Ok) return await Refuse(clients.Error!);
         var rejected = clients.Value!.Where(r => r.Outcome == ImportOutcome.Rejected).ToList();
-        if (rejected.Count > 0) throw new InvalidOperationException($"demo client {rejected[0].Client} was rejected: {rejected[0].Reasons[0]}");
+        if (rejected.Count > 0) throw new InvalidOperationException($"demo client {rejected[0].Label} was rejected: {rejected[0].Reasons[0]}");
         await stdout.WriteLineAsync($"Demo clients ready: {clients.Value!.Count(r => r.Outcome == ImportOutcome.Created)} created, {clients.Value!.Count(r => r.Outcome == ImportOutcome.Updated)} updated.");
         await sp.GetRequiredService<Features.Renegotiations.SeedDemoAreas>().ExecuteAsync(actor, ct);
         await stdout.WriteLineAsync("Demo areas ready: Legal Adele Vance, HR Lynne Robbins, Operations Isaiah Langer, Finance Diego Siciliani.");
@@ -156,6 +163,25 @@ public sealed class CliRunner(TextWriter stdout, TextWriter stderr)
         team.Country is null && team.Subdivision is null && team.TimeZone is null
             ? ""
             : $" (calendar {team.Country ?? "organisation's country"}{(team.Subdivision is null ? "" : " " + team.Subdivision)}, {team.TimeZone ?? "organisation's time zone"})";
+
+    private Task<int> ImportTableAsync(IServiceProvider sp, Actor actor, ImportTableCommand command, CancellationToken ct)
+    {
+        var runner = new TableImportRunner(stdout, stderr, _localizer);
+        return command.Kind switch
+        {
+            "billing" => runner.RunAsync(command.Path, "billing", Features.Clients.ClientImportColumns.Billing,
+                rows => sp.GetRequiredService<Features.Clients.ImportBilling>().ExecuteAsync(actor, rows, ct)),
+            "signups" => runner.RunAsync(command.Path, "sign-ups and churn", Features.Clients.ClientImportColumns.Signups,
+                rows => sp.GetRequiredService<Features.Clients.ImportSignups>().ExecuteAsync(actor, rows, ct)),
+            "visit-plans" => runner.RunAsync(command.Path, "visit plans", Features.Visits.ImportVisitPlans.Columns,
+                rows => sp.GetRequiredService<Features.Visits.ImportVisitPlans>().ExecuteAsync(actor, rows, ct)),
+            "opportunities" => runner.RunAsync(command.Path, "opportunities", Features.Pipeline.ImportOpportunities.Columns,
+                rows => sp.GetRequiredService<Features.Pipeline.ImportOpportunities>().ExecuteAsync(actor, rows, ct)),
+            "visits" => runner.RunAsync(command.Path, "visits", Features.Visits.ImportVisits.Columns,
+                rows => sp.GetRequiredService<Features.Visits.ImportVisits>().ExecuteAsync(actor, rows, ct)),
+            var other => throw new InvalidOperationException($"import {other} has no importer"),
+        };
+    }
 
     private async Task<int> AreasSetAsync(IServiceProvider sp, Actor actor, AreasSetCommand command, CancellationToken ct)
     {

@@ -33,7 +33,7 @@ public sealed class ImportClientsRunner(TextWriter stdout, TextWriter stderr, Lo
         foreach (var row in result.Value!)
         {
             var reasons = string.Join(" ", row.Reasons.Select(r => localizer.Refusal(Localizer.English, r)));
-            await stdout.WriteLineAsync($"line {row.Line}: {row.Outcome.ToString().ToLowerInvariant(),-9} {row.Client ?? "(no name)"}{(reasons.Length > 0 ? " - " + reasons : "")}");
+            await stdout.WriteLineAsync($"line {row.Line}: {row.Outcome.ToString().ToLowerInvariant(),-9} {row.Label ?? "(no name)"}{(reasons.Length > 0 ? " - " + reasons : "")}");
         }
         var counts = Enum.GetValues<ImportOutcome>().Select(o => $"{result.Value!.Count(r => r.Outcome == o)} {o.ToString().ToLowerInvariant()}");
         await stdout.WriteLineAsync(string.Join(", ", counts) + ".");

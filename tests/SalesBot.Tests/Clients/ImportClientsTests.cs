@@ -58,7 +58,7 @@ public sealed class ImportClientsTests : IDisposable
         Assert.Contains("line 3: rejected  Mala NIT - The value \"NIT (tax id)\" is not valid: the check digit of 900555111 is 6, not 2.", output);
         Assert.Contains("line 4: rejected  Sin dueño - I couldn't find the person \"nadie@contoso.example\".", output);
         Assert.Contains("line 6: rejected  Sin segmento - The value \"Segment\" is not valid: must be one of: regulated", output);
-        Assert.Contains("line 7: rejected  Buena S.A. - It is the same client as line 2.", output);
+        Assert.Contains("line 7: rejected  Buena S.A. - It repeats line 2.", output);
         Assert.Contains("1 created, 0 updated, 0 unchanged, 4 rejected.", output);
     }
 

@@ -24,6 +24,20 @@ public sealed class CliHarness : IDisposable
         return (await new CliRunner(stdout, stderr).RunAsync(parsed.Command), stdout.ToString(), stderr.ToString());
     }
 
+    /// <summary>The rows of a query on the scratch database, each as its columns joined by '|'.</summary>
+    public async Task<List<string>> Query(string sql)
+    {
+        await using var connection = new Microsoft.Data.Sqlite.SqliteConnection($"Data Source={DbPath}");
+        await connection.OpenAsync();
+        await using var command = connection.CreateCommand();
+        command.CommandText = sql;
+        await using var reader = await command.ExecuteReaderAsync();
+        var rows = new List<string>();
+        while (await reader.ReadAsync())
+            rows.Add(string.Join("|", Enumerable.Range(0, reader.FieldCount).Select(i => reader.IsDBNull(i) ? "" : Convert.ToString(reader.GetValue(i), System.Globalization.CultureInfo.InvariantCulture))));
+        return rows;
+    }
+
     /// <summary>Writes a CSV file in the scratch directory and returns its path.</summary>
     public string Csv(string content)
     {

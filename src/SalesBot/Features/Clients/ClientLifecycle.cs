@@ -33,7 +33,9 @@ public sealed class ClientLifecycle(SalesBotDbContext db, BusinessCalendar calen
     /// <summary>Records the event for a client the caller already may change (a visit's client).</summary>
     public async Task<LifecycleRecorded> ApplyAsync(Client client, LifecycleKind kind, DateOnly on, string? reason, CancellationToken ct)
     {
-        var events = await db.ClientLifecycleEvents.Where(e => e.ClientId == client.Id).ToListAsync(ct);
+        // The stored events and those this unit of work already added (an import's earlier rows).
+        await db.ClientLifecycleEvents.Where(e => e.ClientId == client.Id).LoadAsync(ct);
+        var events = db.ClientLifecycleEvents.Local.Where(e => e.ClientId == client.Id).ToList();
         var same = events.FirstOrDefault(e => e.Kind == kind && e.On == on);
         if (same is not null) return new LifecycleRecorded(client, same, false);
         var recorded = new ClientLifecycleEvent(client.Id, kind, on, reason, clock.GetUtcNow());

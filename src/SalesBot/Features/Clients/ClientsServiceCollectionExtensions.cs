@@ -15,6 +15,8 @@ public static class ClientsServiceCollectionExtensions
         services.AddScoped<ClientPicker>();
         services.AddScoped<ClientLifecycle>();
         services.AddScoped<ReassignClient>();
+        services.AddScoped<ImportBilling>();
+        services.AddScoped<ImportSignups>();
         services.AddPhrases(ClientActions.Phrases);
         services.AddConversationCommand<NewClientCommand>(ClientActions.New, "command.clients.new", ("action.clients.new", 110), help: new HelpTopic(HelpArea.ClientsAndVisits, 5));
         services.AddConversationCommand<CreateClientCommand>(ClientActions.Create);

@@ -1,15 +1,5 @@
 namespace SalesBot.Features.Clients;
 
-public enum ImportOutcome
-{
-    Created,
-    Updated,
-    Unchanged,
-    Rejected,
-}
-
-public sealed record ImportRow(int Line, ImportOutcome Outcome, string? Client, IReadOnlyList<DomainError> Reasons);
-
 /// <summary>
 /// Loads a portfolio file: each row creates a client, updates the one it matches (NIT, else name
 /// and city), or is rejected with its reasons. Accepted rows are saved together; importing the

@@ -105,6 +105,37 @@ public sealed class Opportunity : IAudited
         Touch(at);
     }
 
+    /// <summary>
+    /// A deal loaded from another system (seed 002's rolling pipeline) with the dates it entered each
+    /// stage, in order: its history is those dates, not the day it was imported.
+    /// </summary>
+    public static Opportunity Imported(Guid clientId, Guid ownerId, OpportunityTerms terms, IReadOnlyList<(Stage Stage, DateTimeOffset At)> entries,
+        string? lostReason, Func<Stage, int> stageProbability)
+    {
+        var deal = new Opportunity(clientId, ownerId, terms, entries[0].Stage, stageProbability(entries[0].Stage), entries[0].At);
+        foreach (var (stage, at) in entries.Skip(1))
+        {
+            deal._stageChanges.Add(new OpportunityStageChange(deal.Id, deal.Stage, stage, at));
+            deal.Stage = stage;
+        }
+        deal.LostReason = deal.Stage == Stage.Lost ? lostReason : null;
+        deal.Apply(terms, stageProbability(deal.Stage), entries[^1].At);
+        return deal;
+    }
+
+    /// <summary>The terms the deal holds now, to tell whether an import brings anything new.</summary>
+    public OpportunityTerms Terms => new(Title, ServiceType, Segment, Seats, UnitValue, ContractMonths, Currency, ExpectedClose, ExpectedFirstBilling,
+        LeadSource, ProbabilityOverride);
+
+    /// <summary>An imported row moved the deal on in the other system: it enters that stage on that date, whatever the rules of a move in chat.</summary>
+    public void ImportStage(Stage stage, DateTimeOffset at, string? lostReason, int stageProbability)
+    {
+        _stageChanges.Add(new OpportunityStageChange(Id, Stage, stage, at));
+        Stage = stage;
+        LostReason = stage == Stage.Lost ? lostReason : null;
+        Apply(Terms, stageProbability, at);
+    }
+
     /// <summary>Moves the deal; <paramref name="mayReopen"/> is the team lead's right to bring back a Lost deal.</summary>
     public DomainError? MoveTo(Stage target, int stageProbability, string? lostReason, bool mayReopen, DateTimeOffset at)
     {

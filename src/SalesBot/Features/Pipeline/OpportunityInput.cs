@@ -52,25 +52,9 @@ public sealed record OpportunityInput(
         return null;
     }
 
-    /// <summary>Pesos as people write them: "1.500.000", "1500000", "1,500,000.50" or "1.500.000,50".</summary>
     internal static decimal? Money(string? text, string field, List<DomainError> errors)
     {
-        var t = (text ?? "").Trim().TrimStart('$').Replace(" ", "");
-        decimal? value = null;
-        if (t.Length > 0)
-        {
-            var lastDot = t.LastIndexOf('.');
-            var lastComma = t.LastIndexOf(',');
-            // The last separator followed by one or two digits is the decimal one; the others group thousands.
-            var decimalAt = Math.Max(lastDot, lastComma);
-            string normalized;
-            if (decimalAt >= 0 && t.Length - decimalAt - 1 is 1 or 2)
-                normalized = t[..decimalAt].Replace(".", "").Replace(",", "") + "." + t[(decimalAt + 1)..];
-            else
-                normalized = t.Replace(".", "").Replace(",", "");
-            if (decimal.TryParse(normalized, NumberStyles.AllowDecimalPoint, CultureInfo.InvariantCulture, out var d) && d >= 0 && d <= 1_000_000_000_000m)
-                value = d;
-        }
+        var value = InputAmounts.Parse(text);
         if (value is null) errors.Add(DomainError.Invalid(field, "money"));
         return value;
     }

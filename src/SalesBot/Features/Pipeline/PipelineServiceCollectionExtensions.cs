@@ -17,6 +17,7 @@ public static class PipelineServiceCollectionExtensions
         services.AddScoped<ViewPipeline>();
         services.AddScoped<OpportunityHistory>();
         services.AddScoped<Infrastructure.Data.IDataBackfill, StageHistoryBackfill>();
+        services.AddScoped<ImportOpportunities>();
         services.AddScoped<FindOpportunities>();
         services.AddScoped<DealPicker>();
         services.AddScoped<OpportunityForm>();

@@ -48,7 +48,7 @@ public sealed class LogVisit(SalesBotDbContext db, SearchClients clients, Client
         var errors = new List<DomainError>();
         var details = input.Details(errors, typeRequired: true);
         var validated = details is null ? null : report.Validate(details, errors);
-        if (validated is not null) validated = await WithDealAsync(visit.ClientId, validated, errors, ct);
+        if (validated is not null) validated = await VisitDeals.LinkAsync(db, visit.ClientId, validated, errors, ct);
         if (validated is null || errors.Count > 0) return Result<VisitOfClient>.Refused(errors);
         // Whoever logs it, the visit stays its owner's; the log records who wrote it.
         var by = actor.PersonId ?? visit.OwnerId;
@@ -69,7 +69,7 @@ public sealed class LogVisit(SalesBotDbContext db, SearchClients clients, Client
         // Recorded while it is fresh: months already reported cannot be padded later.
         else if (times is { } old && old.Start < clock.GetUtcNow() - MaxAge) errors.Add(DomainError.Invalid("visit-date", "too-old", MaxAge.Days.ToString(System.Globalization.CultureInfo.InvariantCulture)));
         var validated = details is null ? null : report.Validate(details, errors);
-        if (validated is not null && client.Ok) validated = await WithDealAsync(client.Value!.Id, validated, errors, ct);
+        if (validated is not null && client.Ok) validated = await VisitDeals.LinkAsync(db, client.Value!.Id, validated, errors, ct);
         if (errors.Count > 0) return Result<VisitOfClient>.Refused(errors);
 
         var (start, end) = times!.Value;
@@ -91,21 +91,4 @@ public sealed class LogVisit(SalesBotDbContext db, SearchClients clients, Client
         await lifecycle.ApplyAsync(client, LifecycleKind.SignUp, business.LocalDate(visit.Start), null, ct);
     }
 
-    /// <summary>
-    /// The deal the report names, among the client's: linked when the words name one, refused with
-    /// the client's deals when they name none or several (a visit never points at a guess).
-    /// </summary>
-    private async Task<VisitReport?> WithDealAsync(Guid clientId, VisitReport report, List<DomainError> errors, CancellationToken ct)
-    {
-        if (report.Opportunity is not { } named) return report;
-        var deals = await db.Opportunities.AsNoTracking().Where(o => o.ClientId == clientId)
-            .Select(o => new { o.Id, o.Title, o.NormalizedTitle }).ToListAsync(ct);
-        var words = TextFolding.Fold(named);
-        var exact = deals.Where(d => d.NormalizedTitle == words).ToList();
-        var matches = exact.Count > 0 ? exact : deals.Where(d => d.NormalizedTitle.Contains(words, StringComparison.Ordinal)).ToList();
-        if (matches.Count == 1) return report with { Opportunity = matches[0].Title, OpportunityId = matches[0].Id };
-        var names = string.Join(", ", (matches.Count > 1 ? matches : deals).Select(d => d.Title).Take(10));
-        errors.Add(DomainError.Invalid("opportunity", matches.Count > 1 ? "deal-ambiguous" : "deal-unknown", names.Length > 0 ? names : "-"));
-        return null;
-    }
 }

@@ -66,6 +66,19 @@ public sealed class Visit : IAudited
             CalendarState = calendarIsExternal ? CalendarState.Pending : CalendarState.Embedded,
         };
 
+    /// <summary>
+    /// A visit loaded from another system's history: no calendar event is written for it, and no
+    /// reminder or follow-up is sent about a visit that was already in the past when it came.
+    /// </summary>
+    public static Visit Imported(Guid ownerId, Guid clientId, DateTimeOffset start, DateTimeOffset end, VisitDetails details, VisitStatus status,
+        VisitReport? report, DateTimeOffset at)
+    {
+        if (status == VisitStatus.Done) return Logged(ownerId, clientId, start, end, details, report!, ownerId, at);
+        var visit = new Visit(ownerId, clientId, start, end, details, at) { Status = status, CalendarState = CalendarState.Embedded };
+        if (start < at) (visit.ReminderSentAt, visit.FollowUpAskedAt) = (at, at);
+        return visit;
+    }
+
     /// <summary>A visit recorded after it happened, with no calendar event.</summary>
     public static Visit Logged(Guid ownerId, Guid clientId, DateTimeOffset start, DateTimeOffset end, VisitDetails details, VisitReport report, Guid by, DateTimeOffset at)
     {

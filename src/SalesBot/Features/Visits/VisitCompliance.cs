@@ -20,7 +20,9 @@ public sealed class VisitCompliance(SalesBotDbContext db, Shared.Calendar.Busine
         if (owner is null) return DomainError.NotFound("person", ownerId.ToString());
         if (!VisitAccess.MayManage(actor, await ActorTeam.OfAsync(db, actor, ct), owner.Id, owner.TeamId) || actor.PersonId is null && !actor.Has(Role.Admin))
             return DomainError.Forbidden("visits.plan");
-        var plan = await db.VisitPlans.FirstOrDefaultAsync(p => p.OwnerId == ownerId && p.Year == year && p.Month == month, ct);
+        // An import may set the same month twice before it saves: the plan it already added counts.
+        var plan = db.VisitPlans.Local.FirstOrDefault(p => p.OwnerId == ownerId && p.Year == year && p.Month == month)
+            ?? await db.VisitPlans.FirstOrDefaultAsync(p => p.OwnerId == ownerId && p.Year == year && p.Month == month, ct);
         var by = actor.PersonId ?? owner.Id;
         if (plan is null) db.VisitPlans.Add(plan = new VisitPlan(ownerId, year, month, planned, by, clock.GetUtcNow()));
         else plan.Set(planned, by, clock.GetUtcNow());

@@ -25,6 +25,8 @@ public static class VisitsServiceCollectionExtensions
         services.AddScoped<VisitPicker>();
         services.AddScoped<ListVisits>();
         services.AddScoped<VisitCompliance>();
+        services.AddScoped<ImportVisitPlans>();
+        services.AddScoped<ImportVisits>();
         services.AddSingleton<VisitIcsLinks>();
         // With Microsoft Graph configured, visits go to Outlook; without it the database is the calendar.
         if (new GraphOptions().Configured(configuration))

@@ -31,6 +31,7 @@ public abstract class SalesBotDbContext(DbContextOptions options) : DbContext(op
     public DbSet<Pqr> Pqrs => Set<Pqr>();
     public DbSet<Visit> Visits => Set<Visit>();
     public DbSet<ClientLifecycleEvent> ClientLifecycleEvents => Set<ClientLifecycleEvent>();
+    public DbSet<ClientBilling> ClientBillings => Set<ClientBilling>();
     public DbSet<Opportunity> Opportunities => Set<Opportunity>();
     public DbSet<OpportunityStageChange> OpportunityStageChanges => Set<OpportunityStageChange>();
     public DbSet<Offer> Offers => Set<Offer>();

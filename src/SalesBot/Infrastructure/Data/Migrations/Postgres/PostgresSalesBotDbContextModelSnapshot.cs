@@ -109,6 +109,31 @@ namespace SalesBot.Infrastructure.Data.Migrations.Postgres
                     b.ToTable("Clients");
                 });
 
+            modelBuilder.Entity("SalesBot.Features.Clients.ClientBilling", b =>
+                {
+                    b.Property<Guid>("ClientId")
+                        .HasColumnType("uuid");
+
+                    b.Property<int>("Year")
+                        .HasColumnType("integer");
+
+                    b.Property<int>("Month")
+                        .HasColumnType("integer");
+
+                    b.Property<decimal>("Amount")
+                        .HasPrecision(18, 2)
+                        .HasColumnType("numeric(18,2)");
+
+                    b.Property<DateTimeOffset>("ImportedAt")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.HasKey("ClientId", "Year", "Month");
+
+                    b.HasIndex("Year", "Month");
+
+                    b.ToTable("ClientBillings");
+                });
+
             modelBuilder.Entity("SalesBot.Features.Clients.ClientLifecycleEvent", b =>
                 {
                     b.Property<Guid>("Id")
@@ -1186,6 +1211,15 @@ namespace SalesBot.Infrastructure.Data.Migrations.Postgres
                         });
 
                     b.Navigation("Contacts");
+                });
+
+            modelBuilder.Entity("SalesBot.Features.Clients.ClientBilling", b =>
+                {
+                    b.HasOne("SalesBot.Features.Clients.Client", null)
+                        .WithMany()
+                        .HasForeignKey("ClientId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
                 });
 
             modelBuilder.Entity("SalesBot.Features.Clients.ClientLifecycleEvent", b =>

@@ -104,6 +104,31 @@ namespace SalesBot.Infrastructure.Data.Migrations.Sqlite
                     b.ToTable("Clients");
                 });
 
+            modelBuilder.Entity("SalesBot.Features.Clients.ClientBilling", b =>
+                {
+                    b.Property<Guid>("ClientId")
+                        .HasColumnType("TEXT");
+
+                    b.Property<int>("Year")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("Month")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<long>("Amount")
+                        .HasPrecision(18, 2)
+                        .HasColumnType("INTEGER");
+
+                    b.Property<long>("ImportedAt")
+                        .HasColumnType("INTEGER");
+
+                    b.HasKey("ClientId", "Year", "Month");
+
+                    b.HasIndex("Year", "Month");
+
+                    b.ToTable("ClientBillings");
+                });
+
             modelBuilder.Entity("SalesBot.Features.Clients.ClientLifecycleEvent", b =>
                 {
                     b.Property<Guid>("Id")
@@ -1173,6 +1198,15 @@ namespace SalesBot.Infrastructure.Data.Migrations.Sqlite
                         });
 
                     b.Navigation("Contacts");
+                });
+
+            modelBuilder.Entity("SalesBot.Features.Clients.ClientBilling", b =>
+                {
+                    b.HasOne("SalesBot.Features.Clients.Client", null)
+                        .WithMany()
+                        .HasForeignKey("ClientId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
                 });
 
             modelBuilder.Entity("SalesBot.Features.Clients.ClientLifecycleEvent", b =>
