@@ -27,7 +27,11 @@ public sealed record ImportPqrsCommand(string Path, string[] HostArgs) : CliComm
 public sealed record ImportTableCommand(string Kind, string Path, string[] HostArgs) : CliCommand(HostArgs)
 {
     public static readonly IReadOnlyList<string> Kinds = ["billing", "signups", "opportunities", "visits", "visit-plans"];
+    // "goals" is read by `goals import FILE`.
 }
+/// <summary>`indicator NAME --scope person|team|company [--person EMAIL] [--team NAME] --period P [--json]`.</summary>
+public sealed record IndicatorCommand(Features.Indicators.Indicator Indicator, Features.Indicators.ScopeKind Scope, string? Person, string? Team,
+    Features.Indicators.IndicatorPeriod Period, bool Json, string[] HostArgs) : CliCommand(HostArgs);
 public sealed record AreasSetCommand(string Area, string Email, string[] HostArgs) : CliCommand(HostArgs);
 public sealed record ShowHelpCommand() : CliCommand([]);
 

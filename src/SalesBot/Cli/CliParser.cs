@@ -49,6 +49,14 @@ public static class CliParser
           import clients FILE           Import clients from a .csv or .xlsx file (columns in the
                                         README); prints what each row created, updated or why it
                                         was rejected. Exit code 1 when some rows were rejected.
+          goals import FILE             Set goals per indicator, scope (person:EMAIL, team:NAME,
+                                        company) and month (columns in the README); a goal imported
+                                        again is replaced.
+          indicator NAME --scope person|team|company [--person EMAIL] [--team NAME] --period P [--json]
+                                        Compute an indicator: value, goal, numerator, denominator,
+                                        band and the six previous periods. P: 2026-11, 2026-Q4,
+                                        2026, 2026-W48 or 2026-11-01/2026-11-30. --json prints it
+                                        as JSON (amounts in currency units, null where none).
           import billing|signups|opportunities|visits|visit-plans FILE
                                         Load a go-live file (.csv or .xlsx, columns in the README):
                                         monthly billing, sign-ups and churn, the deal pipeline with
@@ -115,6 +123,16 @@ public static class CliParser
                 return WithOptions(args[3..], [], o => new ImportClientsCommand(args[2], o.HostArgs));
             case "import" when args.Length > 2 && args[1] == "pqrs" && !args[2].StartsWith("--", StringComparison.Ordinal):
                 return WithOptions(args[3..], [], o => new ImportPqrsCommand(args[2], o.HostArgs));
+            case "goals" when args.Length > 2 && args[1] == "import" && !args[2].StartsWith("--", StringComparison.Ordinal):
+                return WithOptions(args[3..], [], o => new ImportTableCommand("goals", args[2], o.HostArgs));
+            case "goals":
+                return Fail("Usage: goals import FILE (a .csv or .xlsx file; columns in the README).");
+            case "indicator" when args.Length > 1 && !args[1].StartsWith("--", StringComparison.Ordinal):
+                return WithOptions(args[2..].Where(a => a != "--json").ToArray(), ["scope", "person", "team", "period"],
+                    o => Indicator(args[1], o, json: args.Contains("--json")));
+            case "indicator":
+                return Fail("Usage: indicator NAME --scope person|team|company [--person EMAIL] [--team NAME] --period P [--json]; NAME one of "
+                    + string.Join(", ", Features.Indicators.Indicators.Codes.Codes) + ".");
             case "import" when args.Length > 2 && ImportTableCommand.Kinds.Contains(args[1]) && !args[2].StartsWith("--", StringComparison.Ordinal):
                 return WithOptions(args[3..], [], o => new ImportTableCommand(args[1], args[2], o.HostArgs));
             case "import":
@@ -130,6 +148,25 @@ public static class CliParser
         if (!int.TryParse(text, System.Globalization.NumberStyles.None, System.Globalization.CultureInfo.InvariantCulture, out var year) || year < 1 || year > 9999)
             throw new CliArgumentException($"--year '{text}' is not a year.");
         return new HolidaysCommand(o.Single("country"), year, o.HostArgs) { Subdivision = o.Single("subdivision") };
+    }
+
+    private static CliCommand Indicator(string name, ParsedOptions o, bool json)
+    {
+        var indicator = Features.Indicators.Indicators.Codes.Parse(name)
+            ?? throw new CliArgumentException($"'{name}' is not an indicator: " + string.Join(", ", Features.Indicators.Indicators.Codes.Codes) + ".");
+        var scope = o.Single("scope") switch
+        {
+            "person" => Features.Indicators.ScopeKind.Person,
+            "team" => Features.Indicators.ScopeKind.Team,
+            "company" => Features.Indicators.ScopeKind.Company,
+            var other => throw new CliArgumentException($"--scope must be person, team or company{(other is null ? "" : $", not '{other}'")}."),
+        };
+        if (scope == Features.Indicators.ScopeKind.Person && o.Single("person") is null) throw new CliArgumentException("--scope person needs --person EMAIL.");
+        if (scope == Features.Indicators.ScopeKind.Team && o.Single("team") is null) throw new CliArgumentException("--scope team needs --team NAME.");
+        var periodText = o.Single("period") ?? throw new CliArgumentException("--period is required: 2026-11, 2026-Q4, 2026, 2026-W48 or 2026-11-01/2026-11-30.");
+        var period = Features.Indicators.IndicatorPeriod.Parse(periodText)
+            ?? throw new CliArgumentException($"--period '{periodText}' is not 2026-11, 2026-Q4, 2026, 2026-W48 or 2026-11-01/2026-11-30 (at most {Features.Indicators.IndicatorPeriod.MaxRangeDays} days).");
+        return new IndicatorCommand(indicator, scope, o.Single("person"), o.Single("team"), period, json, o.HostArgs);
     }
 
     private static CliCommand PqrDue(ParsedOptions o)

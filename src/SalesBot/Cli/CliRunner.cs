@@ -1,6 +1,7 @@
 using SalesBot.Bot;
 using SalesBot.Bot.Localization;
 using SalesBot.Features.Clients;
+using SalesBot.Features.Indicators;
 using SalesBot.Features.Pipeline;
 using SalesBot.Features.Pqrs;
 using SalesBot.Features.Renegotiations;
@@ -53,6 +54,9 @@ public sealed class CliRunner(TextWriter stdout, TextWriter stderr)
                 ImportTableCommand import => await EnsureMigratedAsync(sp, ct)
                     ? await ImportTableAsync(sp, actor, import, ct)
                     : Failure,
+                IndicatorCommand indicator => await EnsureMigratedAsync(sp, ct)
+                    ? await new IndicatorRunner(stdout, stderr).RunAsync(sp, indicator, ct)
+                    : Failure,
                 AreasSetCommand areas => await AreasSetAsync(sp, actor, areas, ct),
                 PqrDueCommand due => await PqrDueAsync(sp, due),
                 _ => throw new InvalidOperationException($"{command.GetType().Name} is not a CLI command"),
@@ -76,7 +80,7 @@ public sealed class CliRunner(TextWriter stdout, TextWriter stderr)
             .AddOutboxWriter(builder.Configuration).AddSalesBotConversation().AddPqrs(builder.Configuration)
             .AddGraph(builder.Configuration).AddRenegotiations()
             // The go-live imports load deals and visits.
-            .AddPipeline(builder.Configuration).AddVisits(builder.Configuration);
+            .AddPipeline(builder.Configuration).AddVisits(builder.Configuration).AddIndicators(builder.Configuration);
         return builder.Build();
     }
 
@@ -179,6 +183,8 @@ public sealed class CliRunner(TextWriter stdout, TextWriter stderr)
                 rows => sp.GetRequiredService<Features.Pipeline.ImportOpportunities>().ExecuteAsync(actor, rows, ct)),
             "visits" => runner.RunAsync(command.Path, "visits", Features.Visits.ImportVisits.Columns,
                 rows => sp.GetRequiredService<Features.Visits.ImportVisits>().ExecuteAsync(actor, rows, ct)),
+            "goals" => runner.RunAsync(command.Path, "goals", ImportGoals.Columns,
+                rows => sp.GetRequiredService<ImportGoals>().ExecuteAsync(actor, rows, ct)),
             var other => throw new InvalidOperationException($"import {other} has no importer"),
         };
     }

@@ -1,5 +1,6 @@
 using SalesBot.Features.Assistant;
 using SalesBot.Features.Clients;
+using SalesBot.Features.Indicators;
 using SalesBot.Features.Offers;
 using SalesBot.Features.Pipeline;
 using SalesBot.Features.Pqrs;
@@ -21,5 +22,6 @@ public static class FeatureServiceCollectionExtensions
         .AddPipeline(configuration)                // opportunities: stages, history, pipeline views
         .AddOffers(configuration)                  // offers and their approval chain from cards
         .AddRenegotiations()                       // contract renegotiation: areas, proposal, change
-        .AddPqrs(configuration);                   // PQRs: API, routing, answers
+        .AddPqrs(configuration)                    // PQRs: API, routing, answers
+        .AddIndicators(configuration);             // goals and the indicators the seeds measure
 }

@@ -3,10 +3,13 @@ using SalesBot.Cli;
 namespace SalesBot.Tests.Support;
 
 /// <summary>Runs `salesbot` commands in-process against a SQLite file in a scratch directory.</summary>
-public sealed class CliHarness : IDisposable
+public sealed class CliHarness(TestDatabase? database = null) : IDisposable
 {
     public string Directory { get; } = System.IO.Directory.CreateTempSubdirectory("salesbot-cli-").FullName;
     public string DbPath => Path.Combine(Directory, "salesbot.db");
+
+    /// <summary>The database the commands run on: a SQLite file in the scratch directory, unless a test database was given.</summary>
+    private string[] DatabaseArgs => database is null ? [$"--Database:Path={DbPath}"] : database.Settings.Select(s => $"--{s.Key}={s.Value}").ToArray();
 
     public void Dispose()
     {
@@ -17,7 +20,7 @@ public sealed class CliHarness : IDisposable
     /// <summary>Runs the command with the scratch database; returns the exit code and what it printed.</summary>
     public async Task<(int Code, string Out, string Err)> Run(params string[] args)
     {
-        var parsed = CliParser.Parse([.. args, $"--Database:Path={DbPath}"]);
+        var parsed = CliParser.Parse([.. args, .. DatabaseArgs]);
         if (parsed.Command is null) return (CliRunner.BadArguments, "", parsed.Error!);
         var stdout = new StringWriter();
         var stderr = new StringWriter();

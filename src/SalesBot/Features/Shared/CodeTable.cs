@@ -12,6 +12,9 @@ public sealed class CodeTable<TEnum>(params (TEnum Value, string Code, string[] 
 
     public string Code(TEnum value) => rows.Single(r => r.Value.Equals(value)).Code;
 
+    /// <summary>Every word that names the value: its code, then its aliases.</summary>
+    public IReadOnlyList<string> NamesOf(TEnum value) => rows.Where(r => r.Value.Equals(value)).SelectMany(r => r.Aliases.Prepend(r.Code)).ToList();
+
     public TEnum? Parse(string? text)
     {
         if (string.IsNullOrWhiteSpace(text)) return null;

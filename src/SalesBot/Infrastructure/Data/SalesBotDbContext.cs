@@ -32,6 +32,7 @@ public abstract class SalesBotDbContext(DbContextOptions options) : DbContext(op
     public DbSet<Visit> Visits => Set<Visit>();
     public DbSet<ClientLifecycleEvent> ClientLifecycleEvents => Set<ClientLifecycleEvent>();
     public DbSet<ClientBilling> ClientBillings => Set<ClientBilling>();
+    public DbSet<Features.Indicators.Goal> Goals => Set<Features.Indicators.Goal>();
     public DbSet<Opportunity> Opportunities => Set<Opportunity>();
     public DbSet<OpportunityStageChange> OpportunityStageChanges => Set<OpportunityStageChange>();
     public DbSet<Offer> Offers => Set<Offer>();

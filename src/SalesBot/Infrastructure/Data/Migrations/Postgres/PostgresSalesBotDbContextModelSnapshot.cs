@@ -168,6 +168,46 @@ namespace SalesBot.Infrastructure.Data.Migrations.Postgres
                     b.ToTable("ClientLifecycleEvents");
                 });
 
+            modelBuilder.Entity("SalesBot.Features.Indicators.Goal", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("uuid");
+
+                    b.Property<string>("Indicator")
+                        .IsRequired()
+                        .HasMaxLength(40)
+                        .HasColumnType("character varying(40)");
+
+                    b.Property<int>("Month")
+                        .HasColumnType("integer");
+
+                    b.Property<Guid>("ScopeId")
+                        .HasColumnType("uuid");
+
+                    b.Property<string>("ScopeKind")
+                        .IsRequired()
+                        .HasMaxLength(10)
+                        .HasColumnType("character varying(10)");
+
+                    b.Property<DateTimeOffset>("SetAt")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<decimal>("Target")
+                        .HasPrecision(18, 2)
+                        .HasColumnType("numeric(18,2)");
+
+                    b.Property<int>("Year")
+                        .HasColumnType("integer");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("Indicator", "ScopeKind", "ScopeId", "Year", "Month")
+                        .IsUnique();
+
+                    b.ToTable("Goals");
+                });
+
             modelBuilder.Entity("SalesBot.Features.Offers.ApprovalStep", b =>
                 {
                     b.Property<Guid>("Id")
