@@ -142,7 +142,7 @@ if [ "$START_BOT" = 1 ]; then
     say "migrating the database"
     dotnet "$DLL" migrate
     say "seeding demo data and writing $PG_DIR/<person>.yml"
-    dotnet "$DLL" seed-demo --playground-dir "$PG_DIR"
+    dotnet "$DLL" seed-demo --history --playground-dir "$PG_DIR"
     BOT_CMD="$(printf '%q ' dotnet "$DLL" serve)"
   fi
 else

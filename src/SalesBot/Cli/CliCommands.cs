@@ -7,7 +7,11 @@ public abstract record CliCommand(string[] HostArgs);
 
 public sealed record ServeCommand(string[] HostArgs) : CliCommand(HostArgs);
 public sealed record MigrateCommand(string[] HostArgs) : CliCommand(HostArgs);
-public sealed record SeedDemoCommand(string PlaygroundDirectory, string[] HostArgs) : CliCommand(HostArgs);
+public sealed record SeedDemoCommand(string PlaygroundDirectory, string[] HostArgs) : CliCommand(HostArgs)
+{
+    /// <summary>Also a quarter of history (clients, sign-ups, billing, deals, visits, goals, PQRs), dated from today.</summary>
+    public bool History { get; init; }
+}
 public sealed record UsersAddCommand(AddPersonInput Input, string[] HostArgs) : CliCommand(HostArgs);
 public sealed record UsersListCommand(string[] HostArgs) : CliCommand(HostArgs);
 public sealed record TeamsAddCommand(string Name, string? ChannelId, string[] HostArgs) : CliCommand(HostArgs)

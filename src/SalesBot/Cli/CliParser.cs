@@ -17,10 +17,12 @@ public static class CliParser
         Commands:
           serve                         Run the bot (default). ASP.NET options such as --urls apply.
           migrate                       Create or update the database schema.
-          seed-demo [--playground-dir DIR]
+          seed-demo [--playground-dir DIR] [--history]
                                         Create the demo organisation (one person per role, a team)
                                         and write one Agents Playground config per demo person
-                                        into DIR (default .playground).
+                                        into DIR (default .playground). --history adds a quarter of
+                                        history dated from today (clients, sign-ups, billing, deals
+                                        and their stages, visits, plans, goals, PQRs), once.
           users add --aad-object-id ID --name NAME --email EMAIL --role ROLE [--role ROLE]
                     [--team NAME] [--manager-aad-object-id ID]
                                         Register a person. Roles: executive, team-lead,
@@ -91,8 +93,8 @@ public static class CliParser
             case "migrate":
                 return WithOptions(args[1..], [], o => new MigrateCommand(o.HostArgs));
             case "seed-demo":
-                return WithOptions(args[1..], ["playground-dir"],
-                    o => new SeedDemoCommand(o.Single("playground-dir") ?? ".playground", o.HostArgs));
+                return WithOptions(args[1..].Where(a => a != "--history").ToArray(), ["playground-dir"],
+                    o => new SeedDemoCommand(o.Single("playground-dir") ?? ".playground", o.HostArgs) { History = args.Contains("--history") });
             case "users" when args.Length > 1 && args[1] == "add":
                 return WithOptions(args[2..], ["aad-object-id", "name", "email", "role", "team", "manager-aad-object-id"], UsersAdd);
             case "users" when args.Length > 1 && args[1] == "list":

@@ -107,6 +107,7 @@ public sealed class CliRunner(TextWriter stdout, TextWriter stderr)
         await stdout.WriteLineAsync($"Demo clients ready: {clients.Value!.Count(r => r.Outcome == ImportOutcome.Created)} created, {clients.Value!.Count(r => r.Outcome == ImportOutcome.Updated)} updated.");
         await sp.GetRequiredService<Features.Renegotiations.SeedDemoAreas>().ExecuteAsync(actor, ct);
         await stdout.WriteLineAsync("Demo areas ready: Legal Adele Vance, HR Lynne Robbins, Operations Isaiah Langer, Finance Diego Siciliani.");
+        if (command.History) await stdout.WriteLineAsync(await ActivatorUtilities.CreateInstance<DemoHistory>(sp).SeedAsync(actor, ct));
         var files = PlaygroundConfigWriter.WriteAll(command.PlaygroundDirectory);
         await stdout.WriteLineAsync($"Agents Playground configurations in {Path.GetFullPath(command.PlaygroundDirectory)}:");
         foreach (var (person, file) in files)

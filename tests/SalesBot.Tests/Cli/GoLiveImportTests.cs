@@ -163,3 +163,32 @@ public sealed class GoLiveImportTests : IDisposable
         Assert.Equal(["12", "8"], await _cli.Query("SELECT Planned FROM VisitPlans WHERE Year = 2026 AND Month = 11 ORDER BY Planned DESC"));
     }
 }
+
+/// <summary>`seed-demo --history`: a newcomer's first indicators show real figures; a second run leaves the history alone.</summary>
+public sealed class DemoHistoryTests : IDisposable
+{
+    private readonly CliHarness _cli = new();
+
+    public void Dispose() => _cli.Dispose();
+
+    [Fact]
+    public async Task The_demo_history_gives_every_indicator_figures_and_is_written_once()
+    {
+        var first = await _cli.Run("seed-demo", "--history", "--playground-dir", Path.Combine(_cli.Directory, "pg"));
+        var second = await _cli.Run("seed-demo", "--history", "--playground-dir", Path.Combine(_cli.Directory, "pg"));
+        var month = DateTime.Today.AddMonths(-1).ToString("yyyy-MM", CultureInfo.InvariantCulture);
+        var quarter = $"{DateTime.Today.AddMonths(-3).ToString("yyyy-MM-01", CultureInfo.InvariantCulture)}/{DateTime.Today.AddDays(-DateTime.Today.Day).ToString("yyyy-MM-dd", CultureInfo.InvariantCulture)}";
+
+        Assert.True(first.Code == 0, first.Out + first.Err);
+        Assert.Contains("Demo history ready: 8 clients", first.Out);
+        Assert.Contains("Demo history already there", second.Out);
+        Assert.Equal(["8"], await _cli.Query("SELECT count(*) FROM Opportunities"));
+        foreach (var indicator in new[] { "billing_growth", "visit_compliance", "conversion" })
+        {
+            var (code, json, error) = await _cli.Run("indicator", indicator, "--scope", "company", "--period", indicator == "conversion" ? quarter : month, "--json");
+            Assert.True(code == 0, error);
+            Assert.NotNull(System.Text.Json.Nodes.JsonNode.Parse(json)!["value"]);
+        }
+        Assert.Equal(["3"], await _cli.Query("SELECT count(*) FROM Pqrs WHERE FilingNumber LIKE 'DEMO-%'"));
+    }
+}
