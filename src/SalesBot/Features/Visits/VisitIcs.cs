@@ -7,18 +7,21 @@ namespace SalesBot.Features.Visits;
 /// <summary>
 /// Signed, expiring links to a visit's .ics file, for people whose calendar SalesBot does not
 /// write to. The signature binds the visit, its owner and the expiry, so a link works only as it
-/// was given to the owner, and only for a while. Off until Visits:PublicBaseUrl and
-/// Visits:LinkSigningKey are set.
+/// was given to the owner, and only for a while. Off until Links:BaseUrl and Links:SigningKey are
+/// set (Visits:PublicBaseUrl and Visits:LinkSigningKey, their earlier names, are still read).
 /// </summary>
-public sealed class VisitIcsLinks(IOptions<VisitOptions> options, TimeProvider clock)
+public sealed class VisitIcsLinks(IOptions<VisitOptions> options, IOptions<LinksOptions> links, TimeProvider clock)
 {
-    public bool Enabled => options.Value.PublicBaseUrl is { Length: > 0 } && options.Value.LinkSigningKey is { Length: >= 32 };
+    private string? BaseUrl => links.Value.BaseUrl ?? options.Value.PublicBaseUrl;
+    private string? SigningKey => links.Value.SigningKey ?? options.Value.LinkSigningKey;
+
+    public bool Enabled => BaseUrl is { Length: > 0 } && SigningKey is { Length: >= 32 };
 
     public string? UrlFor(Guid visitId, Guid? ownerId)
     {
         if (!Enabled || ownerId is not { } owner) return null;
         var expires = clock.GetUtcNow().Add(options.Value.LinkLifetime).ToUnixTimeSeconds();
-        return $"{options.Value.PublicBaseUrl!.TrimEnd('/')}/visits/{visitId}.ics?owner={owner}&exp={expires}&sig={Sign(visitId, owner, expires)}";
+        return $"{BaseUrl!.TrimEnd('/')}/visits/{visitId}.ics?owner={owner}&exp={expires}&sig={Sign(visitId, owner, expires)}";
     }
 
     /// <summary>Whether a link's parts are the ones this server signed, and it has not expired.</summary>
@@ -31,7 +34,7 @@ public sealed class VisitIcsLinks(IOptions<VisitOptions> options, TimeProvider c
 
     private string Sign(Guid visitId, Guid ownerId, long expires)
     {
-        var key = Encoding.UTF8.GetBytes(options.Value.LinkSigningKey!);
+        var key = Encoding.UTF8.GetBytes(SigningKey!);
         var mac = HMACSHA256.HashData(key, Encoding.UTF8.GetBytes(string.Create(CultureInfo.InvariantCulture, $"{visitId:N}|{ownerId:N}|{expires}")));
         return Convert.ToBase64String(mac).TrimEnd('=').Replace('+', '-').Replace('/', '_');
     }
