@@ -84,9 +84,7 @@ public sealed class ImportBilling(SalesBotDbContext db, TimeProvider clock)
 
     private static (int Year, int Month)? Month(string? text, List<DomainError> errors)
     {
-        if (DateOnly.TryParseExact(text + "-01", "yyyy-MM-dd", CultureInfo.InvariantCulture, DateTimeStyles.None, out var first)
-            && first.Year is >= ReportingPeriod.MinYear and <= ReportingPeriod.MaxYear)
-            return (first.Year, first.Month);
+        if (InputDates.TryParseMonth(text, out var first)) return (first.Year, first.Month);
         errors.Add(DomainError.Invalid("month", "month"));
         return null;
     }

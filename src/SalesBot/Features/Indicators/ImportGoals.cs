@@ -7,7 +7,7 @@ namespace SalesBot.Features.Indicators;
 /// month, in currency units, a count or a %. A goal imported again is replaced; the same target
 /// changes nothing. Only administrators set goals.
 /// </summary>
-public sealed class ImportGoals(SalesBotDbContext db, TimeProvider clock)
+public sealed class ImportGoals(SalesBotDbContext db, PeopleDirectory directory, TimeProvider clock)
 {
     public static readonly FileColumns Columns = new(
         new FileColumn("indicator", ["indicator", "indicador"], true, "budget_execution_regulated, budget_execution_non_regulated, conversion, visit_compliance, pqr_timeliness, churn"),
@@ -18,7 +18,7 @@ public sealed class ImportGoals(SalesBotDbContext db, TimeProvider clock)
     public async Task<Result<IReadOnlyList<ImportRow>>> ExecuteAsync(Actor actor, IReadOnlyList<ImportCells> rows, CancellationToken ct)
     {
         if (!actor.Has(Role.Admin)) return DomainError.Forbidden("goals.set");
-        var people = await db.People.AsNoTracking().Where(p => p.Email != null).ToDictionaryAsync(p => p.Email!.ToLowerInvariant(), p => p.Id, ct);
+        var people = await directory.IdsByEmailAsync(ct);
         var teams = (await db.Teams.AsNoTracking().Select(t => new { t.Id, t.Name }).ToListAsync(ct)).ToDictionary(t => TextFolding.Fold(t.Name), t => t.Id);
         var now = clock.GetUtcNow();
         var report = new List<ImportRow>();
@@ -57,13 +57,13 @@ public sealed class ImportGoals(SalesBotDbContext db, TimeProvider clock)
         return report;
     }
 
-    private static (ScopeKind Kind, Guid Id)? ScopeOf(string? text, Dictionary<string, Guid> people, Dictionary<string, Guid> teams, List<DomainError> errors)
+    private static (ScopeKind Kind, Guid Id)? ScopeOf(string? text, IReadOnlyDictionary<string, Guid> people, Dictionary<string, Guid> teams, List<DomainError> errors)
     {
         var t = text ?? "";
         if (t.Equals("company", StringComparison.OrdinalIgnoreCase) || t.Equals("empresa", StringComparison.OrdinalIgnoreCase)) return (ScopeKind.Company, Guid.Empty);
         var colon = t.IndexOf(':');
         var (kind, name) = colon < 0 ? ("", "") : (t[..colon].Trim().ToLowerInvariant(), t[(colon + 1)..].Trim());
-        if (kind is "person" or "persona" && people.TryGetValue(name.ToLowerInvariant(), out var person)) return (ScopeKind.Person, person);
+        if (kind is "person" or "persona" && people.TryGetValue(name, out var person)) return (ScopeKind.Person, person);
         if (kind is "team" or "equipo" && teams.TryGetValue(TextFolding.Fold(name), out var team)) return (ScopeKind.Team, team);
         errors.Add(kind is "person" or "persona" or "team" or "equipo" ? DomainError.NotFound(kind is "team" or "equipo" ? "team" : "person", name) : DomainError.Invalid("scope", "scope"));
         return null;

@@ -9,7 +9,7 @@ namespace SalesBot.Features.Pipeline;
 /// its stage history from those dates; a known one takes the file's terms, and the file's stage on
 /// its date when that is a change. Re-running the file changes nothing. Only administrators import.
 /// </summary>
-public sealed class ImportOpportunities(SalesBotDbContext db, IOptions<PipelineOptions> pipeline, IOptions<OrganizationOptions> organization,
+public sealed class ImportOpportunities(SalesBotDbContext db, PeopleDirectory directory, IOptions<PipelineOptions> pipeline, IOptions<OrganizationOptions> organization,
     BusinessCalendar calendar, TimeProvider clock)
 {
     public static readonly FileColumns Columns = new(
@@ -43,7 +43,7 @@ public sealed class ImportOpportunities(SalesBotDbContext db, IOptions<PipelineO
     public async Task<Result<IReadOnlyList<ImportRow>>> ExecuteAsync(Actor actor, IReadOnlyList<ImportCells> rows, CancellationToken ct)
     {
         if (!actor.Has(Role.Admin)) return DomainError.Forbidden("opportunities.create");
-        var owners = await db.People.AsNoTracking().Where(p => p.Email != null).ToDictionaryAsync(p => p.Email!.ToLowerInvariant(), p => p.Id, ct);
+        var owners = await directory.IdsByEmailAsync(ct);
         var today = calendar.LocalDate(clock.GetUtcNow());
         var report = new List<ImportRow>();
         var seen = new Dictionary<string, int>();
@@ -53,7 +53,7 @@ public sealed class ImportOpportunities(SalesBotDbContext db, IOptions<PipelineO
             var label = $"{row["nit"]} {row["name"]}";
             var client = await ClientImportColumns.ByNitAsync(db, row["nit"], errors, ct);
             Guid ownerId = default;
-            if (row["owner"] is not { } email || !owners.TryGetValue(email.ToLowerInvariant(), out ownerId)) errors.Add(DomainError.NotFound("owner", row["owner"] ?? "-"));
+            if (row["owner"] is not { } email || !owners.TryGetValue(email, out ownerId)) errors.Add(DomainError.NotFound("owner", row["owner"] ?? "-"));
             var (terms, invalid) = new OpportunityInput(row["name"], row["service-type"], row["segment"], row["seats"], row["unit-value"], row["months"],
                 row["expected-close"], row["expected-first-billing"], row["lead-source"], row["probability"]).Validate(organization.Value.Currency);
             errors.AddRange(invalid);

@@ -15,4 +15,8 @@ public static class InputDates
 
     public static bool TryParseIso(string? text, out DateOnly day) =>
         DateOnly.TryParseExact(text?.Trim(), "yyyy-MM-dd", CultureInfo.InvariantCulture, DateTimeStyles.None, out day) && InRange(day);
+
+    /// <summary>A month as files write it, "2026-11": its first day.</summary>
+    public static bool TryParseMonth(string? text, out DateOnly first) =>
+        DateOnly.TryParseExact(text?.Trim() + "-01", "yyyy-MM-dd", CultureInfo.InvariantCulture, DateTimeStyles.None, out first) && InRange(first);
 }

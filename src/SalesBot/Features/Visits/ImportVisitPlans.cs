@@ -6,7 +6,7 @@ namespace SalesBot.Features.Visits;
 /// `salesbot import visit-plans FILE`: each executive's planned visits per month, as `plan de
 /// visitas` sets them. A month imported again is replaced; the same number changes nothing.
 /// </summary>
-public sealed class ImportVisitPlans(SalesBotDbContext db, VisitCompliance compliance)
+public sealed class ImportVisitPlans(SalesBotDbContext db, PeopleDirectory directory, VisitCompliance compliance)
 {
     public static readonly FileColumns Columns = new(
         new FileColumn("owner", ["owner_email", "owner", "ejecutivo", "email"], true, "the executive's email"),
@@ -16,20 +16,19 @@ public sealed class ImportVisitPlans(SalesBotDbContext db, VisitCompliance compl
     public async Task<Result<IReadOnlyList<ImportRow>>> ExecuteAsync(Actor actor, IReadOnlyList<ImportCells> rows, CancellationToken ct)
     {
         if (!actor.Has(Role.Admin)) return DomainError.Forbidden("visits.plan");
-        var people = await db.People.AsNoTracking().Where(p => p.Email != null).ToDictionaryAsync(p => p.Email!.ToLowerInvariant(), p => p.Id, ct);
+        var people = await directory.IdsByEmailAsync(ct);
         var report = new List<ImportRow>();
         var seen = new Dictionary<(Guid, DateOnly), int>();
         foreach (var row in rows)
         {
             var errors = new List<DomainError>();
             var label = $"{row["owner"]} {row["month"]}";
-            if (row["owner"] is not { } email || !people.TryGetValue(email.ToLowerInvariant(), out var ownerId))
+            if (row["owner"] is not { } email || !people.TryGetValue(email, out var ownerId))
             {
                 errors.Add(DomainError.NotFound("person", row["owner"] ?? "-"));
                 ownerId = Guid.Empty;
             }
-            var month = DateOnly.TryParseExact(row["month"] + "-01", "yyyy-MM-dd", CultureInfo.InvariantCulture, DateTimeStyles.None, out var first)
-                && first.Year is >= ReportingPeriod.MinYear and <= ReportingPeriod.MaxYear ? first : (DateOnly?)null;
+            var month = InputDates.TryParseMonth(row["month"], out var first) ? first : (DateOnly?)null;
             if (month is null) errors.Add(DomainError.Invalid("month", "month"));
             if (!int.TryParse(row["planned"], NumberStyles.None, CultureInfo.InvariantCulture, out var planned)) errors.Add(DomainError.Invalid("visit-plan", "between", "0", "500"));
             // Two rows for one month would make each run undo the other: the first one stands.

@@ -6,7 +6,7 @@ namespace SalesBot.Features.Visits;
 /// row that now says a scheduled visit was done records its outcome. No calendar event is written
 /// and no reminder sent for them, and history never signs a client up (the sign-ups file does).
 /// </summary>
-public sealed class ImportVisits(SalesBotDbContext db, Shared.Calendar.BusinessCalendar calendar, TimeProvider clock)
+public sealed class ImportVisits(SalesBotDbContext db, PeopleDirectory directory, Shared.Calendar.BusinessCalendar calendar, TimeProvider clock)
 {
     public static readonly FileColumns Columns = new(
         new FileColumn("nit", ["nit", "tax_id"], true, "the client's NIT; the client must be in the portfolio"),
@@ -30,7 +30,7 @@ public sealed class ImportVisits(SalesBotDbContext db, Shared.Calendar.BusinessC
     public async Task<Result<IReadOnlyList<ImportRow>>> ExecuteAsync(Actor actor, IReadOnlyList<ImportCells> rows, CancellationToken ct)
     {
         if (!actor.Has(Role.Admin)) return DomainError.Forbidden("visits.log");
-        var owners = await db.People.AsNoTracking().Where(p => p.Email != null).ToDictionaryAsync(p => p.Email!.ToLowerInvariant(), p => p.Id, ct);
+        var owners = await directory.IdsByEmailAsync(ct);
         var now = clock.GetUtcNow();
         var report = new List<ImportRow>();
         foreach (var row in rows)
@@ -39,7 +39,7 @@ public sealed class ImportVisits(SalesBotDbContext db, Shared.Calendar.BusinessC
             var label = $"{row["nit"]} {row["date"]} {row["time"]}";
             var client = await Clients.ClientImportColumns.ByNitAsync(db, row["nit"], errors, ct);
             Guid ownerId = default;
-            if (row["owner"] is not { } email || !owners.TryGetValue(email.ToLowerInvariant(), out ownerId)) errors.Add(DomainError.NotFound("owner", row["owner"] ?? "-"));
+            if (row["owner"] is not { } email || !owners.TryGetValue(email, out ownerId)) errors.Add(DomainError.NotFound("owner", row["owner"] ?? "-"));
             var input = new VisitInput(client?.Id, row["date"], row["time"], row["duration"], row["type"], row["contact"], row["location"], row["observations"]);
             var times = input.Times(calendar, errors);
             var details = input.Details(errors, typeRequired: true);

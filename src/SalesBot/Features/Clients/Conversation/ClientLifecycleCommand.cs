@@ -32,12 +32,7 @@ public sealed partial class ClientLifecycleCommand(ClientPicker picker, ClientLi
             }
             rest = rest[..dated.Index].Trim();
         }
-        var pick = await picker.ResolveAsync(turn, new CommandInput(null, new System.Text.Json.Nodes.JsonObject { ["clientQuery"] = said.Groups["name"].Value.Trim() }), ct);
-        if (pick.Client is not { } client)
-        {
-            turn.ReplyText(pick.Problem + (pick.Candidates.Count > 0 ? " " + string.Join(", ", pick.Candidates.Select(c => c.Name)) : ""));
-            return;
-        }
+        if (await picker.NamedInTextAsync(turn, said.Groups["name"].Value, ct) is not { } client) return;
         var result = await lifecycle.RecordAsync(turn.Actor, client.Id, kind, on, rest.Length > 0 ? rest : null, ct);
         if (!result.Ok)
         {

@@ -54,6 +54,18 @@ public sealed class ClientPicker(SearchClients search)
         return found.Ok ? ClientPick.Chosen(found.Value!) : new ClientPick(null, turn.Describe(found.Error!), [], null);
     }
 
+    /// <summary>
+    /// The one client a sentence names ("cliente Ferretería El Sol …"), or null after telling the
+    /// user why not (no match, or the matches to choose from).
+    /// </summary>
+    public async Task<ClientSummary?> NamedInTextAsync(BotTurn turn, string words, CancellationToken ct)
+    {
+        var pick = await SearchAsync(turn, words.Trim(), ct);
+        if (pick.Client is null)
+            turn.ReplyText(pick.Problem + (pick.Candidates.Count > 0 ? " " + string.Join(", ", pick.Candidates.Select(c => c.Name)) : ""));
+        return pick.Client;
+    }
+
     private async Task<ClientPick> SearchAsync(BotTurn turn, string query, CancellationToken ct)
     {
         var result = await search.ExecuteAsync(turn.Actor, query, ChoiceLimit + 1, ct);

@@ -13,12 +13,7 @@ public sealed partial class ReassignClientCommand(ClientPicker picker, ReassignC
             turn.ReplyText(turn.T("clients.reassignHowTo"));
             return;
         }
-        var pick = await picker.ResolveAsync(turn, new CommandInput(null, new System.Text.Json.Nodes.JsonObject { ["clientQuery"] = said.Groups["client"].Value.Trim() }), ct);
-        if (pick.Client is not { } client)
-        {
-            turn.ReplyText(pick.Problem + (pick.Candidates.Count > 0 ? " " + string.Join(", ", pick.Candidates.Select(c => c.Name)) : ""));
-            return;
-        }
+        if (await picker.NamedInTextAsync(turn, said.Groups["client"].Value, ct) is not { } client) return;
         var result = await reassign.ExecuteAsync(turn.Actor, client.Id, said.Groups["person"].Value, ct);
         if (!result.Ok)
         {
