@@ -61,6 +61,21 @@ if [ -z "${SALESBOT_TEST_POSTGRES:-}" ]; then
   export SALESBOT_TEST_POSTGRES="Host=127.0.0.1;Port=$PG_PORT;Username=postgres;Database=postgres"
 fi
 
+# --- Fonts for the indicator charts -------------------------------------------------------------
+# The charts are drawn by SkiaSharp, which finds fonts through fontconfig: without any, the PNG has
+# bars and no labels. Debian's DejaVu fonts, installed when we may.
+if ! ls /usr/share/fonts/truetype/dejavu/DejaVuSans.ttf >/dev/null 2>&1 || ! ldconfig -p 2>/dev/null | grep -q libfontconfig; then
+  if command -v apt-get >/dev/null; then
+    if [ "$(id -u)" = 0 ]; then SUDO=""; elif sudo -n true 2>/dev/null; then SUDO="sudo -n"; else SUDO="none"; fi
+    if [ "$SUDO" != none ]; then
+      say "Installing fonts for the charts (fonts-dejavu-core, libfontconfig1)"
+      export DEBIAN_FRONTEND=noninteractive
+      $SUDO apt-get update -qq
+      $SUDO apt-get install -y -qq --no-install-recommends fonts-dejavu-core libfontconfig1 >/dev/null
+    fi
+  fi
+fi
+
 # --- Node packages for the card and manifest checks -------------------------------------------
 say "Installing the card and manifest checkers (tests/tooling)"
 (cd tests/tooling && npm ci --no-audit --no-fund --loglevel=error)
@@ -88,6 +103,7 @@ if [ "${SKIP_E2E:-0}" != 1 ]; then
       --bot-cmd "dotnet $DLL serve" --bot-cwd "$ROOT/src/SalesBot/bin/Release/net10.0" \
       --bot-env "ASPNETCORE_URLS=http://127.0.0.1:$port" --bot-env "Database__Path=$E2E_DB" \
       --bot-env "ASPNETCORE_ENVIRONMENT=Production" --bot-env "Authentication__AllowUnauthenticatedLoopback=true" \
+      --bot-env "Links__BaseUrl=http://127.0.0.1:$port" --bot-env "Links__SigningKey=e2e-only-signing-key-0123456789abcdef" \
       --endpoint "http://127.0.0.1:$port/api/messages" --out "$WORK/$out" "$@" \
       || { cp -r "$WORK/$out" "$ROOT/TestResults-e2e" 2>/dev/null || true; die "end-to-end scenarios failed (report copied to TestResults-e2e/)"; }
   }

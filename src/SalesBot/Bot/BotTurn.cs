@@ -35,6 +35,9 @@ public sealed class BotTurn(ITurnContext context, Localizer localizer, CardRende
     /// <summary>The reader of this turn's replies, for code shared with messages sent outside a turn.</summary>
     public Reader Reader => new(Language, Format);
 
+    /// <summary>This turn's reader's words, for text shared with messages written outside a turn.</summary>
+    public Wording Words => new(localizer, Reader);
+
     /// <summary>A use case's refusal, in the user's language.</summary>
     public string Describe(Features.Shared.DomainError error) => localizer.Describe(Language, error);
 

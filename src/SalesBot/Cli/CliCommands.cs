@@ -41,3 +41,7 @@ public sealed record ShowHelpCommand() : CliCommand([]);
 
 /// <summary>The parser's answer: a command, or why the arguments are wrong (exit code 2).</summary>
 public sealed record CliParseResult(CliCommand? Command, string? Error);
+
+/// <summary>`report monthly --scope ... --month YYYY-MM [--lang es|en] --out FILE.xlsx`.</summary>
+public sealed record MonthlyReportCommand(Features.Indicators.ScopeKind Scope, string? Person, string? Team, Features.Indicators.IndicatorPeriod Month,
+    string Language, string Output, string[] HostArgs) : CliCommand(HostArgs);

@@ -59,6 +59,11 @@ public static class CliParser
                                         band and the six previous periods. P: 2026-11, 2026-Q4,
                                         2026, 2026-W48 or 2026-11-01/2026-11-30. --json prints it
                                         as JSON (amounts in currency units, null where none).
+          report monthly --scope person|team|company [--person EMAIL] [--team NAME] --month YYYY-MM [--lang es|en] --out FILE.xlsx
+                                        Write the monthly report's workbook (the one the chat card
+                                        links to): summary, indicators, members, and a sheet per
+                                        section (visits, sign-ups and churn, stage moves, offers,
+                                        PQRs). Headers in --lang (default es).
           import billing|signups|opportunities|visits|visit-plans FILE
                                         Load a go-live file (.csv or .xlsx, columns in the README):
                                         monthly billing, sign-ups and churn, the deal pipeline with
@@ -135,6 +140,10 @@ public static class CliParser
             case "indicator":
                 return Fail("Usage: indicator NAME --scope person|team|company [--person EMAIL] [--team NAME] --period P [--json]; NAME one of "
                     + string.Join(", ", Features.Indicators.Indicators.Codes.Codes) + ".");
+            case "report" when args.Length > 1 && args[1] == "monthly":
+                return WithOptions(args[2..], ["scope", "person", "team", "month", "lang", "out"], MonthlyReport);
+            case "report":
+                return Fail("Usage: report monthly --scope person|team|company [--person EMAIL] [--team NAME] --month YYYY-MM [--lang es|en] --out FILE.xlsx");
             case "import" when args.Length > 2 && ImportTableCommand.Kinds.Contains(args[1]) && !args[2].StartsWith("--", StringComparison.Ordinal):
                 return WithOptions(args[3..], [], o => new ImportTableCommand(args[1], args[2], o.HostArgs));
             case "import":
@@ -156,6 +165,16 @@ public static class CliParser
     {
         var indicator = Features.Indicators.Indicators.Codes.Parse(name)
             ?? throw new CliArgumentException($"'{name}' is not an indicator: " + string.Join(", ", Features.Indicators.Indicators.Codes.Codes) + ".");
+        var scope = Scope(o);
+        var periodText = o.Single("period") ?? throw new CliArgumentException("--period is required: 2026-11, 2026-Q4, 2026, 2026-W48 or 2026-11-01/2026-11-30.");
+        var period = Features.Indicators.IndicatorPeriod.Parse(periodText)
+            ?? throw new CliArgumentException($"--period '{periodText}' is not 2026-11, 2026-Q4, 2026, 2026-W48 or 2026-11-01/2026-11-30 (at most {Features.Indicators.IndicatorPeriod.MaxRangeDays} days).");
+        return new IndicatorCommand(indicator, scope, o.Single("person"), o.Single("team"), period, json, o.HostArgs);
+    }
+
+    /// <summary>--scope person|team|company with the --person or --team it needs.</summary>
+    private static Features.Indicators.ScopeKind Scope(ParsedOptions o)
+    {
         var scope = o.Single("scope") switch
         {
             "person" => Features.Indicators.ScopeKind.Person,
@@ -165,10 +184,20 @@ public static class CliParser
         };
         if (scope == Features.Indicators.ScopeKind.Person && o.Single("person") is null) throw new CliArgumentException("--scope person needs --person EMAIL.");
         if (scope == Features.Indicators.ScopeKind.Team && o.Single("team") is null) throw new CliArgumentException("--scope team needs --team NAME.");
-        var periodText = o.Single("period") ?? throw new CliArgumentException("--period is required: 2026-11, 2026-Q4, 2026, 2026-W48 or 2026-11-01/2026-11-30.");
-        var period = Features.Indicators.IndicatorPeriod.Parse(periodText)
-            ?? throw new CliArgumentException($"--period '{periodText}' is not 2026-11, 2026-Q4, 2026, 2026-W48 or 2026-11-01/2026-11-30 (at most {Features.Indicators.IndicatorPeriod.MaxRangeDays} days).");
-        return new IndicatorCommand(indicator, scope, o.Single("person"), o.Single("team"), period, json, o.HostArgs);
+        return scope;
+    }
+
+    private static CliCommand MonthlyReport(ParsedOptions o)
+    {
+        var scope = Scope(o);
+        var monthText = o.Single("month") ?? throw new CliArgumentException("--month is required, as YYYY-MM.");
+        if (Features.Indicators.IndicatorPeriod.Parse(monthText) is not { Kind: Features.Indicators.PeriodKind.Month } month)
+            throw new CliArgumentException($"--month '{monthText}' is not a month YYYY-MM.");
+        var language = o.Single("lang") ?? "es";
+        if (!Bot.Localization.Localizer.Languages.Contains(language)) throw new CliArgumentException($"--lang must be es or en, not '{language}'.");
+        var output = o.Single("out") ?? throw new CliArgumentException("--out FILE.xlsx is required.");
+        if (!output.EndsWith(".xlsx", StringComparison.OrdinalIgnoreCase)) throw new CliArgumentException($"--out '{output}' must name a .xlsx file.");
+        return new MonthlyReportCommand(scope, o.Single("person"), o.Single("team"), month, language, output, o.HostArgs);
     }
 
     private static CliCommand PqrDue(ParsedOptions o)

@@ -2,6 +2,8 @@ using SalesBot.Bot;
 using SalesBot.Bot.Localization;
 using SalesBot.Features.Clients;
 using SalesBot.Features.Indicators;
+using SalesBot.Features.Offers;
+using SalesBot.Features.Reports;
 using SalesBot.Features.Pipeline;
 using SalesBot.Features.Pqrs;
 using SalesBot.Features.Renegotiations;
@@ -57,12 +59,15 @@ public sealed class CliRunner(TextWriter stdout, TextWriter stderr)
                 IndicatorCommand indicator => await EnsureMigratedAsync(sp, ct)
                     ? await new IndicatorRunner(stdout, stderr).RunAsync(sp, indicator, ct)
                     : Failure,
+                MonthlyReportCommand report => await EnsureMigratedAsync(sp, ct)
+                    ? await new MonthlyReportRunner(stdout, stderr, _localizer).RunAsync(sp, report, ct)
+                    : Failure,
                 AreasSetCommand areas => await AreasSetAsync(sp, actor, areas, ct),
                 PqrDueCommand due => await PqrDueAsync(sp, due),
                 _ => throw new InvalidOperationException($"{command.GetType().Name} is not a CLI command"),
             };
         }
-        catch (Exception e) when (e is DbUpdateException or InvalidOperationException or System.Data.Common.DbException)
+        catch (Exception e) when (e is DbUpdateException or InvalidOperationException or System.Data.Common.DbException or IOException or UnauthorizedAccessException)
         {
             await stderr.WriteLineAsync($"error: {e.GetBaseException().Message}");
             return Failure;
@@ -80,7 +85,9 @@ public sealed class CliRunner(TextWriter stdout, TextWriter stderr)
             .AddOutboxWriter(builder.Configuration).AddSalesBotConversation().AddPqrs(builder.Configuration)
             .AddGraph(builder.Configuration).AddRenegotiations()
             // The go-live imports load deals and visits.
-            .AddPipeline(builder.Configuration).AddVisits(builder.Configuration).AddIndicators(builder.Configuration);
+            .AddPipeline(builder.Configuration).AddVisits(builder.Configuration).AddIndicators(builder.Configuration)
+            // The demo history makes offers through their approval chain.
+            .AddOffers(builder.Configuration).AddReports(builder.Configuration);
         return builder.Build();
     }
 

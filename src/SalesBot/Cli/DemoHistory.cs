@@ -1,6 +1,7 @@
 using System.Globalization;
 using SalesBot.Features.Clients;
 using SalesBot.Features.Indicators;
+using SalesBot.Features.Offers;
 using SalesBot.Features.Pipeline;
 using SalesBot.Features.Pqrs;
 using SalesBot.Features.Shared.Calendar;
@@ -12,7 +13,8 @@ namespace SalesBot.Cli;
 /// `seed-demo --history`: a quarter of history for the demo organisation, dated from today, so a
 /// newcomer's first `mi pipeline` and `indicadores` show real figures. It goes in through the same
 /// imports an organisation uses at go-live (clients in every segment, sign-ups and churn, billing,
-/// deals with the dates of their stages, visits done and planned, plans, goals) and registers a few
+/// deals with the dates of their stages, visits done and planned, plans, goals), makes offers through
+/// the approval use cases (sent, awaiting approval, sent back for changes) and registers a few
 /// PQRs, some near their due date and some past it. Written once: a second run leaves it alone.
 /// </summary>
 public sealed class DemoHistory(IServiceProvider sp, BusinessCalendar calendar, TimeProvider clock)
@@ -160,7 +162,50 @@ public sealed class DemoHistory(IServiceProvider sp, BusinessCalendar calendar, 
         };
         await Check("PQRs", sp.GetRequiredService<ImportPqrs>().ExecuteAsync(actor,
             pqrs.Select((p, i) => (i + 2, new PqrInput(p.Item1, p.Item2, null, p.Item3, "email", p.Item4.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture) + "T09:00", p.Item5))).ToList(), ct));
-        return $"Demo history ready: {clients.Length} clients, their sign-ups and billing, 8 deals with their stage dates, {visits.Count} visits, plans, goals and 3 PQRs.";
+        await SeedOffersAsync(db, today, ct);
+        return $"Demo history ready: {clients.Length} clients, their sign-ups and billing, 8 deals with their stage dates, {visits.Count} visits, plans, goals, 3 offers and 3 PQRs.";
+    }
+
+    /// <summary>
+    /// Offers through the real use cases, as the people would have made them: one approved along
+    /// its chain and sent to the client, one waiting for approval, and one of Megan's sent back
+    /// for changes. Their approval cards are not sent: nobody has a chat with the bot yet.
+    /// </summary>
+    private async Task SeedOffersAsync(SalesBotDbContext db, DateOnly today, CancellationToken ct)
+    {
+        var alex = Actor.For(await db.People.SingleAsync(p => p.Email == "alexw@contoso.example", ct));
+        var megan = Actor.For(await db.People.SingleAsync(p => p.Email == "meganb@contoso.example", ct));
+        var validUntil = today.AddDays(30).ToString("yyyy-MM-dd", CultureInfo.InvariantCulture);
+        async Task<Offer> Submit(Actor who, string deal, string quantity, string unitPrice, string discount)
+        {
+            var id = await db.Opportunities.Where(o => o.Title == deal).Select(o => o.Id).SingleAsync(ct);
+            var input = new OfferInput([("Suministro de energía", quantity, unitPrice, "12")], discount, "low", validUntil, null);
+            var submitted = await sp.GetRequiredService<SubmitOffer>().ExecuteAsync(who, id, input, ct);
+            if (!submitted.Ok) throw new InvalidOperationException($"demo history (offer for {deal}): {submitted.Error!.Code}");
+            await db.SaveChangesAsync(ct);
+            return submitted.Value!.Offer;
+        }
+        // Each pending step decided by its own approver, as from their card.
+        async Task Decide(Offer offer, Decision decision, string comment, bool wholeChain)
+        {
+            while (offer.Steps.FirstOrDefault(s => s.Status == StepStatus.Pending) is { } step)
+            {
+                var approver = Actor.For(await db.People.SingleAsync(p => p.Id == step.ApproverId, ct));
+                var decided = await sp.GetRequiredService<DecideApproval>().ExecuteAsync(approver, step.Id, decision, comment, ct);
+                if (!decided.Ok) throw new InvalidOperationException($"demo history (decision): {decided.Error!.Code}");
+                await db.SaveChangesAsync(ct);
+                if (!wholeChain) return;
+            }
+        }
+
+        var torreNorte = await Submit(alex, "Torre Norte energía", "80", "210000", "5");
+        await Decide(torreNorte, Decision.Approve, "Buen margen, adelante.", wholeChain: true);
+        var sent = await sp.GetRequiredService<ClientDecision>().MarkSentAsync(alex, torreNorte.OpportunityId, ct);
+        if (!sent.Ok) throw new InvalidOperationException($"demo history (offer sent): {sent.Error!.Code}");
+        await db.SaveChangesAsync(ct);
+        await Submit(alex, "Textiles contrato marco", "300", "150000", "8");
+        var clinica = await Submit(megan, "Clínica Santa Fe respaldo", "30", "600000", "12");
+        await Decide(clinica, Decision.RequestChanges, "Bajemos el descuento al 10 %.", wholeChain: false);
     }
 
     private DateOnly BusinessDaysBefore(DateOnly day, int n)

@@ -10,29 +10,30 @@ public sealed class IndicatorRunner(TextWriter stdout, TextWriter stderr)
 {
     public async Task<int> RunAsync(IServiceProvider sp, IndicatorCommand command, CancellationToken ct)
     {
-        var db = sp.GetRequiredService<SalesBotDbContext>();
-        IndicatorScope scope;
-        switch (command.Scope)
-        {
-            case ScopeKind.Person:
-                var email = command.Person!.Trim().ToLowerInvariant();
-                var person = await db.People.AsNoTracking().FirstOrDefaultAsync(p => p.Email != null && p.Email.ToLower() == email, ct);
-                if (person is null) return await FailAsync($"no person with the email {command.Person}");
-                scope = new IndicatorScope(ScopeKind.Person, person.Id, person.Email!);
-                break;
-            case ScopeKind.Team:
-                var folded = TextFolding.Fold(command.Team!);
-                var team = (await db.Teams.AsNoTracking().ToListAsync(ct)).FirstOrDefault(t => TextFolding.Fold(t.Name) == folded);
-                if (team is null) return await FailAsync($"no team named {command.Team}");
-                scope = new IndicatorScope(ScopeKind.Team, team.Id, team.Name);
-                break;
-            default:
-                scope = IndicatorScope.Company("company");
-                break;
-        }
+        var (scope, error) = await ScopeAsync(sp, command.Scope, command.Person, command.Team, ct);
+        if (scope is null) return await FailAsync(error!);
         var result = await sp.GetRequiredService<IndicatorEngine>().ComputeAsync(command.Indicator, scope, command.Period, ct);
         await stdout.WriteLineAsync(command.Json ? Json(result).ToJsonString(new JsonSerializerOptions { WriteIndented = true }) : Text(result));
         return CliRunner.Success;
+    }
+
+    /// <summary>The scope the options name: a person by email, a team by name (accents and case aside), or the company.</summary>
+    public static async Task<(IndicatorScope? Scope, string? Error)> ScopeAsync(IServiceProvider sp, ScopeKind kind, string? personEmail, string? teamName, CancellationToken ct)
+    {
+        var db = sp.GetRequiredService<SalesBotDbContext>();
+        switch (kind)
+        {
+            case ScopeKind.Person:
+                var email = personEmail!.Trim().ToLowerInvariant();
+                var person = await db.People.AsNoTracking().FirstOrDefaultAsync(p => p.Email != null && p.Email.ToLower() == email, ct);
+                return person is null ? (null, $"no person with the email {personEmail}") : (new IndicatorScope(ScopeKind.Person, person.Id, person.Email!), null);
+            case ScopeKind.Team:
+                var folded = TextFolding.Fold(teamName!);
+                var team = (await db.Teams.AsNoTracking().ToListAsync(ct)).FirstOrDefault(t => TextFolding.Fold(t.Name) == folded);
+                return team is null ? (null, $"no team named {teamName}") : (new IndicatorScope(ScopeKind.Team, team.Id, team.Name), null);
+            default:
+                return (IndicatorScope.Company("company"), null);
+        }
     }
 
     private async Task<int> FailAsync(string message)

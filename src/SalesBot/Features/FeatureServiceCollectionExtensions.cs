@@ -5,6 +5,7 @@ using SalesBot.Features.Offers;
 using SalesBot.Features.Pipeline;
 using SalesBot.Features.Pqrs;
 using SalesBot.Features.Renegotiations;
+using SalesBot.Features.Reports;
 using SalesBot.Features.Visits;
 
 namespace SalesBot.Features;
@@ -23,5 +24,6 @@ public static class FeatureServiceCollectionExtensions
         .AddOffers(configuration)                  // offers and their approval chain from cards
         .AddRenegotiations()                       // contract renegotiation: areas, proposal, change
         .AddPqrs(configuration)                    // PQRs: API, routing, answers
-        .AddIndicators(configuration);             // goals and the indicators the seeds measure
+        .AddIndicators(configuration)              // goals and the indicators the seeds measure
+        .AddReports(configuration);                // the monthly report: card, XLSX, sent every month
 }

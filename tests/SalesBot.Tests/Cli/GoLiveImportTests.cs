@@ -190,5 +190,7 @@ public sealed class DemoHistoryTests : IDisposable
             Assert.NotNull(System.Text.Json.Nodes.JsonNode.Parse(json)!["value"]);
         }
         Assert.Equal(["3"], await _cli.Query("SELECT count(*) FROM Pqrs WHERE FilingNumber LIKE 'DEMO-%'"));
+        // Offers sent (approved along its chain), awaiting approval, and sent back for changes.
+        Assert.Equal(["3|3"], await _cli.Query("SELECT count(*), count(DISTINCT Status) FROM Offers"));
     }
 }

@@ -40,3 +40,34 @@ public sealed class LinksTests
     public void A_bad_links_setting_is_refused_at_start(string baseUrl, string key) =>
         Assert.NotNull(new LinksOptions { BaseUrl = baseUrl, SigningKey = key }.Problem());
 }
+
+/// <summary>The signer of the report and chart links: what it signs, and what it refuses.</summary>
+public sealed class SignedLinksTests
+{
+    private const string Key = "0123456789abcdef0123456789abcdef";
+
+    [Fact]
+    public void A_link_works_as_given_until_it_expires_and_not_with_any_part_changed()
+    {
+        var clock = new FakeTimeProvider(new DateTimeOffset(2026, 12, 3, 15, 0, 0, TimeSpan.Zero));
+        var links = new SignedLinks(Options.Create(new LinksOptions { BaseUrl = "https://salesbot.contoso.example/", SigningKey = Key }), clock);
+        var url = links.UrlFor("/reports/monthly/2026-11.xlsx", [("scope", "team:abc"), ("lang", "es")], TimeSpan.FromDays(1))!;
+        Assert.StartsWith("https://salesbot.contoso.example/reports/monthly/2026-11.xlsx?scope=team%3Aabc&lang=es&exp=", url);
+        var query = System.Web.HttpUtility.ParseQueryString(new Uri(url).Query);
+        var (exp, sig) = (long.Parse(query["exp"]!, System.Globalization.CultureInfo.InvariantCulture), query["sig"]);
+
+        Assert.True(links.IsValid("/reports/monthly/2026-11.xlsx", [("scope", "team:abc"), ("lang", "es")], exp, sig));
+        Assert.False(links.IsValid("/reports/monthly/2026-10.xlsx", [("scope", "team:abc"), ("lang", "es")], exp, sig)); // another month
+        Assert.False(links.IsValid("/reports/monthly/2026-11.xlsx", [("scope", "company"), ("lang", "es")], exp, sig)); // another scope
+        Assert.False(links.IsValid("/reports/monthly/2026-11.xlsx", [("scope", "team:abc"), ("lang", null)], exp, sig)); // a part missing
+        Assert.False(links.IsValid("/reports/monthly/2026-11.xlsx", [("scope", "team:abc"), ("lang", "es")], exp + 3600, sig)); // a later expiry
+        Assert.False(links.IsValid("/reports/monthly/2026-11.xlsx", [("scope", "team:abc"), ("lang", "es")], exp, null));
+        clock.Advance(TimeSpan.FromDays(1) + TimeSpan.FromSeconds(1));
+        Assert.False(links.IsValid("/reports/monthly/2026-11.xlsx", [("scope", "team:abc"), ("lang", "es")], exp, sig)); // expired
+
+        var off = new SignedLinks(Options.Create(new LinksOptions { BaseUrl = "https://salesbot.contoso.example" }), clock);
+        Assert.False(off.Enabled);
+        Assert.Null(off.UrlFor("/reports/monthly/2026-11.xlsx", [], TimeSpan.FromDays(1)));
+        Assert.False(off.IsValid("/reports/monthly/2026-11.xlsx", [], exp, sig));
+    }
+}

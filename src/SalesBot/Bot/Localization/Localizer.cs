@@ -73,3 +73,16 @@ public sealed class Localizer
 
 /// <summary>Who a message is written for: the language of its words and the culture of its dates and numbers.</summary>
 public sealed record Reader(string Language, TextFormat Format);
+
+/// <summary>
+/// The words and formats of one reader, for text written both in a turn and outside one (a
+/// monthly report, a chart, a scheduled card): the same sentence whoever triggers it.
+/// </summary>
+public sealed class Wording(Localizer localizer, Reader reader)
+{
+    public Reader Reader => reader;
+    public string Language => reader.Language;
+    public TextFormat Format => reader.Format;
+
+    public string T(string key, params object?[] args) => localizer.Get(reader.Language, key, args);
+}

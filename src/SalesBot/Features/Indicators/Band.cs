@@ -24,6 +24,9 @@ public sealed class IndicatorOptions
 
     public BillingGrowthBands BillingGrowth { get; set; } = new();
 
+    /// <summary>How long a trend chart's link works (the card that shows it keeps it).</summary>
+    public TimeSpan ChartLinkLifetime { get; set; } = TimeSpan.FromDays(35);
+
     public sealed class BillingGrowthBands
     {
         public decimal ApprovedFrom { get; set; } = 10m;
@@ -34,6 +37,7 @@ public sealed class IndicatorOptions
         AtRiskFrom > MetFrom || AtRiskFrom < 0 ? "Indicators:AtRiskFrom must be between 0 and Indicators:MetFrom"
         : ChurnAtRiskUpTo < 100 ? "Indicators:ChurnAtRiskUpTo must be at least 100"
         : BillingGrowth.RejectedBelow > BillingGrowth.ApprovedFrom ? "Indicators:BillingGrowth:RejectedBelow must not be above ApprovedFrom"
+        : ChartLinkLifetime <= TimeSpan.Zero ? "Indicators:ChartLinkLifetime must be positive"
         : null;
 
     /// <summary>The band of a value against its goal; null without a value, or without a goal (a goal of 0 has no band).</summary>

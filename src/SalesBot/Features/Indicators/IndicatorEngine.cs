@@ -33,7 +33,7 @@ public sealed class IndicatorEngine(SalesBotDbContext db, GoalBook goals, Indica
     {
         var periods = new List<IndicatorPeriod> { period };
         for (var i = 0; i < TrendLength; i++) periods.Insert(0, periods[0].Previous());
-        var owners = await OwnersAsync(scope, ct);
+        var owners = await everyone.OwnersAsync(scope, ct);
         var series = await SeriesAsync(indicator, owners, periods, ct);
         var figures = new List<IndicatorFigures>();
         for (var i = 0; i < periods.Count; i++) figures.Add(Finish(indicator, series[i], await goals.GoalAsync(indicator, scope, periods[i], ct)));
@@ -41,14 +41,6 @@ public sealed class IndicatorEngine(SalesBotDbContext db, GoalBook goals, Indica
         return new IndicatorResult(indicator, scope, period, current, options.Value.BandOf(indicator, current.Value, current.Goal),
             periods.Take(TrendLength).Select((p, i) => new TrendPoint(p, figures[i].Value)).ToList());
     }
-
-    /// <summary>The people whose records count: the person, the team's members, or everyone (null).</summary>
-    private async Task<List<Guid>?> OwnersAsync(IndicatorScope scope, CancellationToken ct) => scope.Kind switch
-    {
-        ScopeKind.Person => [scope.Id!.Value],
-        ScopeKind.Team => (await everyone.AllAsync(ct)).Where(p => p.TeamId == scope.Id).Select(p => p.Id).ToList(),
-        _ => null,
-    };
 
     /// <summary>What a period counted: a numerator and a denominator (null where the period has none).</summary>
     private readonly record struct Counted(decimal? Numerator, decimal? Denominator);

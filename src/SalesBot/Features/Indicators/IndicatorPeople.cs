@@ -15,4 +15,21 @@ public sealed class IndicatorPeople(SalesBotDbContext db)
     public async Task<IReadOnlyList<IndicatorPerson>> AllAsync(CancellationToken ct) =>
         _all ??= await db.People.AsNoTracking()
             .Select(p => new IndicatorPerson(p.Id, p.Name, p.TeamId, p.Team == null ? null : p.Team.Name)).ToListAsync(ct);
+
+    /// <summary>The people whose records a scope counts: the person, the team's members, or everyone (null).</summary>
+    public async Task<List<Guid>?> OwnersAsync(IndicatorScope scope, CancellationToken ct) => scope.Kind switch
+    {
+        ScopeKind.Person => [scope.Id!.Value],
+        ScopeKind.Team => (await AllAsync(ct)).Where(p => p.TeamId == scope.Id).Select(p => p.Id).ToList(),
+        _ => null,
+    };
+
+    /// <summary>The scope a link's key names, with its name as it is today; null when the key is bad or the person or team is gone.</summary>
+    public async Task<IndicatorScope?> ScopeOfKeyAsync(string? key, CancellationToken ct) => IndicatorScope.ParseKey(key) switch
+    {
+        null => null,
+        { Kind: ScopeKind.Person, Id: var id } => await db.People.Where(p => p.Id == id).Select(p => new IndicatorScope(ScopeKind.Person, p.Id, p.Name)).FirstOrDefaultAsync(ct),
+        { Kind: ScopeKind.Team, Id: var id } => await db.Teams.Where(t => t.Id == id).Select(t => new IndicatorScope(ScopeKind.Team, t.Id, t.Name)).FirstOrDefaultAsync(ct),
+        _ => IndicatorScope.Company(""),
+    };
 }

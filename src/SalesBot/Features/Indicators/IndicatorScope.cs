@@ -18,4 +18,20 @@ public sealed record IndicatorScope(ScopeKind Kind, Guid? Id, string Name)
         ScopeKind.Team => "team",
         _ => "company",
     };
+
+    /// <summary>The scope in a link: "person:{id}", "team:{id}" or "company".</summary>
+    public string Key => Kind == ScopeKind.Company ? "company" : $"{Code}:{Id:N}";
+
+    public static (ScopeKind Kind, Guid? Id)? ParseKey(string? key)
+    {
+        if (key == "company") return (ScopeKind.Company, null);
+        var parts = key?.Split(':');
+        if (parts is not [var kind, var id] || !Guid.TryParseExact(id, "N", out var guid)) return null;
+        return kind switch
+        {
+            "person" => (ScopeKind.Person, guid),
+            "team" => (ScopeKind.Team, guid),
+            _ => null,
+        };
+    }
 }

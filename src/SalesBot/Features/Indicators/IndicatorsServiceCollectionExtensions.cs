@@ -10,6 +10,8 @@ public static class IndicatorsServiceCollectionExtensions
         services.AddOptions<IndicatorOptions>().Bind(configuration.GetSection(IndicatorOptions.Section)).ValidateOnStart();
         services.AddSingleton<IValidateOptions<IndicatorOptions>>(new ValidateOptions<IndicatorOptions>(null, o => o.Problem() is null,
             "Indicators: the band thresholds are inconsistent (see README, Indicators)"));
+        services.AddLinks(configuration);
+        services.AddSingleton<IndicatorChartLinks>();
         services.AddScoped<IndicatorPeople>();
         services.AddScoped<GoalBook>();
         services.AddScoped<IndicatorEngine>();

@@ -16,7 +16,7 @@ public sealed class ReadIndicators(IndicatorPeople everyone, IndicatorEngine eng
     public async Task<Result<IReadOnlyList<IndicatorResult>>> ExecuteAsync(Actor actor, IReadOnlyList<Indicator> indicators, ScopeRequest request,
         IndicatorPeriod period, CancellationToken ct)
     {
-        var scope = await ScopeAsync(actor, request, ct);
+        var scope = await ScopeOfAsync(actor, request, ct);
         if (!scope.Ok) return scope.Error!;
         var results = new List<IndicatorResult>();
         foreach (var indicator in indicators) results.Add(await engine.ComputeAsync(indicator, scope.Value!, period, ct));
@@ -25,7 +25,8 @@ public sealed class ReadIndicators(IndicatorPeople everyone, IndicatorEngine eng
 
     private static bool SeesAll(Actor actor) => actor.Has(Role.Admin) || actor.Has(Role.CommercialDirector) || actor.Has(Role.GeneralDirector);
 
-    private async Task<Result<IndicatorScope>> ScopeAsync(Actor actor, ScopeRequest request, CancellationToken ct)
+    /// <summary>The scope a request names, if the actor may read it (the monthly report asks the same question).</summary>
+    public async Task<Result<IndicatorScope>> ScopeOfAsync(Actor actor, ScopeRequest request, CancellationToken ct)
     {
         if (actor.Roles == Role.None) return DomainError.Forbidden("indicators.read");
         var people = await everyone.AllAsync(ct);

@@ -1,5 +1,4 @@
 using System.Globalization;
-using System.Security.Cryptography;
 using System.Text;
 
 namespace SalesBot.Features.Visits;
@@ -27,17 +26,15 @@ public sealed class VisitIcsLinks(IOptions<VisitOptions> options, IOptions<Links
     /// <summary>Whether a link's parts are the ones this server signed, and it has not expired.</summary>
     public bool IsValid(Guid visitId, Guid ownerId, long expires, string? signature)
     {
-        if (!Enabled || string.IsNullOrEmpty(signature) || expires < clock.GetUtcNow().ToUnixTimeSeconds()) return false;
-        var expected = Encoding.ASCII.GetBytes(Sign(visitId, ownerId, expires));
-        return CryptographicOperations.FixedTimeEquals(expected, Encoding.ASCII.GetBytes(signature));
+        if (!Enabled || expires < clock.GetUtcNow().ToUnixTimeSeconds()) return false;
+        return LinkSignature.Matches(SigningKey!, Payload(visitId, ownerId, expires), signature);
     }
 
-    private string Sign(Guid visitId, Guid ownerId, long expires)
-    {
-        var key = Encoding.UTF8.GetBytes(SigningKey!);
-        var mac = HMACSHA256.HashData(key, Encoding.UTF8.GetBytes(string.Create(CultureInfo.InvariantCulture, $"{visitId:N}|{ownerId:N}|{expires}")));
-        return Convert.ToBase64String(mac).TrimEnd('=').Replace('+', '-').Replace('/', '_');
-    }
+    private string Sign(Guid visitId, Guid ownerId, long expires) => LinkSignature.Compute(SigningKey!, Payload(visitId, ownerId, expires));
+
+    // The format links have had since they were first given out: changing it would void them.
+    private static string Payload(Guid visitId, Guid ownerId, long expires) =>
+        string.Create(CultureInfo.InvariantCulture, $"{visitId:N}|{ownerId:N}|{expires}");
 }
 
 /// <summary>An iCalendar (RFC 5545) file with the visit as one event, times in UTC.</summary>

@@ -11,9 +11,7 @@ public static class VisitsServiceCollectionExtensions
     /// <summary>Visits: schedule (with the calendar), log, list, plan and compliance, reminders, .ics links.</summary>
     public static IServiceCollection AddVisits(this IServiceCollection services, IConfiguration configuration)
     {
-        services.AddOptions<LinksOptions>().Bind(configuration.GetSection(LinksOptions.Section)).ValidateOnStart();
-        services.AddSingleton<IValidateOptions<LinksOptions>>(new ValidateOptions<LinksOptions>(null, o => o.Problem() is null,
-            "Links:BaseUrl must be an absolute http(s) URL and Links:SigningKey at least 32 characters"));
+        services.AddLinks(configuration);
         services.AddOptions<VisitOptions>().Bind(configuration.GetSection(VisitOptions.Section))
             .Validate(o => o.DefaultDurationMinutes is >= 15 and <= 720, "Visits:DefaultDurationMinutes must be between 15 and 720")
             .Validate(o => o.ReminderBefore >= TimeSpan.Zero && o.CheckEvery > TimeSpan.Zero && o.LinkLifetime > TimeSpan.Zero,

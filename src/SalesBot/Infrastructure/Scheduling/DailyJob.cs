@@ -14,6 +14,12 @@ public interface IDailyJob
 
     /// <summary>Whether the job runs on this local date at all (e.g. business days only).</summary>
     bool RunsOn(DateOnly day);
+
+    /// <summary>
+    /// The period a run on this date does: the date itself for a daily job; a monthly job answers
+    /// the month, so it runs once a month, on the first due day an instance is up (caught up after downtime).
+    /// </summary>
+    string PeriodOf(DateOnly day) => day.ToString("yyyy-MM-dd", System.Globalization.CultureInfo.InvariantCulture);
 }
 
 /// <summary>

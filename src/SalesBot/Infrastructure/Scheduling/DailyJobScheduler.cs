@@ -5,7 +5,8 @@ namespace SalesBot.Infrastructure.Scheduling;
 
 /// <summary>
 /// Runs the daily jobs when they are due: checks every minute, and on start-up (a restart after
-/// the hour catches up the same day). Once per job and day across instances, by the JobRun key.
+/// the hour catches up the same day). Once per job and period (a day, or the job's own, see
+/// <see cref="IDailyJob.PeriodOf"/>) across instances, by the JobRun key.
 /// </summary>
 public sealed class DailyJobScheduler(
     IServiceScopeFactory scopes, IEnumerable<IDailyJob> jobs, BusinessCalendar calendar, TimeProvider clock,
@@ -52,7 +53,7 @@ public sealed class DailyJobScheduler(
 
     private async Task<bool> RunOnceAsync(IDailyJob job, DateOnly day, CancellationToken ct)
     {
-        var period = day.ToString("yyyy-MM-dd", System.Globalization.CultureInfo.InvariantCulture);
+        var period = job.PeriodOf(day);
         await using var scope = scopes.CreateAsyncScope();
         var db = scope.ServiceProvider.GetRequiredService<SalesBotDbContext>();
         if (await db.JobRuns.AnyAsync(r => r.Job == job.Name && r.Period == period, ct)) return false;
@@ -68,7 +69,7 @@ public sealed class DailyJobScheduler(
             // Another instance ran it first; its run stands and ours is discarded whole.
             return false;
         }
-        logger.LogInformation("Daily job {Job} ran for {Day}", job.Name, day);
+        logger.LogInformation("Job {Job} ran for {Period} on {Day}", job.Name, period, day);
         return true;
     }
 }

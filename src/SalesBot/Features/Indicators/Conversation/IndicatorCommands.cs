@@ -1,4 +1,5 @@
 using SalesBot.Bot;
+using SalesBot.Bot.Localization;
 using SalesBot.Features.Shared.Calendar;
 
 namespace SalesBot.Features.Indicators.Conversation;
@@ -6,10 +7,10 @@ namespace SalesBot.Features.Indicators.Conversation;
 /// <summary>How an indicator reads in a card: its figure, goal, band and trend in the reader's words.</summary>
 public static class IndicatorText
 {
-    public static string Figure(BotTurn turn, decimal? value) => value is { } v ? turn.Format.Percent(v) : "–";
+    public static string Figure(Wording turn, decimal? value) => value is { } v ? turn.Format.Percent(v) : "–";
 
     /// <summary>The period as people say it: "noviembre de 2026", "T4 2026", "2026", a week's or a range's dates.</summary>
-    public static string Period(BotTurn turn, IndicatorPeriod period) => period.Kind switch
+    public static string Period(Wording turn, IndicatorPeriod period) => period.Kind switch
     {
         PeriodKind.Quarter => turn.T("indicators.quarter", (period.From.Month + 2) / 3, period.From.Year),
         PeriodKind.Month => new ReportingPeriod(period.From, period.To, "month").Describe(turn.Format.Culture),
@@ -17,7 +18,7 @@ public static class IndicatorText
         _ => turn.Format.Range(period.From, period.To),
     };
 
-    public static string Scope(BotTurn turn, IndicatorScope scope) => scope.Kind switch
+    public static string Scope(Wording turn, IndicatorScope scope) => scope.Kind switch
     {
         ScopeKind.Company => turn.T("indicators.company"),
         ScopeKind.Team => turn.T("indicators.team", scope.Name),
@@ -25,7 +26,7 @@ public static class IndicatorText
     };
 
     /// <summary>What the figure is made of and how it stands: "Meta 40 % · cumplida · 1 de 2".</summary>
-    public static string Detail(BotTurn turn, IndicatorResult r)
+    public static string Detail(Wording turn, IndicatorResult r)
     {
         var f = r.Figures;
         var parts = new List<string>();
@@ -43,7 +44,7 @@ public static class IndicatorText
     }
 
     /// <summary>The six previous values with an arrow each (up, down, level), readable at a glance without the chart.</summary>
-    public static string Trend(BotTurn turn, IndicatorResult r)
+    public static string Trend(Wording turn, IndicatorResult r)
     {
         decimal? before = null;
         var points = new List<string>();
@@ -57,7 +58,7 @@ public static class IndicatorText
     }
 
     /// <summary>Amounts in millions of the organisation's currency, as the budget is discussed.</summary>
-    private static string Millions(BotTurn turn, decimal? amount) =>
+    private static string Millions(Wording turn, decimal? amount) =>
         amount is { } a ? turn.T("indicators.millions", turn.Format.Number(Math.Round(a / 1_000_000m, 1))) : "–";
 
     public static string SummaryColor(IEnumerable<IndicatorResult> results)
@@ -89,14 +90,14 @@ public sealed class IndicatorsCommand(ReadIndicators read, BusinessCalendar cale
         var results = result.Value!;
         turn.ReplyCard("indicator", new
         {
-            title = turn.T("indicators.title", IndicatorText.Scope(turn, results[0].Scope), IndicatorText.Period(turn, period)),
+            title = turn.T("indicators.title", IndicatorText.Scope(turn.Words, results[0].Scope), IndicatorText.Period(turn.Words, period)),
             summary = turn.T("indicators.summary", results.Count(r => r.Band is Band.Met or Band.Approved), results.Count(r => r.Band is not null)),
             summaryColor = IndicatorText.SummaryColor(results),
             rows = results.Select(r => new
             {
                 name = turn.T("indicator." + r.Indicator.Code()),
-                detail = IndicatorText.Detail(turn, r),
-                figure = IndicatorText.Figure(turn, r.Figures.Value),
+                detail = IndicatorText.Detail(turn.Words, r),
+                figure = IndicatorText.Figure(turn.Words, r.Figures.Value),
                 weight = "Default",
             }),
             note = turn.T("indicators.note"),
@@ -105,7 +106,7 @@ public sealed class IndicatorsCommand(ReadIndicators read, BusinessCalendar cale
 }
 
 /// <summary>"indicador conversión [equipo|empresa|persona] [periodo]": one indicator with its trend, period by period.</summary>
-public sealed class IndicatorCommand(ReadIndicators read, BusinessCalendar calendar, TimeProvider clock) : IConversationCommand
+public sealed class IndicatorCommand(ReadIndicators read, IndicatorChartLinks charts, BusinessCalendar calendar, TimeProvider clock) : IConversationCommand
 {
     public async Task HandleAsync(BotTurn turn, CommandInput input, CancellationToken ct)
     {
@@ -130,12 +131,15 @@ public sealed class IndicatorCommand(ReadIndicators read, BusinessCalendar calen
         var r = result.Value![0];
         turn.ReplyCard("indicator", new
         {
-            title = turn.T("indicators.oneTitle", turn.T("indicator." + indicator.Code()), IndicatorText.Scope(turn, r.Scope), IndicatorText.Period(turn, period)),
-            summary = IndicatorText.Figure(turn, r.Figures.Value) + " · " + IndicatorText.Detail(turn, r),
+            title = turn.T("indicators.oneTitle", turn.T("indicator." + indicator.Code()), IndicatorText.Scope(turn.Words, r.Scope), IndicatorText.Period(turn.Words, period)),
+            summary = IndicatorText.Figure(turn.Words, r.Figures.Value) + " · " + IndicatorText.Detail(turn.Words, r),
             summaryColor = IndicatorText.SummaryColor([r]),
-            rows = r.Trend.Select(t => new { name = IndicatorText.Period(turn, t.Period), detail = "", figure = IndicatorText.Figure(turn, t.Value), weight = "Default" })
-                .Append(new { name = IndicatorText.Period(turn, period), detail = "", figure = IndicatorText.Figure(turn, r.Figures.Value), weight = "Bolder" }),
+            rows = r.Trend.Select(t => new { name = IndicatorText.Period(turn.Words, t.Period), detail = "", figure = IndicatorText.Figure(turn.Words, t.Value), weight = "Default" })
+                .Append(new { name = IndicatorText.Period(turn.Words, period), detail = "", figure = IndicatorText.Figure(turn.Words, r.Figures.Value), weight = "Bolder" }),
             note = turn.T("indicator." + indicator.Code() + ".definition"),
+            // The chart when public links are on; the rows above say the same in text.
+            chartUrl = charts.UrlFor(r, turn.Language),
+            chartAlt = turn.T("indicators.chartAlt", turn.T("indicator." + indicator.Code()), IndicatorText.Trend(turn.Words, r)),
         });
     }
 }

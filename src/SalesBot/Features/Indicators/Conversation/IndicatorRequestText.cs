@@ -45,7 +45,7 @@ public static class IndicatorRequestText
     }
 
     // Words that fold to nothing (punctuation, symbols) name no period, though an empty period means "this month".
-    private static bool LooksLikePeriod(string text) => TextFolding.Fold(text).Length > 0 && (
+    public static bool LooksLikePeriod(string text) => TextFolding.Fold(text).Length > 0 && (
         Quarter(text, new DateOnly(2026, 1, 1)) is not null || IndicatorPeriod.Parse(text) is not null || ReportingPeriod.Parse(text, new DateOnly(2026, 1, 1)) is not null);
 
     /// <summary>The period the words name, or the default (this month; this quarter for conversion); null when the words name none.</summary>
