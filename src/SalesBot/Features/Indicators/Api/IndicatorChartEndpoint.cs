@@ -16,7 +16,7 @@ public static class IndicatorChartEndpoint
     {
         if (!file.EndsWith(".png", StringComparison.OrdinalIgnoreCase) || Indicators.Codes.Parse(file[..^4]) is not { } indicator) return Results.NotFound();
         // The same answer for a forged, expired or foreign link: nothing tells a guesser which part was wrong.
-        if (!links.IsValid(indicator, scope, period, lang, exp, sig) 
+        if (!links.IsValid(indicator, scope, period, lang, exp, sig)
             || IndicatorPeriod.Parse(period) is not { } when || !Localizer.Languages.Contains(lang))
             return Results.Problem(statusCode: 403, title: "This chart link is not valid or has expired");
         var named = await people.ScopeOfKeyAsync(scope, ct);
