@@ -23,7 +23,7 @@ public sealed class MonthlyReportRunner(TextWriter stdout, TextWriter stderr, Lo
         await using (var file = File.Create(temporary))
             await MonthlyReportWorkbook.WriteAsync(file, report, new Wording(localizer, localizer.ReaderOf(command.Language, null)), sp.GetRequiredService<BusinessCalendar>().TimeZone, ct);
         File.Move(temporary, full, overwrite: true);
-        var t = MonthlyReportTotals.Of(report);
+        var t = report.Totals;
         await stdout.WriteLineAsync($"wrote {command.Output}: {report.Indicators.Count} indicators, {report.Members.Count} members, {report.Visits.Count} visits "
             + $"({t.VisitsDone} done of {t.PlannedVisits} planned), {t.SignUps} sign-ups, {t.Churns} churned, {t.StageMoves} stage moves, {t.Offers} offers, {t.Pqrs} PQRs"
             + (report.Truncated ? $"; a section passed {MonthlyReport.MaxRowsPerSection} rows and was cut" : ""));

@@ -36,6 +36,7 @@ public abstract class MonthlyReportTests : IAsyncLifetime
         {
             ["Links:BaseUrl"] = BaseUrl,
             ["Links:SigningKey"] = "test-signing-key-0123456789-abcdefghij",
+            ["Reports:SendMonthly"] = "true",
         });
         await using (var scope = _bot.Services.CreateAsyncScope())
         {

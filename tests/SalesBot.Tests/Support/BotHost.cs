@@ -35,6 +35,9 @@ public sealed class BotHost : IAsyncDisposable
             b.UseSetting("Authentication:AllowUnauthenticatedLoopback", "true");
             b.UseSetting("Outbox:PollInterval", "00:00:00.200");
             b.UseSetting("Outbox:ClaimDuration", "00:00:02");
+            // Last month's reports would go out at start (caught up) and crowd every test's chats;
+            // the monthly report tests turn them on.
+            b.UseSetting("Reports:SendMonthly", "false");
             foreach (var (key, value) in settings ?? new Dictionary<string, string?>()) b.UseSetting(key, value);
             b.ConfigureLogging(l => l.AddProvider(new CollectingLoggerProvider(Logs)));
             b.ConfigureTestServices(s => configure?.Invoke(s));

@@ -1,7 +1,7 @@
 namespace SalesBot.Features.Indicators;
 
 /// <summary>A person as the indicators need them: who, and in which team.</summary>
-public sealed record IndicatorPerson(Guid Id, string Name, Guid? TeamId, string? TeamName);
+public sealed record IndicatorPerson(Guid Id, string Name, Guid? TeamId, string? TeamName, Role Roles);
 
 /// <summary>
 /// Everyone in the organisation, read once per request: whose figures a scope takes, the goals'
@@ -14,7 +14,7 @@ public sealed class IndicatorPeople(SalesBotDbContext db)
 
     public async Task<IReadOnlyList<IndicatorPerson>> AllAsync(CancellationToken ct) =>
         _all ??= await db.People.AsNoTracking()
-            .Select(p => new IndicatorPerson(p.Id, p.Name, p.TeamId, p.Team == null ? null : p.Team.Name)).ToListAsync(ct);
+            .Select(p => new IndicatorPerson(p.Id, p.Name, p.TeamId, p.Team == null ? null : p.Team.Name, p.Roles)).ToListAsync(ct);
 
     /// <summary>The people whose records a scope counts: the person, the team's members, or everyone (null).</summary>
     public async Task<List<Guid>?> OwnersAsync(IndicatorScope scope, CancellationToken ct) => scope.Kind switch

@@ -9,15 +9,16 @@ namespace SalesBot.Features.Reports;
 /// <summary>
 /// A month of one scope's work, as seeds 001 and 003 report it: the indicators against their
 /// goals, and what happened (visits, sign-ups and churn, stage moves, offers, PQRs). A team's
-/// report has a row per member, the division's a row per team.
+/// report has a row per member, the division's a row per team. A summary (the card) has the totals
+/// and no rows; the full report (the workbook) has every row too.
 /// </summary>
 public sealed record MonthlyReport(
     IndicatorScope Scope,
     IndicatorPeriod Month,
     IReadOnlyList<IndicatorResult> Indicators,
     IReadOnlyList<ReportMember> Members,
+    MonthlyReportTotals Totals,
     IReadOnlyList<ReportVisit> Visits,
-    int PlannedVisits,
     IReadOnlyList<ReportLifecycleEvent> Lifecycle,
     IReadOnlyList<ReportStageMove> StageMoves,
     IReadOnlyList<ReportOffer> Offers,
@@ -28,8 +29,15 @@ public sealed record MonthlyReport(
     public const int MaxRowsPerSection = 50_000;
 }
 
-/// <summary>A member of the team (or a team of the division) and their indicators for the month, in <see cref="Indicators.Codes"/> order.</summary>
-public sealed record ReportMember(string Name, IReadOnlyList<IndicatorResult> Indicators);
+/// <summary>
+/// A member of the team (or a team of the division): what they did in the month and, in the full
+/// report, their indicators in <see cref="Indicators.Codes"/> order (none in a summary: seven
+/// indicators per member would cost a card a few queries per executive).
+/// </summary>
+public sealed record ReportMember(string Name, IReadOnlyList<IndicatorResult> Indicators, MemberActivity Activity);
+
+/// <summary>What a member did in the month: the card's row, counted for every member in one query.</summary>
+public sealed record MemberActivity(int VisitsDone, int SignUps, int Won);
 
 public sealed record ReportVisit(DateTimeOffset Start, string Client, string Owner, VisitType? Type, VisitStatus Status, VisitOutcome? Outcome, string? Opportunity);
 
@@ -50,9 +58,12 @@ public sealed record MonthlyReportTotals(
     int Offers, int OffersAccepted, int OffersDeclined, int OffersPending,
     int Pqrs, int PqrsOnTime, int PqrsLate, int PqrsOpen)
 {
-    public static MonthlyReportTotals Of(MonthlyReport r) => new(
+    public static readonly MonthlyReportTotals None = new(0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0);
+
+    /// <summary>The totals of a full report's rows.</summary>
+    public static MonthlyReportTotals Of(MonthlyReport r, int plannedVisits) => new(
         r.Visits.Count(v => v.Status == VisitStatus.Done), r.Visits.Count(v => v.Status == VisitStatus.Cancelled),
-        r.Visits.Count(v => v.Status == VisitStatus.Scheduled), r.PlannedVisits,
+        r.Visits.Count(v => v.Status == VisitStatus.Scheduled), plannedVisits,
         r.Lifecycle.Count(e => e.SignUp), r.Lifecycle.Count(e => !e.SignUp),
         r.StageMoves.Count, r.StageMoves.Count(m => m.To == Stage.Won), r.StageMoves.Count(m => m.To == Stage.Lost),
         r.Offers.Count, r.Offers.Count(o => o.Status == OfferStatus.Accepted), r.Offers.Count(o => o.Status == OfferStatus.Declined),

@@ -31,7 +31,7 @@ public sealed class MonthlyReportRun(SalesBotDbContext db, BuildMonthlyReport bu
         {
             foreach (var scope in ScopesOf(person))
             {
-                if (!built.TryGetValue(scope.Key, out var report)) built[scope.Key] = report = await build.BuildAsync(scope, month, ct);
+                if (!built.TryGetValue(scope.Key, out var report)) built[scope.Key] = report = await build.SummaryAsync(scope, month, ct);
                 if (await notify.SendAsync(person, report, ct)) sent++;
                 else unreachable++;
             }

@@ -15,6 +15,6 @@ public sealed class ReadMonthlyReport(ReadIndicators indicators, BuildMonthlyRep
         if (month.Kind != PeriodKind.Month) return DomainError.Invalid("month", "report-month");
         var scope = await indicators.ScopeOfAsync(actor, request, ct);
         if (!scope.Ok) return scope.Error!;
-        return await build.BuildAsync(scope.Value!, month, ct);
+        return await build.SummaryAsync(scope.Value!, month, ct);
     }
 }

@@ -1,12 +1,14 @@
 namespace SalesBot.Features.Visits;
 
 /// <summary>Runs a <see cref="VisitReminderRound"/> every Visits:CheckEvery, each in its own unit of work.</summary>
-public sealed class VisitReminders(IServiceScopeFactory scopes, TimeProvider clock, IOptions<VisitOptions> options, ILogger<VisitReminders> logger)
+public sealed class VisitReminders(IServiceScopeFactory scopes, IOptions<VisitOptions> options, ILogger<VisitReminders> logger)
     : BackgroundService
 {
     protected override async Task ExecuteAsync(CancellationToken stoppingToken)
     {
-        using var timer = new PeriodicTimer(options.Value.CheckEvery, clock);
+        // Paced by wall time, whatever clock decides what is due: a clock set a month ahead (a test's, or
+        // an NTP step) must not replay one round per interval it skipped.
+        using var timer = new PeriodicTimer(options.Value.CheckEvery);
         do
         {
             try

@@ -205,7 +205,9 @@ public sealed class OutboxEngine(
 
     private async Task PollAsync(CancellationToken ct)
     {
-        using var timer = new PeriodicTimer(_options.PollInterval, clock);
+        // Paced by wall time, whatever clock decides what is due: a clock set a month ahead (a test's, or
+        // an NTP step) must not replay one round per interval it skipped.
+        using var timer = new PeriodicTimer(_options.PollInterval);
         do
         {
             try

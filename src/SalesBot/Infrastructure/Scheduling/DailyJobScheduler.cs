@@ -17,7 +17,9 @@ public sealed class DailyJobScheduler(
 
     protected override async Task ExecuteAsync(CancellationToken stoppingToken)
     {
-        using var timer = new PeriodicTimer(CheckEvery, clock);
+        // Paced by wall time, whatever clock decides what is due: a clock set a month ahead (a test's, or
+        // an NTP step) must not replay one round per interval it skipped.
+        using var timer = new PeriodicTimer(CheckEvery);
         try
         {
             do

@@ -30,10 +30,9 @@ public static class IndicatorChart
         plot.Axes.Bottom.MajorTickStyle.Length = 0;
         plot.Axes.Margins(bottom: 0);
         plot.Grid.XAxisStyle.MajorLineStyle.Width = 0;
-        if (r.Figures.Goal is { } goal && r.Indicator is not (Indicator.BudgetExecutionRegulated or Indicator.BudgetExecutionNonRegulated))
-            AddGoal(plot, (double)goal, w);
-        else if (r.Indicator is Indicator.BudgetExecutionRegulated or Indicator.BudgetExecutionNonRegulated && r.Figures.Goal is not null)
-            AddGoal(plot, 100, w); // budget execution is a % of its goal: the goal is 100 %
+        // Budget execution is already a % of its goal: its goal line is 100 %.
+        var budget = r.Indicator is Indicator.BudgetExecutionRegulated or Indicator.BudgetExecutionNonRegulated;
+        if (r.Figures.Goal is { } goal) AddGoal(plot, budget ? 100 : (double)goal, w);
         plot.Title(w.T("indicator." + r.Indicator.Code()) + " · " + IndicatorText.Scope(w, r.Scope), size: 15);
         return plot.GetImageBytes(Width, Height, ImageFormat.Png);
     }

@@ -24,7 +24,7 @@ public static class MonthlyReportWorkbook
         DateTime? LocalOrNone(DateTimeOffset? at) => at is { } a ? Local(a) : null;
         string Label(string prefix, string code) => w.T(prefix + code);
         string YesNo(bool? b) => b is null ? "" : w.T(b.Value ? "report.yes" : "report.no");
-        var t = MonthlyReportTotals.Of(r);
+        var t = r.Totals;
         List<string> H(params string[] keys) => keys.Select(k => w.T("xlsx." + k)).ToList();
 
         var summary = new List<IReadOnlyList<object?>>

@@ -15,7 +15,7 @@ public static class MonthlyReportCard
 
     public static object Data(Wording w, MonthlyReport r, string? downloadUrl)
     {
-        var t = MonthlyReportTotals.Of(r);
+        var t = r.Totals;
         var format = w.Format;
         string N(int n) => format.Number(n);
         var notes = new List<string> { downloadUrl is null ? w.T("report.noteNoLinks") : w.T("report.noteDownload") };
@@ -45,9 +45,8 @@ public static class MonthlyReportCard
             members = r.Members.Select(m => new
             {
                 name = m.Name,
-                detail = string.Join(" · ", m.Indicators.Where(i => i.Figures.Value is not null)
-                    .Select(i => w.T("indicator." + i.Indicator.Code() + ".short") + " " + IndicatorText.Figure(w, i.Figures.Value))),
-                figure = w.T("report.memberFigure", m.Indicators.Count(i => i.Band is Band.Met or Band.Approved), m.Indicators.Count(i => i.Band is not null)),
+                detail = w.T("report.memberDetail", N(m.Activity.SignUps), N(m.Activity.Won)),
+                figure = w.T("report.memberFigure", N(m.Activity.VisitsDone)),
             }),
             note = string.Join(" ", notes),
             downloadTitle = w.T("report.download"),
