@@ -63,6 +63,8 @@ export default async function (t) {
   const forged = await fetch(link.replace(/sig=[^&]+/, 'sig=forged'));
   t.check('a forged link is refused', forged.status === 403);
 
+  await t.step({ send: 'metas', expect: { count: 1, card: { text: ['/Metas · la empresa · \\w+ de 20\\d\\d/', 'Conversión', 'Ventas Bogotá'] } } });
+
   const chart = await t.step({ send: 'indicador conversión empresa', expect: { count: 1, card: { text: ['Conversión · la empresa'] } } });
   const image = openUrls(chart.card).find(u => u.includes('/charts/indicators/conversion.png'));
   t.check('the card shows the trend chart', Boolean(image));

@@ -60,6 +60,7 @@ public sealed class IndicatorEngine(SalesBotDbContext db, GoalBook goals, Indica
         var last = periods[^1].To;
         var start = Instant(first);
         var end = Instant(last.AddDays(1));
+        var starts = periods.Select(p => Instant(p.From)).ToList();
         int DayIndex(DateOnly day) => periods.FindIndex(p => day >= p.From && day <= p.To);
         int InstantIndex(DateTimeOffset at) => DayIndex(calendar.LocalDate(at));
         var counted = new Counted[periods.Count];
@@ -110,25 +111,24 @@ public sealed class IndicatorEngine(SalesBotDbContext db, GoalBook goals, Indica
             case Indicator.Conversion:
                 {
                     Stage[] reached = [Stage.Proposal, Stage.Negotiation, Stage.Won];
-                    var rows = await (from ch in db.OpportunityStageChanges
-                                      where reached.Contains(ch.ToStage) && ch.At >= start && ch.At < end
-                                            && !db.OpportunityStageChanges.Any(e => e.OpportunityId == ch.OpportunityId && reached.Contains(e.ToStage) && e.At < ch.At)
-                                      join o in OwnedDeals(owners) on ch.OpportunityId equals o.Id
-                                      select new { o.Id, ch.At, o.Stage }).ToListAsync(ct);
-                    // Two entries at the very same instant count once.
-                    var deals = rows.GroupBy(r => r.Id).Select(g => g.First()).ToList();
+                    // The first entry of each deal (two at the very same instant count once), counted per period.
+                    var firsts = (from ch in db.OpportunityStageChanges
+                                  where reached.Contains(ch.ToStage) && ch.At >= start && ch.At < end
+                                        && !db.OpportunityStageChanges.Any(e => e.OpportunityId == ch.OpportunityId && reached.Contains(e.ToStage) && e.At < ch.At)
+                                  join o in OwnedDeals(owners) on ch.OpportunityId equals o.Id
+                                  select new { o.Id, ch.At, Won = o.Stage == Stage.Won }).Distinct();
+                    var byPeriod = await firsts.GroupByPeriod(r => r.At, starts)
+                        .Select(g => new { Period = g.Key, Entered = g.Count(), Won = g.Count(r => r.Won) }).ToListAsync(ct);
                     for (var i = 0; i < periods.Count; i++)
-                    {
-                        var inPeriod = deals.Where(r => InstantIndex(r.At) == i).ToList();
-                        counted[i] = new(inPeriod.Count(r => r.Stage == Stage.Won), inPeriod.Count);
-                    }
+                        counted[i] = byPeriod.FirstOrDefault(p => p.Period == i) is { } p ? new(p.Won, p.Entered) : new(0, 0);
                     return counted;
                 }
             case Indicator.VisitCompliance:
                 {
                     var visits = db.Visits.Where(v => v.Status == VisitStatus.Done && v.Start >= start && v.Start < end);
                     if (owners is not null) visits = visits.Where(v => owners.Contains(v.OwnerId));
-                    var starts = await visits.Select(v => v.Start).ToListAsync(ct);
+                    var done = await visits.GroupByPeriod(v => v.Start, starts).Select(g => new { Period = g.Key, Count = g.Count() })
+                        .ToDictionaryAsync(g => g.Period, g => g.Count, ct);
                     var (fromKey, toKey) = (first.Year * 100 + first.Month, last.Year * 100 + last.Month);
                     var plans = db.VisitPlans.Where(p => p.Year * 100 + p.Month >= fromKey && p.Year * 100 + p.Month <= toKey);
                     if (owners is not null) plans = plans.Where(p => owners.Contains(p.OwnerId));
@@ -136,8 +136,7 @@ public sealed class IndicatorEngine(SalesBotDbContext db, GoalBook goals, Indica
                         .ToDictionaryAsync(g => g.Month, g => g.Planned, ct);
                     for (var i = 0; i < periods.Count; i++)
                     {
-                        var done = starts.Count(s => InstantIndex(s) == i);
-                        counted[i] = new(done, periods[i].Months is { } months ? months.Sum(m => planned.GetValueOrDefault(m.Year * 100 + m.Month)) : null);
+                        counted[i] = new(done.GetValueOrDefault(i), periods[i].Months is { } months ? months.Sum(m => planned.GetValueOrDefault(m.Year * 100 + m.Month)) : null);
                     }
                     return counted;
                 }
@@ -171,11 +170,12 @@ public sealed class IndicatorEngine(SalesBotDbContext db, GoalBook goals, Indica
                                         join c in clients on e.ClientId equals c.Id
                                         select new { e.ClientId, e.Kind, e.On, e.RecordedAt }).ToListAsync(ct);
                     var quiet = await clients.CountAsync(c => c.Status == ClientStatus.Active && !db.ClientLifecycleEvents.Any(e => e.ClientId == c.Id), ct);
-                    var byClient = events.GroupBy(e => e.ClientId).ToList();
+                    // Each client's history in order once; a period's start then finds its latest event from the end.
+                    var histories = events.GroupBy(e => e.ClientId).Select(g => g.OrderBy(e => e.On).ThenBy(e => e.RecordedAt).ToList()).ToList();
                     for (var i = 0; i < periods.Count; i++)
                     {
                         var from = periods[i].From;
-                        var active = quiet + byClient.Count(g => g.Where(e => e.On < from).OrderBy(e => e.On).ThenBy(e => e.RecordedAt).LastOrDefault() is { Kind: LifecycleKind.SignUp });
+                        var active = quiet + histories.Count(h => h.LastOrDefault(e => e.On < from) is { Kind: LifecycleKind.SignUp });
                         var left = events.Where(e => e.Kind == LifecycleKind.Churn && DayIndex(e.On) == i).Select(e => e.ClientId).Distinct().Count();
                         counted[i] = new(left, active);
                     }

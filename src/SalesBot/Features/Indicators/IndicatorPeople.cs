@@ -24,6 +24,20 @@ public sealed class IndicatorPeople(SalesBotDbContext db)
         _ => null,
     };
 
+    /// <summary>A scope's rows in a report: a team's executives, the company's teams (those with people in them); a person has none.</summary>
+    public async Task<IReadOnlyList<IndicatorScope>> MembersAsync(IndicatorScope scope, CancellationToken ct)
+    {
+        var people = await AllAsync(ct);
+        return scope.Kind switch
+        {
+            ScopeKind.Team => people.Where(p => p.TeamId == scope.Id && (p.Roles & Role.Executive) == Role.Executive)
+                .OrderBy(p => p.Name, StringComparer.CurrentCulture).Select(p => new IndicatorScope(ScopeKind.Person, p.Id, p.Name)).ToList(),
+            ScopeKind.Company => people.Where(p => p.TeamId is not null).DistinctBy(p => p.TeamId)
+                .OrderBy(p => p.TeamName, StringComparer.CurrentCulture).Select(p => new IndicatorScope(ScopeKind.Team, p.TeamId, p.TeamName!)).ToList(),
+            _ => [],
+        };
+    }
+
     /// <summary>The scope a link's key names, with its name as it is today; null when the key is bad or the person or team is gone.</summary>
     public async Task<IndicatorScope?> ScopeOfKeyAsync(string? key, CancellationToken ct) => IndicatorScope.ParseKey(key) switch
     {

@@ -17,11 +17,14 @@ public static class IndicatorsServiceCollectionExtensions
         services.AddScoped<IndicatorEngine>();
         services.AddScoped<ImportGoals>();
         services.AddScoped<ReadIndicators>();
+        services.AddScoped<ReadGoals>();
         services.AddPhrases(Conversation.IndicatorActions.Phrases);
         services.AddConversationCommand<Conversation.IndicatorsCommand>(Conversation.IndicatorActions.All, "command.indicators.all", ("action.indicators.all", 230),
             help: new HelpTopic(HelpArea.Indicators, 0, HelpTopic.Sales, Role.CommercialDirector | Role.GeneralDirector));
         services.AddConversationCommand<Conversation.IndicatorCommand>(Conversation.IndicatorActions.One, "command.indicators.one",
             help: new HelpTopic(HelpArea.Indicators, 1));
+        services.AddConversationCommand<Conversation.GoalsCommand>(Conversation.IndicatorActions.Goals, "command.indicators.goals",
+            help: new HelpTopic(HelpArea.Indicators, 2));
         return services;
     }
 }

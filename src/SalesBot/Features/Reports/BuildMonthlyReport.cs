@@ -153,7 +153,7 @@ public sealed class BuildMonthlyReport(SalesBotDbContext db, IndicatorEngine eng
     private async Task<IReadOnlyList<ReportMember>> MembersAsync(IndicatorScope scope, IReadOnlyList<OwnerCount> byOwner, IndicatorPeriod? withIndicators, CancellationToken ct)
     {
         var everyone = await people.AllAsync(ct);
-        var memberScopes = MemberScopes(scope, everyone);
+        var memberScopes = await people.MembersAsync(scope, ct);
         var teamOf = everyone.ToDictionary(p => p.Id, p => p.TeamId);
         // A person's own counts, or a team's: the counts of the owners in it.
         bool Counts(IndicatorScope member, Guid? owner) => owner is { } o && (member.Kind == ScopeKind.Person ? o == member.Id : teamOf.GetValueOrDefault(o) == member.Id);
@@ -171,14 +171,4 @@ public sealed class BuildMonthlyReport(SalesBotDbContext db, IndicatorEngine eng
         foreach (var indicator in Indicators.Indicators.Codes.Values) results.Add(await engine.ComputeAsync(indicator, scope, month, ct));
         return results;
     }
-
-    /// <summary>A team's rows are its executives; the division's, its teams (those with people in them).</summary>
-    private static IReadOnlyList<IndicatorScope> MemberScopes(IndicatorScope scope, IReadOnlyList<IndicatorPerson> everyone) => scope.Kind switch
-    {
-        ScopeKind.Team => everyone.Where(p => p.TeamId == scope.Id && (p.Roles & Role.Executive) == Role.Executive)
-            .OrderBy(p => p.Name, StringComparer.CurrentCulture).Select(p => new IndicatorScope(ScopeKind.Person, p.Id, p.Name)).ToList(),
-        ScopeKind.Company => everyone.Where(p => p.TeamId is not null).DistinctBy(p => p.TeamId)
-            .OrderBy(p => p.TeamName, StringComparer.CurrentCulture).Select(p => new IndicatorScope(ScopeKind.Team, p.TeamId, p.TeamName!)).ToList(),
-        _ => [],
-    };
 }

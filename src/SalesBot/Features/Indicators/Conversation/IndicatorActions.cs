@@ -7,6 +7,7 @@ public static class IndicatorActions
 {
     public const string All = "indicators.all";
     public const string One = "indicators.one";
+    public const string Goals = "indicators.goals";
 
     // "indicador pqr" stays the PQR feature's (a longer phrase wins).
     public static readonly PhraseSet Phrases = new(
@@ -18,5 +19,9 @@ public static class IndicatorActions
         ("kpis", All),
         ("indicador", One),
         ("indicator", One),
+        ("metas", Goals),
+        ("mis metas", Goals),
+        ("goals", Goals),
+        ("my goals", Goals),
     ]);
 }

@@ -57,6 +57,14 @@ public static class IndicatorText
         return string.Join(", ", points);
     }
 
+    /// <summary>A goal as its indicator counts: money in millions, a count, or a rate in %.</summary>
+    public static string Goal(Wording turn, Indicator indicator, decimal? goal) => goal is not { } g ? "–" : indicator.GoalKindOf() switch
+    {
+        GoalKind.Money => Millions(turn, g),
+        GoalKind.Count => turn.Format.Number(g),
+        _ => turn.Format.Percent(g),
+    };
+
     /// <summary>Amounts in millions of the organisation's currency, as the budget is discussed.</summary>
     private static string Millions(Wording turn, decimal? amount) =>
         amount is { } a ? turn.T("indicators.millions", turn.Format.Number(Math.Round(a / 1_000_000m, 1))) : "–";

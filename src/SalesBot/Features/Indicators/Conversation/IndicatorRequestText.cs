@@ -44,6 +44,24 @@ public static class IndicatorRequestText
         return (new ScopeRequest(null, string.Join(' ', words)), null);
     }
 
+    /// <summary>
+    /// "noviembre equipo", "Alex Wilber 2026-10": a period first or last, whose as in
+    /// <see cref="ScopeAndPeriod"/> (the monthly report and the goals are asked for both ways).
+    /// </summary>
+    public static (ScopeRequest Scope, string? Period) PeriodAndScopeAnyOrder(string text)
+    {
+        var words = text.Split(' ', StringSplitOptions.RemoveEmptyEntries);
+        // The longest opening that names a period is the period; what follows names whose.
+        for (var count = Math.Min(words.Length, 4); count > 0; count--)
+        {
+            var head = string.Join(' ', words.Take(count));
+            if (!LooksLikePeriod(head)) continue;
+            var (scope, _) = ScopeAndPeriod(string.Join(' ', words.Skip(count)));
+            return (scope, head);
+        }
+        return ScopeAndPeriod(text);
+    }
+
     // Words that fold to nothing (punctuation, symbols) name no period, though an empty period means "this month".
     public static bool LooksLikePeriod(string text) => TextFolding.Fold(text).Length > 0 && (
         Quarter(text, new DateOnly(2026, 1, 1)) is not null || IndicatorPeriod.Parse(text) is not null || ReportingPeriod.Parse(text, new DateOnly(2026, 1, 1)) is not null);

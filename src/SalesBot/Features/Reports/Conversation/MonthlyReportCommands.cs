@@ -23,30 +23,12 @@ public static class ReportActions
     ]);
 }
 
-/// <summary>"informe mensual noviembre equipo", "informe mensual Alex Wilber 2026-10": the month first or last, the scope as for the indicators.</summary>
-public static class MonthlyReportRequestText
-{
-    public static (ScopeRequest Scope, string? Month) Parse(string text)
-    {
-        var words = text.Split(' ', StringSplitOptions.RemoveEmptyEntries);
-        // The longest opening that names a period is the month; what follows names whose.
-        for (var count = Math.Min(words.Length, 4); count > 0; count--)
-        {
-            var head = string.Join(' ', words.Take(count));
-            if (!IndicatorRequestText.LooksLikePeriod(head)) continue;
-            var (scope, _) = IndicatorRequestText.ScopeAndPeriod(string.Join(' ', words.Skip(count)));
-            return (scope, head);
-        }
-        return IndicatorRequestText.ScopeAndPeriod(text);
-    }
-}
-
 /// <summary>"informe mensual [mes] [equipo|empresa|persona]": the report card, with its XLSX link. Without a month, the previous one.</summary>
 public sealed class MonthlyReportCommand(ReadMonthlyReport read, MonthlyReportLinks links, BusinessCalendar calendar, TimeProvider clock) : IConversationCommand
 {
     public async Task HandleAsync(BotTurn turn, CommandInput input, CancellationToken ct)
     {
-        var (scope, monthText) = MonthlyReportRequestText.Parse(input.Text ?? "");
+        var (scope, monthText) = IndicatorRequestText.PeriodAndScopeAnyOrder(input.Text ?? "");
         var today = calendar.LocalDate(clock.GetUtcNow());
         var month = monthText is null ? IndicatorPeriod.Month(today.Year, today.Month).Previous() : IndicatorRequestText.Period(monthText, today, null);
         if (month is null)
