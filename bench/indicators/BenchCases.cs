@@ -1,3 +1,4 @@
+using SalesBot.Features.Shared;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.DependencyInjection;
 using SalesBot.Features.Indicators;

@@ -1,5 +1,6 @@
 using System.Text.Json.Nodes;
 using SalesBot.Features.Assistant.Conversation;
+using SalesBot.Features.Language.Conversation;
 using SalesBot.Teams.Hosting;
 using SalesBot.Teams.Schema;
 
@@ -48,13 +49,20 @@ public sealed class SalesBotActivityHandler(
             turn.ReplyText(turn.T("input.messageTooLong", text.Length, TurnInput.MaxMessageLength));
             return Task.CompletedTask;
         }
-        if (recognizer.Recognize(text) is { } intent && router.Find(intent.Command) is { } recognized)
+        var typed = recognizer.Recognize(text) is { } intent && router.Find(intent.Command) is { } recognized ? (recognized, intent.Remainder) : ((CommandDescriptor, string)?)null;
+        // A command typed whole ("ayuda", "mis visitas") needs no reading.
+        if (typed is ({ } whole, ""))
         {
-            turn.RepliesPrivately = SharedConversations.AnswersPrivately(activity, recognized.Name);
-            return CommandRouter.Create(scope, recognized).HandleAsync(turn, new CommandInput(intent.Remainder, null), ct);
+            turn.RepliesPrivately = SharedConversations.AnswersPrivately(activity, whole.Name);
+            return CommandRouter.Create(scope, whole).HandleAsync(turn, CommandInput.Empty, ct);
         }
+        return AnswerSentenceAsync(text, typed, ct);
+    }
 
-        return Fallback(text);
+    /// <summary>A sentence, or a command with words after it: read for what it asks (resolved only for such turns).</summary>
+    private async Task AnswerSentenceAsync(string text, (CommandDescriptor Command, string Remainder)? typed, CancellationToken ct)
+    {
+        if (!await scope.GetRequiredService<SentenceAnswer>().TryAnswerAsync(turn, text, typed, ct)) await Fallback(text);
     }
 
     private Task Fallback(string text)

@@ -1,3 +1,4 @@
+using SalesBot.Features.Shared;
 using SalesBot.Features.Pqrs;
 
 namespace SalesBot.Cli;
@@ -35,7 +36,7 @@ public sealed record ImportTableCommand(string Kind, string Path, string[] HostA
 }
 /// <summary>`indicator NAME --scope person|team|company [--person EMAIL] [--team NAME] --period P [--json]`.</summary>
 public sealed record IndicatorCommand(Features.Indicators.Indicator Indicator, Features.Indicators.ScopeKind Scope, string? Person, string? Team,
-    Features.Indicators.IndicatorPeriod Period, bool Json, string[] HostArgs) : CliCommand(HostArgs);
+    Features.Shared.IndicatorPeriod Period, bool Json, string[] HostArgs) : CliCommand(HostArgs);
 public sealed record AreasSetCommand(string Area, string Email, string[] HostArgs) : CliCommand(HostArgs);
 public sealed record ShowHelpCommand() : CliCommand([]);
 
@@ -43,5 +44,19 @@ public sealed record ShowHelpCommand() : CliCommand([]);
 public sealed record CliParseResult(CliCommand? Command, string? Error);
 
 /// <summary>`report monthly --scope ... --month YYYY-MM [--lang es|en] --out FILE.xlsx`.</summary>
-public sealed record MonthlyReportCommand(Features.Indicators.ScopeKind Scope, string? Person, string? Team, Features.Indicators.IndicatorPeriod Month,
+public sealed record MonthlyReportCommand(Features.Indicators.ScopeKind Scope, string? Person, string? Team, Features.Shared.IndicatorPeriod Month,
     string Language, string Output, string[] HostArgs) : CliCommand(HostArgs);
+
+/// <summary>`nlu parse [--locale L] [--now ISO] TEXT | --file FILE.jsonl`: the recognizer's reading, as JSON.</summary>
+public sealed record NluParseCommand(string Locale, DateTimeOffset? Now, string? Text, string? File) : CliCommand([])
+{
+    public const string DefaultLocale = "es-CO";
+    public static readonly IReadOnlyList<string> Locales = ["es-CO", "es-BO", "es-MX", "en-US"];
+}
+
+/// <summary>`nlu score`: a labelled set read by the recognizer and scored; below the floors (percentages) it fails.</summary>
+public sealed record NluScoreCommand(string File, DateTimeOffset Now, bool ShowMisses, double MinIntentPercent, double MinF1Percent) : CliCommand([])
+{
+    /// <summary>The moment NLU.md's sets are said: Monday 23 November 2026, 09:00 in Bogotá.</summary>
+    public static readonly DateTimeOffset ContractNow = new(2026, 11, 23, 9, 0, 0, TimeSpan.FromHours(-5));
+}

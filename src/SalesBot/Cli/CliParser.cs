@@ -1,3 +1,4 @@
+using SalesBot.Features.Shared;
 using SalesBot.Bot.Localization;
 using SalesBot.Features.Pqrs;
 
@@ -75,6 +76,20 @@ public static class CliParser
                                         README): due dates computed, each routed and its assignee
                                         told. Rows already registered are left as they are.
                                         Exit code 1 when some rows were rejected.
+          nlu parse [--locale L] [--now ISO] "TEXT"
+          nlu parse [--locale L] [--now ISO] --file FILE.jsonl
+                                        Print what the built-in recognizer reads in a message:
+                                        {"intent": ..., "entities": {...}} (../shared/spec/NLU.md).
+                                        L: es-CO (default), es-BO, es-MX, en-US; ISO the moment it
+                                        is said (default now). --file reads lines of
+                                        {"id","locale","text"} and prints one line per input with
+                                        its id. Needs no database.
+          nlu score FILE.jsonl [--now ISO] [--misses] [--min-intent 90] [--min-f1 85]
+                                        Score the recognizer on a labelled set (NLU.md's line
+                                        format): intent accuracy and entity precision, recall and
+                                        F1 per locale. --now defaults to the contract's moment
+                                        (2026-11-23T09:00:00-05:00); --misses lists each line read
+                                        wrong. Exit 1 when a locale or the total is below a floor.
           --help, help                  Show this help.
 
         Configuration overrides: any --Section:Key=value (e.g. --Database:Path=/data/salesbot.db).
@@ -144,6 +159,12 @@ public static class CliParser
                 return WithOptions(args[2..], ["scope", "person", "team", "month", "lang", "out"], MonthlyReport);
             case "report":
                 return Fail("Usage: report monthly --scope person|team|company [--person EMAIL] [--team NAME] --month YYYY-MM [--lang es|en] --out FILE.xlsx");
+            case "nlu" when args.Length > 1 && args[1] == "parse":
+                return NluParse(args[2..]);
+            case "nlu" when args.Length > 2 && args[1] == "score":
+                return NluScore(args[2..]);
+            case "nlu":
+                return Fail("Usage: nlu score FILE.jsonl [--now ISO] [--misses] [--min-intent 90] [--min-f1 85], or nlu parse [--locale es-CO|es-BO|es-MX|en-US] [--now 2026-11-23T09:00:00-05:00] \"TEXT\" | --file FILE.jsonl");
             case "import" when args.Length > 2 && ImportTableCommand.Kinds.Contains(args[1]) && !args[2].StartsWith("--", StringComparison.Ordinal):
                 return WithOptions(args[3..], [], o => new ImportTableCommand(args[1], args[2], o.HostArgs));
             case "import":
@@ -151,6 +172,67 @@ public static class CliParser
             default:
                 return Fail($"Unknown command '{first}'.");
         }
+    }
+
+    /// <summary>`nlu parse`: options in any order, the text as the one argument that is not an option (a shell passes it whole).</summary>
+    private static CliParseResult NluParse(string[] args)
+    {
+        string? locale = null, now = null, file = null, text = null;
+        for (var i = 0; i < args.Length; i++)
+        {
+            switch (args[i])
+            {
+                case "--locale" when i + 1 < args.Length: locale = args[++i]; break;
+                case "--now" when i + 1 < args.Length: now = args[++i]; break;
+                case "--file" when i + 1 < args.Length: file = args[++i]; break;
+                case "--locale" or "--now" or "--file": return Fail($"{args[i]} needs a value.");
+                default:
+                    if (text is not null) return Fail("Give the text as one argument, in quotes.");
+                    text = args[i];
+                    break;
+            }
+        }
+        if ((text is null) == (file is null)) return Fail("Give the text to read, or --file FILE.jsonl (not both).");
+        locale ??= NluParseCommand.DefaultLocale;
+        if (!NluParseCommand.Locales.Contains(locale)) return Fail($"--locale '{locale}' is not one of {string.Join(", ", NluParseCommand.Locales)}.");
+        DateTimeOffset? at = null;
+        if (now is not null)
+        {
+            if (!DateTimeOffset.TryParse(now, System.Globalization.CultureInfo.InvariantCulture, System.Globalization.DateTimeStyles.None, out var parsed))
+                return Fail($"--now '{now}' is not a date and time such as 2026-11-23T09:00:00-05:00.");
+            at = parsed;
+        }
+        return Ok(new NluParseCommand(locale, at, text, file));
+    }
+
+    /// <summary>`nlu score FILE`: the set's path first, then its options.</summary>
+    private static CliParseResult NluScore(string[] args)
+    {
+        var file = args[0];
+        var now = NluScoreCommand.ContractNow;
+        var misses = false;
+        double minIntent = 90, minF1 = 85;
+        for (var i = 1; i < args.Length; i++)
+        {
+            switch (args[i])
+            {
+                case "--misses": misses = true; break;
+                case "--now" when i + 1 < args.Length:
+                    if (!DateTimeOffset.TryParse(args[++i], System.Globalization.CultureInfo.InvariantCulture, System.Globalization.DateTimeStyles.None, out now))
+                        return Fail($"--now '{args[i]}' is not a date and time such as 2026-11-23T09:00:00-05:00.");
+                    break;
+                case "--min-intent" or "--min-f1" when i + 1 < args.Length:
+                    var option = args[i];
+                    if (!double.TryParse(args[++i], System.Globalization.NumberStyles.Float, System.Globalization.CultureInfo.InvariantCulture, out var floor) || floor is < 0 or > 100)
+                        return Fail($"{option} takes a percentage from 0 to 100.");
+                    if (option == "--min-intent") minIntent = floor;
+                    else minF1 = floor;
+                    break;
+                default:
+                    return Fail($"Unknown option '{args[i]}' for nlu score.");
+            }
+        }
+        return Ok(new NluScoreCommand(file, now, misses, minIntent, minF1));
     }
 
     private static CliCommand Holidays(ParsedOptions o)
@@ -167,8 +249,8 @@ public static class CliParser
             ?? throw new CliArgumentException($"'{name}' is not an indicator: " + string.Join(", ", Features.Indicators.Indicators.Codes.Codes) + ".");
         var scope = Scope(o);
         var periodText = o.Single("period") ?? throw new CliArgumentException("--period is required: 2026-11, 2026-Q4, 2026, 2026-W48 or 2026-11-01/2026-11-30.");
-        var period = Features.Indicators.IndicatorPeriod.Parse(periodText)
-            ?? throw new CliArgumentException($"--period '{periodText}' is not 2026-11, 2026-Q4, 2026, 2026-W48 or 2026-11-01/2026-11-30 (at most {Features.Indicators.IndicatorPeriod.MaxRangeDays} days).");
+        var period = Features.Shared.IndicatorPeriod.Parse(periodText)
+            ?? throw new CliArgumentException($"--period '{periodText}' is not 2026-11, 2026-Q4, 2026, 2026-W48 or 2026-11-01/2026-11-30 (at most {Features.Shared.IndicatorPeriod.MaxRangeDays} days).");
         return new IndicatorCommand(indicator, scope, o.Single("person"), o.Single("team"), period, json, o.HostArgs);
     }
 
@@ -191,7 +273,7 @@ public static class CliParser
     {
         var scope = Scope(o);
         var monthText = o.Single("month") ?? throw new CliArgumentException("--month is required, as YYYY-MM.");
-        if (Features.Indicators.IndicatorPeriod.Parse(monthText) is not { Kind: Features.Indicators.PeriodKind.Month } month)
+        if (Features.Shared.IndicatorPeriod.Parse(monthText) is not { Kind: Features.Shared.PeriodKind.Month } month)
             throw new CliArgumentException($"--month '{monthText}' is not a month YYYY-MM.");
         var language = o.Single("lang") ?? "es";
         if (!Bot.Localization.Localizer.Languages.Contains(language)) throw new CliArgumentException($"--lang must be es or en, not '{language}'.");

@@ -31,6 +31,9 @@ public sealed class CliRunner(TextWriter stdout, TextWriter stderr)
             await stdout.WriteLineAsync(CliParser.Usage);
             return Success;
         }
+        // Reading a message needs no database and no user.
+        if (command is NluParseCommand nlu) return await new NluParseRunner(stdout, stderr).RunAsync(nlu, ct);
+        if (command is NluScoreCommand score) return await new NluScoreRunner(stdout, stderr).RunAsync(score, ct);
         using var host = BuildHost(command.HostArgs);
         await using var scope = host.Services.CreateAsyncScope();
         var sp = scope.ServiceProvider;

@@ -1,6 +1,7 @@
 using SalesBot.Features.Assistant;
 using SalesBot.Features.Clients;
 using SalesBot.Features.Indicators;
+using SalesBot.Features.Language;
 using SalesBot.Features.Offers;
 using SalesBot.Features.Pipeline;
 using SalesBot.Features.Pqrs;
@@ -18,6 +19,7 @@ public static class FeatureServiceCollectionExtensions
     /// </summary>
     public static IServiceCollection AddSalesBotFeatures(this IServiceCollection services, IConfiguration configuration) => services
         .AddAssistant()                            // welcome, help, menu, language, profile
+        .AddLanguage()                             // natural language: reader, routes, confirmation
         .AddClients()                              // client portfolio: create, search, import
         .AddVisits(configuration)                  // visits: schedule (Outlook or .ics), log, plan, reminders
         .AddPipeline(configuration)                // opportunities: stages, history, pipeline views

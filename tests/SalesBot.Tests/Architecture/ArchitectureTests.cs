@@ -50,10 +50,11 @@ public class ArchitectureTests
     [Fact]
     public void Features_stay_out_of_each_others_internals()
     {
-        // Shared, Organization (people, roles) and Clients (the customer record) are what the
-        // other features build on; beyond those, a feature reaches no other, except where the
-        // domain says so: an offer belongs to an opportunity, and a visit works on one.
-        var foundations = new[] { "Shared", "Organization", "Clients" };
+        // Shared, Organization (people, roles), Clients (the customer record) and Language (what a
+        // sentence asks, which each feature answers with its own commands) are what the other
+        // features build on; beyond those, a feature reaches no other, except where the domain
+        // says so: an offer belongs to an opportunity, and a visit works on one.
+        var foundations = new[] { "Shared", "Organization", "Clients", "Language" };
         // A visit works on a deal (it links to the opportunity it names).
         var builtOn = new Dictionary<string, string[]>
         {
@@ -74,6 +75,16 @@ public class ArchitectureTests
                 .ShouldNot().HaveDependencyOnAny(others).GetResult();
             Assert.True(result.IsSuccessful, $"{feature} reaches into another feature: " + string.Join(", ", result.FailingTypeNames ?? []));
         }
+    }
+
+    [Fact]
+    public void Language_reads_sentences_without_knowing_any_feature()
+    {
+        // Every feature answers its intents through Language; Language answering through a feature would be a cycle.
+        // It knows who speaks (Organization: their team's country and time zone), nothing more.
+        var others = Features.Where(f => f is not ("Language" or "Shared" or "Organization")).Select(f => $"SalesBot.Features.{f}").ToArray();
+        var result = Types.InAssembly(App).That().ResideInNamespaceStartingWith("SalesBot.Features.Language").ShouldNot().HaveDependencyOnAny(others).GetResult();
+        Assert.True(result.IsSuccessful, "Language reaches into a feature: " + string.Join(", ", result.FailingTypeNames ?? []));
     }
 
     [Fact]

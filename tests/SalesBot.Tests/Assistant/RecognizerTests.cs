@@ -1,3 +1,4 @@
+using SalesBot.Features.Language.Conversation;
 using SalesBot.Features.Assistant;
 using SalesBot.Features.Assistant.Conversation;
 

@@ -80,16 +80,7 @@ public abstract class ClientLifecycleTests : DemoBotTest
     [Fact]
     public async Task Every_stage_a_deal_enters_is_a_dated_row_and_older_deals_get_theirs_from_the_audit_log()
     {
-        await AskAsync(Alex.Submit(new JsonObject
-        {
-            ["command"] = "opportunities.save",
-            ["opportunityId"] = "",
-            ["clientQuery"] = "Ferretería El Sol",
-            ["title"] = "Suministro 2027",
-            ["seats"] = "40",
-            ["unitValue"] = "250.000",
-            ["contractMonths"] = "24",
-        }));
+        await SaveElSolDealAsync();
         await AskAsync(Alex.Message("mover suministro 2027 a propuesta"));
         await AskAsync(Alex.Message("mover suministro 2027 a negociación"));
         var deal = await Bot.WithDbAsync(db => db.Opportunities.SingleAsync());
@@ -116,16 +107,7 @@ public abstract class ClientLifecycleTests : DemoBotTest
     [Fact]
     public async Task A_visit_logged_as_signed_up_signs_the_client_up_and_links_the_deal_it_names()
     {
-        await AskAsync(Alex.Submit(new JsonObject
-        {
-            ["command"] = "opportunities.save",
-            ["opportunityId"] = "",
-            ["clientQuery"] = "Ferretería El Sol",
-            ["title"] = "Suministro 2027",
-            ["seats"] = "40",
-            ["unitValue"] = "250.000",
-            ["contractMonths"] = "24",
-        }));
+        await SaveElSolDealAsync();
         var at = LocalNow().AddHours(-2);
         JsonObject Log(string opportunity) => new()
         {

@@ -25,20 +25,7 @@ public abstract class OfferApprovalTestsBase : DemoBotTest
         foreach (var person in new[] { Alex, Megan, Diego, Isaiah }) await AskAsync(person.Message("hola"));
     }
 
-    protected async Task<Guid> DealAsync()
-    {
-        await AskAsync(Alex.Submit(new JsonObject
-        {
-            ["command"] = "opportunities.save",
-            ["opportunityId"] = "",
-            ["clientQuery"] = "Ferretería El Sol",
-            ["title"] = "Suministro 2027",
-            ["seats"] = "40",
-            ["unitValue"] = "250.000",
-            ["contractMonths"] = "24",
-        }));
-        return await Bot.WithDbAsync(db => db.Opportunities.Select(o => o.Id).SingleAsync());
-    }
+    protected Task<Guid> DealAsync() => SaveElSolDealAsync();
 
     protected static JsonObject Offer(Guid deal, string unitPrice = "600.000", string discount = "0", string risk = "low") => new()
     {

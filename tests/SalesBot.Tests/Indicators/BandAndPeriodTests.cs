@@ -1,3 +1,4 @@
+using SalesBot.Features.Shared;
 using SalesBot.Features.Indicators;
 
 namespace SalesBot.Tests.Indicators;

@@ -73,6 +73,22 @@ public abstract class DemoBotTest : IAsyncLifetime
         }
     }
 
+    /// <summary>Alex's deal "Suministro 2027" with Ferretería El Sol (40 seats at 250.000 for 24 months), saved from the deal form; its id.</summary>
+    protected async Task<Guid> SaveElSolDealAsync()
+    {
+        await AskAsync(Alex.Submit(new JsonObject
+        {
+            ["command"] = "opportunities.save",
+            ["opportunityId"] = "",
+            ["clientQuery"] = "Ferretería El Sol",
+            ["title"] = "Suministro 2027",
+            ["seats"] = "40",
+            ["unitValue"] = "250.000",
+            ["contractMonths"] = "24",
+        }));
+        return await Bot.WithDbAsync(db => db.Opportunities.Where(o => o.Title == "Suministro 2027").Select(o => o.Id).SingleAsync());
+    }
+
     /// <summary>How many new messages the test has taken with <see cref="AskAsync"/> and <see cref="NextInAsync"/>.</summary>
     protected int Taken => _taken.Count;
 

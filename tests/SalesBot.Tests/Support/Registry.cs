@@ -1,3 +1,4 @@
+using SalesBot.Features.Language.Conversation;
 using Microsoft.Extensions.Configuration;
 using SalesBot.Bot;
 using SalesBot.Features;

@@ -8,9 +8,9 @@ public static class AssistantServiceCollectionExtensions
     /// <summary>The assistant itself: understanding text, welcome, help, menu, language, profile.</summary>
     public static IServiceCollection AddAssistant(this IServiceCollection services)
     {
-        services.AddSingleton<IIntentRecognizer, BuiltInRecognizer>();
         services.AddScoped<SetLanguagePreference>();
         services.AddPhrases(AssistantActions.Phrases);
+        services.AddAssistantIntents();
         services.AddConversationCommand<HelpCommand>(AssistantActions.Help, "command.help", ("action.help", 1000), help: new HelpTopic(HelpArea.Assistant, 1));
         services.AddConversationCommand<MenuCommand>(AssistantActions.Menu, "command.menu", help: new HelpTopic(HelpArea.Assistant, 2));
         services.AddConversationCommand<WelcomeCommand>(AssistantActions.Welcome);

@@ -18,6 +18,7 @@ public static class ClientsServiceCollectionExtensions
         services.AddScoped<ImportBilling>();
         services.AddScoped<ImportSignups>();
         services.AddPhrases(ClientActions.Phrases);
+        services.AddClientIntents();
         services.AddConversationCommand<NewClientCommand>(ClientActions.New, "command.clients.new", ("action.clients.new", 110), help: new HelpTopic(HelpArea.ClientsAndVisits, 5));
         services.AddConversationCommand<CreateClientCommand>(ClientActions.Create);
         services.AddConversationCommand<SearchClientsCommand>(ClientActions.Search, "command.clients.search", ("action.clients.mine", 100), help: new HelpTopic(HelpArea.ClientsAndVisits, 4, HelpTopic.Anyone));

@@ -1,3 +1,4 @@
+using SalesBot.Features.Shared;
 namespace SalesBot.Features.Indicators;
 
 /// <summary>

@@ -1,3 +1,4 @@
+using SalesBot.Features.Shared;
 using System.Globalization;
 
 namespace SalesBot.Features.Indicators;

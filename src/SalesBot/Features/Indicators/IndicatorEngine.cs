@@ -1,3 +1,4 @@
+using SalesBot.Features.Shared;
 using SalesBot.Features.Clients;
 using SalesBot.Features.Pipeline;
 using SalesBot.Features.Pqrs;

@@ -19,6 +19,7 @@ public static class IndicatorsServiceCollectionExtensions
         services.AddScoped<ReadIndicators>();
         services.AddScoped<ReadGoals>();
         services.AddPhrases(Conversation.IndicatorActions.Phrases);
+        Conversation.IndicatorIntents.AddIndicatorIntents(services);
         services.AddConversationCommand<Conversation.IndicatorsCommand>(Conversation.IndicatorActions.All, "command.indicators.all", ("action.indicators.all", 230),
             help: new HelpTopic(HelpArea.Indicators, 0, HelpTopic.Sales, Role.CommercialDirector | Role.GeneralDirector));
         services.AddConversationCommand<Conversation.IndicatorCommand>(Conversation.IndicatorActions.One, "command.indicators.one",

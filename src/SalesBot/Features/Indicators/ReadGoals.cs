@@ -1,3 +1,4 @@
+using SalesBot.Features.Shared;
 namespace SalesBot.Features.Indicators;
 
 /// <summary>Where a scope's goal comes from when it was not set for it (the rules of <see cref="GoalBook"/>).</summary>

@@ -1,3 +1,4 @@
+using SalesBot.Features.Shared;
 namespace SalesBot.Features.Indicators;
 
 /// <summary>Whose indicators a request names: the asker's default, their team, the company, or a person by name.</summary>

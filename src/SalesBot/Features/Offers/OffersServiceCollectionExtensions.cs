@@ -27,6 +27,7 @@ public static class OffersServiceCollectionExtensions
         services.AddScoped<IPersonalChatOpened, PendingApprovalsOnOpen>();
         services.AddDailyJob<ApprovalReminderSchedule, ApprovalReminders>();
         services.AddPhrases(OfferActions.Phrases);
+        services.AddOfferIntents();
         services.AddConversationCommand<MyApprovalsCommand>(OfferActions.Approvals, "command.offers.approvals", ("action.offers.approvals", 170), help: new HelpTopic(HelpArea.Approvals, 1, HelpTopic.Leads, Role.TeamLead | Role.CommercialDirector | Role.GeneralDirector));
         services.AddConversationCommand<NewOfferCommand>(OfferActions.New, "command.offers.new", help: new HelpTopic(HelpArea.PipelineAndOffers, 3));
         services.AddConversationCommand<ShowOfferCommand>(OfferActions.Show, "command.offers.show", help: new HelpTopic(HelpArea.PipelineAndOffers, 9));

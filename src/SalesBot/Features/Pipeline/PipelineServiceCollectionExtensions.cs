@@ -24,6 +24,7 @@ public static class PipelineServiceCollectionExtensions
         services.AddScoped<PipelineReply>();
         services.AddScoped<StageChangeReply>();
         services.AddPhrases(OpportunityActions.Phrases);
+        services.AddOpportunityIntents();
         services.AddConversationCommand<MyPipelineCommand>(OpportunityActions.Pipeline, "command.opportunities.pipeline", ("action.opportunities.pipeline", 150), help: new HelpTopic(HelpArea.PipelineAndOffers, 1));
         services.AddConversationCommand<NewOpportunityCommand>(OpportunityActions.New, "command.opportunities.new", ("action.opportunities.new", 160), help: new HelpTopic(HelpArea.PipelineAndOffers, 2, HelpTopic.Sales, Role.Executive));
         services.AddConversationCommand<TeamPipelineCommand>(OpportunityActions.Team, "command.opportunities.team", help: new HelpTopic(HelpArea.PipelineAndOffers, 8, HelpTopic.Leads, Role.TeamLead | Role.CommercialDirector | Role.GeneralDirector | Role.Admin));

@@ -26,6 +26,7 @@ public static class PqrsServiceCollectionExtensions
         services.AddDailyJob<PqrDeadlineSchedule, PqrDeadlineReminders>();
         services.AddScoped<PqrForm>();
         services.AddPhrases(PqrActions.Phrases);
+        services.AddPqrIntents();
         services.AddConversationCommand<NewPqrCommand>(PqrActions.New, "command.pqrs.new", ("action.pqrs.new", 310), help: new HelpTopic(HelpArea.Pqrs, 2, HelpTopic.Anyone, Role.CustomerService));
         services.AddConversationCommand<RegisterPqrCommand>(PqrActions.Register);
         services.AddConversationCommand<MyPqrsCommand>(PqrActions.Mine, "command.pqrs.mine", ("action.pqrs.mine", 300), help: new HelpTopic(HelpArea.Pqrs, 1, HelpTopic.Anyone, Role.CustomerService));

@@ -1,3 +1,4 @@
+using SalesBot.Features.Shared;
 using SalesBot.Features.Indicators;
 using SalesBot.Features.Offers;
 using SalesBot.Features.Pipeline;

@@ -19,6 +19,7 @@ public static class ReportsServiceCollectionExtensions
         services.AddScoped<IMonthlyReportNotifications, MonthlyReportNotice>();
         services.AddDailyJob<MonthlyReportSchedule, MonthlyReportRun>();
         services.AddPhrases(ReportActions.Phrases);
+        services.AddReportIntents();
         services.AddConversationCommand<MonthlyReportCommand>(ReportActions.Monthly, "command.reports.monthly",
             help: new HelpTopic(HelpArea.Indicators, 2));
         return services;

@@ -1,7 +1,7 @@
 using System.Globalization;
 using System.Text.RegularExpressions;
 
-namespace SalesBot.Features.Indicators;
+namespace SalesBot.Features.Shared;
 
 public enum PeriodKind
 {
@@ -47,14 +47,14 @@ public sealed partial record IndicatorPeriod(PeriodKind Kind, DateOnly From, Dat
     {
         var t = text?.Trim() ?? "";
         static int N(Group g) => int.Parse(g.Value, CultureInfo.InvariantCulture);
-        static bool YearOk(int y) => y is >= Shared.ReportingPeriod.MinYear and <= Shared.ReportingPeriod.MaxYear;
+        static bool YearOk(int y) => y is >= ReportingPeriod.MinYear and <= ReportingPeriod.MaxYear;
         if (MonthText().Match(t) is { Success: true } m && YearOk(N(m.Groups[1])) && N(m.Groups[2]) is >= 1 and <= 12) return Month(N(m.Groups[1]), N(m.Groups[2]));
         if (QuarterText().Match(t) is { Success: true } q && YearOk(N(q.Groups[1])) && N(q.Groups[2]) is >= 1 and <= 4) return Quarter(N(q.Groups[1]), N(q.Groups[2]));
         if (YearText().Match(t) is { Success: true } y && YearOk(N(y.Groups[1]))) return Year(N(y.Groups[1]));
         if (WeekText().Match(t) is { Success: true } w && YearOk(N(w.Groups[1])) && N(w.Groups[2]) >= 1 && N(w.Groups[2]) <= ISOWeek.GetWeeksInYear(N(w.Groups[1])))
             return Week(N(w.Groups[1]), N(w.Groups[2]));
         if (RangeText().Match(t) is { Success: true } r
-            && Shared.InputDates.TryParseIso(r.Groups[1].Value, out var from) && Shared.InputDates.TryParseIso(r.Groups[2].Value, out var to)
+            && InputDates.TryParseIso(r.Groups[1].Value, out var from) && InputDates.TryParseIso(r.Groups[2].Value, out var to)
             && from <= to && to.DayNumber - from.DayNumber < MaxRangeDays)
             return new(PeriodKind.Range, from, to);
         return null;

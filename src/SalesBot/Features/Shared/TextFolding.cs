@@ -27,7 +27,7 @@ public static class TextFolding
     /// Half of a surrogate pair is not text (a client may send one): Unicode normalisation refuses
     /// it, so it becomes a space like any other non-letter.
     /// </summary>
-    private static string WithoutLoneSurrogates(string text)
+    internal static string WithoutLoneSurrogates(string text)
     {
         if (!text.Any(char.IsSurrogate)) return text;
         var chars = text.ToCharArray();

@@ -46,6 +46,7 @@ public static class VisitsServiceCollectionExtensions
         services.AddScoped<IVisitReminderNotifications, VisitReminderNotice>();
         services.AddHostedService<VisitReminders>();
         services.AddPhrases(VisitActions.Phrases);
+        services.AddVisitIntents();
         services.AddConversationCommand<MyVisitsCommand>(VisitActions.Mine, "command.visits.mine", ("action.visits.mine", 200), help: new HelpTopic(HelpArea.ClientsAndVisits, 1, HelpTopic.Sales, Role.Executive));
         services.AddConversationCommand<NewVisitCommand>(VisitActions.New, "command.visits.new", ("action.visits.new", 210), help: new HelpTopic(HelpArea.ClientsAndVisits, 2));
         services.AddConversationCommand<NewVisitLogCommand>(VisitActions.LogNew, "command.visits.logNew", ("action.visits.log", 220), help: new HelpTopic(HelpArea.ClientsAndVisits, 3, HelpTopic.Sales, Role.Executive));

@@ -1,3 +1,4 @@
+using SalesBot.Features.Shared;
 using System.Globalization;
 using SalesBot.Bot.Localization;
 using SalesBot.Features.Indicators.Conversation;

@@ -1,3 +1,4 @@
+using SalesBot.Features.Shared;
 using SalesBot.Bot.Localization;
 
 namespace SalesBot.Features.Indicators.Api;

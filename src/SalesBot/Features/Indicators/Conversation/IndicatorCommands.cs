@@ -1,3 +1,4 @@
+using SalesBot.Features.Shared;
 using SalesBot.Bot;
 using SalesBot.Bot.Localization;
 using SalesBot.Features.Shared.Calendar;

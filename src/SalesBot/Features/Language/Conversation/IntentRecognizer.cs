@@ -1,4 +1,4 @@
-namespace SalesBot.Features.Assistant.Conversation;
+namespace SalesBot.Features.Language.Conversation;
 
 /// <summary>A command name recognised in what the user typed, and what followed the command words.</summary>
 public sealed record Intent(string Command, string Remainder);

@@ -1,3 +1,4 @@
+using SalesBot.Features.Shared;
 using SalesBot.Bot;
 using SalesBot.Bot.Cards;
 using SalesBot.Bot.Localization;

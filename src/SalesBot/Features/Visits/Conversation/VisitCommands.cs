@@ -6,14 +6,16 @@ using SalesBot.Features.Shared.Calendar;
 
 namespace SalesBot.Features.Visits.Conversation;
 
-/// <summary>"agendar visita [cliente]": the schedule form, with the client looked up when named.</summary>
+/// <summary>
+/// "agendar visita [cliente]": the schedule form, with the client looked up when named; a sentence
+/// ("agenda una visita a Ferretería El Sol el martes a las 10") opens it filled with what it said.
+/// </summary>
 public sealed class NewVisitCommand(VisitForms forms) : IConversationCommand
 {
     public Task HandleAsync(BotTurn turn, CommandInput input, CancellationToken ct)
     {
         var query = string.IsNullOrWhiteSpace(input.Text) ? null : input.Text.Trim();
-        return forms.ScheduleAsync(turn, new VisitFormValues(null, null, null, null, null, null, null), query is null ? null : new ClientPick(null, null, [], query),
-            null, null, true, ct);
+        return forms.ScheduleAsync(turn, VisitFormValues.From(input), query is null ? null : new ClientPick(null, null, [], query), null, null, true, ct);
     }
 }
 
@@ -86,8 +88,7 @@ public sealed class NewVisitLogCommand(VisitForms forms) : IConversationCommand
     public Task HandleAsync(BotTurn turn, CommandInput input, CancellationToken ct)
     {
         var query = string.IsNullOrWhiteSpace(input.Text) ? null : input.Text.Trim();
-        return forms.LogAsync(turn, null, null, new VisitFormValues(null, null, null, null, null, null, null),
-            query is null ? null : new ClientPick(null, null, [], query), null, ct);
+        return forms.LogAsync(turn, null, null, VisitFormValues.From(input), query is null ? null : new ClientPick(null, null, [], query), null, ct);
     }
 }
 

@@ -1,0 +1,42 @@
+using System.Text.Json.Nodes;
+using SalesBot.Bot;
+using SalesBot.Features.Language;
+using SalesBot.Features.Language.Conversation;
+
+namespace SalesBot.Features.Visits.Conversation;
+
+/// <summary>
+/// The visit sentences of NLU.md: schedule and log open their forms filled with what was said
+/// (nothing is written until the form is submitted); a list answers at once; moving or cancelling
+/// a visit shows the visits of that day (this week when none was said), each with its buttons.
+/// </summary>
+public static class VisitIntents
+{
+    public static IServiceCollection AddVisitIntents(this IServiceCollection services) => services
+        .AddIntent(NluIntents.ScheduleVisit, (r, _) => new IntentCall(VisitActions.New, Form(r)), VisitActions.New)
+        .AddIntent(NluIntents.LogVisit, (r, _) => new IntentCall(VisitActions.LogNew, Form(r)), VisitActions.LogNew)
+        .AddIntent(NluIntents.ListVisits, (r, _) => List(r), VisitActions.Mine, VisitActions.Team)
+        // The date read in a reschedule is the new slot; the visit to move is found in this week's list.
+        .AddIntent(NluIntents.RescheduleVisit, (_, _) => new IntentCall(VisitActions.Mine, CommandInput.Empty))
+        .AddIntent(NluIntents.CancelVisit, (r, _) => new IntentCall(VisitActions.Mine, new CommandInput(IntentText.Days(r), null)));
+
+    /// <summary>The form's fields as the form names them; the client is looked up by the picker, as when typed after the command.</summary>
+    private static CommandInput Form(Understanding reading)
+    {
+        var data = new JsonObject();
+        void Put(string field, string key)
+        {
+            if (IntentText.Value(reading, key) is { } value) data[field] = value;
+        }
+        Put("date", "date");
+        Put("time", "time");
+        Put("duration", "duration_minutes");
+        Put("interviewee", "contact");
+        Put("location", "location");
+        return new CommandInput(IntentText.Value(reading, "client"), data);
+    }
+
+    private static IntentCall List(Understanding reading) =>
+        new(IntentText.Value(reading, "scope") is "team" or "company" ? VisitActions.Team : VisitActions.Mine, new CommandInput(IntentText.Days(reading), null));
+
+}
