@@ -26,9 +26,11 @@ export default async function (t) {
   await t.step({ send: 'idioma español', expect: { count: 1, text: 'te responderé en español' } });
   const form = await t.step({
     send: 'agenda una visita a Ferretería El Sol el martes a las 10 con Carlos Ruiz',
-    expect: { minCount: 1, card: { text: ['Ferretería El Sol'], inputs: ['date', 'time', 'interviewee'], actions: ['Guardar visita'] } },
+    expect: { minCount: 1, card: { text: ['Agendar visita'], inputs: ['clientId', 'clientQuery', 'date', 'time', 'interviewee'], actions: ['Guardar visita'] } },
   });
   const value = (id) => inputs(form.card).find((i) => i.id === id)?.value;
+  const picker = JSON.stringify(inputs(form.card).filter((i) => i.id === 'clientId' || i.id === 'clientQuery'));
+  t.check('the client picker holds Ferretería El Sol', picker.includes('Ferretería El Sol'));
   t.check(`the form is dated next Tuesday (${nextTuesday()}), got ${value('date')}`, value('date') === nextTuesday());
   t.check(`the form says 10:00, got ${value('time')}`, value('time') === '10:00');
   t.check(`the form names Carlos Ruiz, got ${value('interviewee')}`, value('interviewee') === 'Carlos Ruiz');

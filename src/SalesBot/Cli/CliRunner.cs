@@ -1,3 +1,4 @@
+using SalesBot.Features.Language;
 using SalesBot.Bot;
 using SalesBot.Bot.Localization;
 using SalesBot.Features.Clients;
@@ -32,8 +33,23 @@ public sealed class CliRunner(TextWriter stdout, TextWriter stderr)
             return Success;
         }
         // Reading a message needs no database and no user.
-        if (command is NluParseCommand nlu) return await new NluParseRunner(stdout, stderr).RunAsync(nlu, ct);
-        if (command is NluScoreCommand score) return await new NluScoreRunner(stdout, stderr).RunAsync(score, ct);
+        if (command is NluParseCommand or NluScoreCommand)
+        {
+            using var loggers = LoggerFactory.Create(b => b.AddConsole(o => o.LogToStandardErrorThreshold = LogLevel.Trace).SetMinimumLevel(LogLevel.Warning));
+            IMessageReader reader;
+            try
+            {
+                reader = MessageReaders.Create(NluSettings(), NluIntents.All, loggers);
+            }
+            catch (InvalidOperationException e)
+            {
+                await stderr.WriteLineAsync("error: " + e.Message);
+                return BadArguments;
+            }
+            return command is NluParseCommand nlu
+                ? await new NluParseRunner(stdout, stderr, reader).RunAsync(nlu, ct)
+                : await new NluScoreRunner(stdout, stderr, reader).RunAsync((NluScoreCommand)command, ct);
+        }
         using var host = BuildHost(command.HostArgs);
         await using var scope = host.Services.CreateAsyncScope();
         var sp = scope.ServiceProvider;
@@ -76,6 +92,11 @@ public sealed class CliRunner(TextWriter stdout, TextWriter stderr)
             return Failure;
         }
     }
+
+    /// <summary>The Azure OpenAI settings as the bot reads them (appsettings.json beside the app, then AzureOpenAI__* variables), with no host.</summary>
+    private static AzureOpenAIOptions NluSettings() =>
+        new ConfigurationBuilder().SetBasePath(AppContext.BaseDirectory).AddJsonFile("appsettings.json", optional: true).AddEnvironmentVariables().Build()
+            .GetSection(AzureOpenAIOptions.Section).Get<AzureOpenAIOptions>() ?? new AzureOpenAIOptions();
 
     private static IHost BuildHost(string[] hostArgs)
     {

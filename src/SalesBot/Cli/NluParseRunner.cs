@@ -9,7 +9,7 @@ namespace SalesBot.Cli;
 /// file of {"id","locale","text"} read line by line, each answer a line with its id. A line that
 /// is not such an object is reported on stderr by its number and the rest still read (exit 1).
 /// </summary>
-public sealed class NluParseRunner(TextWriter stdout, TextWriter stderr)
+public sealed class NluParseRunner(TextWriter stdout, TextWriter stderr, IMessageReader understanding)
 {
     /// <summary>Longest line read from a file; a message is far shorter.</summary>
     private const int MaxLine = 64 * 1024;
@@ -19,7 +19,7 @@ public sealed class NluParseRunner(TextWriter stdout, TextWriter stderr)
         var now = command.Now ?? DateTimeOffset.Now;
         if (command.Text is { } text)
         {
-            await stdout.WriteLineAsync(BuiltInUnderstanding.Read(text, new ReadingContext(command.Locale, now)).ToJson().ToJsonString());
+            await stdout.WriteLineAsync((await understanding.ReadAsync(text, new ReadingContext(command.Locale, now), ct)).ToJson().ToJsonString());
             return CliRunner.Success;
         }
         if (!File.Exists(command.File))
@@ -40,7 +40,7 @@ public sealed class NluParseRunner(TextWriter stdout, TextWriter stderr)
                 await stderr.WriteLineAsync($"line {number}: not a JSON object with a string \"text\" (and \"id\", \"locale\")");
                 continue;
             }
-            var reading = BuiltInUnderstanding.Read(message, new ReadingContext(locale ?? command.Locale, now)).ToJson();
+            var reading = (await understanding.ReadAsync(message, new ReadingContext(locale ?? command.Locale, now), ct)).ToJson();
             var output = new JsonObject { ["id"] = id };
             foreach (var (key, value) in reading) output[key] = value?.DeepClone();
             await stdout.WriteLineAsync(output.ToJsonString());

@@ -8,7 +8,7 @@ namespace SalesBot.Cli;
 /// locale and in all, the intent accuracy and the entity precision, recall and F1. A set with a
 /// broken line is not scored (exit 2): a silently skipped line would flatter the score.
 /// </summary>
-public sealed class NluScoreRunner(TextWriter stdout, TextWriter stderr)
+public sealed class NluScoreRunner(TextWriter stdout, TextWriter stderr, IMessageReader reader)
 {
     /// <summary>A labelled set is a few thousand lines at most; anything larger is not one.</summary>
     private const long MaxFileBytes = 16 * 1024 * 1024;
@@ -42,7 +42,9 @@ public sealed class NluScoreRunner(TextWriter stdout, TextWriter stderr)
             return CliRunner.BadArguments;
         }
 
-        var (perLocale, total, misses) = NluScorer.Score(lines, l => BuiltInUnderstanding.Read(l.Text, new ReadingContext(l.Locale, command.Now)));
+        var readings = new Dictionary<LabelledLine, Understanding>();
+        foreach (var line in lines) readings[line] = await reader.ReadAsync(line.Text, new ReadingContext(line.Locale, command.Now), ct);
+        var (perLocale, total, misses) = NluScorer.Score(lines, l => readings[l]);
         if (command.ShowMisses)
             foreach (var miss in misses)
             {

@@ -19,7 +19,7 @@ public static class FeatureServiceCollectionExtensions
     /// </summary>
     public static IServiceCollection AddSalesBotFeatures(this IServiceCollection services, IConfiguration configuration) => services
         .AddAssistant()                            // welcome, help, menu, language, profile
-        .AddLanguage()                             // natural language: reader, routes, confirmation
+        .AddLanguage(configuration)                // natural language: reader, routes, confirmation
         .AddClients()                              // client portfolio: create, search, import
         .AddVisits(configuration)                  // visits: schedule (Outlook or .ics), log, plan, reminders
         .AddPipeline(configuration)                // opportunities: stages, history, pipeline views

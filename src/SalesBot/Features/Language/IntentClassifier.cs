@@ -140,6 +140,17 @@ public static class IntentClassifier
     }
 
     /// <summary>
+    /// Whether the text is something no reader may act on, whatever else it says: instructions to
+    /// the bot, code, markup, text posing as the system, approvals typed in chat. A language model
+    /// is not even asked about it.
+    /// </summary>
+    public static bool MustNeverAct(string text)
+    {
+        var simplified = LanguageText.Simplify(text);
+        return NeverActs(new Cues(simplified), simplified) || LooksLikeMarkup(text);
+    }
+
+    /// <summary>
     /// What the bot must never act on from chat: instructions to itself, code and shell, and
     /// approvals (an offer is approved only from its card, by the approver).
     /// </summary>

@@ -9,10 +9,14 @@ public static class LanguageServiceCollectionExtensions
     /// Natural language: the reader (built-in), what a turn is read against, the answer to a
     /// sentence, and the confirmation card's commands. Each feature registers the intents it answers.
     /// </summary>
-    public static IServiceCollection AddLanguage(this IServiceCollection services)
+    public static IServiceCollection AddLanguage(this IServiceCollection services, IConfiguration configuration)
     {
         services.AddSingleton<IIntentRecognizer, BuiltInRecognizer>();
-        services.AddSingleton<IMessageReader, BuiltInMessageReader>();
+        services.AddOptions<AzureOpenAIOptions>().Bind(configuration.GetSection(AzureOpenAIOptions.Section)).ValidateOnStart();
+        services.AddSingleton<IValidateOptions<AzureOpenAIOptions>, AzureOpenAIOptionsValidation>();
+        // The schema offers the model the intents some feature answers, and none.
+        services.AddSingleton(sp => MessageReaders.Create(sp.GetRequiredService<IOptions<AzureOpenAIOptions>>().Value,
+            sp.GetRequiredService<IntentRoutes>().Intents, sp.GetRequiredService<ILoggerFactory>()));
         services.AddSingleton<IntentRoutes>();
         services.AddScoped<TurnReading>();
         services.AddScoped<SentenceAnswer>();

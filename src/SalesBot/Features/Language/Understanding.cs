@@ -57,6 +57,9 @@ public static class BuiltInUnderstanding
         [NluIntents.SubscribeDigest] = ["time", "scope"],
     };
 
+    /// <summary>The entity keys an intent carries (none for greeting, help and none).</summary>
+    public static IReadOnlyList<string> KeysFor(string intent) => KeysOf.TryGetValue(intent, out var keys) ? keys : [];
+
     public static Understanding Read(string text, ReadingContext context)
     {
         if (text.Length > MaxLength) text = text[..MaxLength];
