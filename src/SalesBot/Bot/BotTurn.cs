@@ -29,6 +29,9 @@ public sealed class BotTurn(ITurnContext context, Localizer localizer, CardRende
 
     public string T(string key, params object?[] args) => localizer.Get(Language, key, args);
 
+    /// <summary>Whether an optional text exists (a command's example sentence).</summary>
+    public bool Has(string key) => localizer.Has(key);
+
     /// <summary>How dates, numbers and money are written for the reader of this turn.</summary>
     public Localization.TextFormat Format => localizer.Format(Language, Person?.Team?.Country);
 

@@ -65,12 +65,35 @@ public sealed class SalesBotActivityHandler(
         if (!await scope.GetRequiredService<SentenceAnswer>().TryAnswerAsync(turn, text, typed, ct)) await Fallback(text);
     }
 
+    /// <summary>
+    /// A message nobody could place: said so, with the two commands it most likely meant as buttons
+    /// (those the person may use), or the menu when nothing comes close.
+    /// </summary>
     private Task Fallback(string text)
     {
         turn.ReplyText(turn.T("fallback.text", TextPreview.Of(text)));
+        var likely = recognizer.Likely(text, 4).Select(router.Find)
+            .Where(c => c is { HelpKey: not null } && (c.Help is null || c.Help.IsFor(turn.Actor.Roles))).Take(2).ToList();
+        if (likely.Count > 0)
+        {
+            turn.ReplyCard("menu", new
+            {
+                title = turn.T("fallback.didYouMean"),
+                intro = turn.T("fallback.didYouMeanIntro"),
+                items = likely.Select(c => new { title = c!.MenuTitleKey is { } menuTitle ? turn.T(menuTitle) : CommandWords(turn.T(c.HelpKey!)), command = c.Name }),
+            });
+            return Task.CompletedTask;
+        }
         return router.Find(AssistantActions.Menu) is { } menu
             ? CommandRouter.Create(scope, menu).HandleAsync(turn, CommandInput.Empty, CancellationToken.None)
             : Task.CompletedTask;
+    }
+
+    /// <summary>"informe mensual [mes] [equipo]" as a button: the command's words, without its placeholders.</summary>
+    private static string CommandWords(string usage)
+    {
+        var cut = usage.IndexOfAny(['[', '<', '(']);
+        return (cut > 0 ? usage[..cut] : usage).Trim();
     }
 
     protected override Task OnInstallationAddAsync(ITurnContext context, CancellationToken ct) => WelcomeOnce();

@@ -103,6 +103,24 @@ public abstract class SentenceTests : DemoBotTest
     }
 
     [Fact]
+    public async Task A_message_nobody_can_place_offers_the_likeliest_commands_as_buttons()
+    {
+        await Bot.SendAsync(Alex.Message("el informe porfa"));
+        var said = await NextInAsync(Alex.ConversationId);
+        Assert.Contains("No entendí", said.Said());
+        var card = (await NextInAsync(Alex.ConversationId)).Card()!;
+        Assert.Contains("¿Quisiste decir…?", card.AllText());
+        var buttons = card.ToJsonString();
+        Assert.Contains("reports.monthly", buttons);
+        Assert.Contains("informe mensual", buttons);
+
+        // Nothing close: the menu, as before.
+        await Bot.SendAsync(Alex.Message("quiero un unicornio"));
+        await NextInAsync(Alex.ConversationId);
+        Assert.Contains("Menú principal", (await NextInAsync(Alex.ConversationId)).Card()!.AllText());
+    }
+
+    [Fact]
     public async Task The_weekly_digest_is_understood_and_said_not_to_exist_yet()
     {
         var reply = await AskAsync(Alex.Message("quiero el resumen semanal del equipo los lunes a las 8"));

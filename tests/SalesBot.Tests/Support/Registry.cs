@@ -14,6 +14,9 @@ public static class Registry
 
     public static CommandRouter Router => Features.Value.GetRequiredService<CommandRouter>();
 
+    /// <summary>The registrations themselves (intent routes, phrase sets...).</summary>
+    public static IServiceProvider Services => Features.Value;
+
     /// <summary>The built-in recognizer over every feature's phrases.</summary>
     public static BuiltInRecognizer Recognizer { get; } = new(Features.Value.GetServices<PhraseSet>());
 }

@@ -44,6 +44,9 @@ public sealed class Localizer
 
     public IReadOnlyCollection<string> Keys(string language) => _strings[language].Keys;
 
+    /// <summary>Whether a text exists for the key (an optional one, such as a command's example sentence).</summary>
+    public bool Has(string key) => _strings[Spanish].ContainsKey(key);
+
     public string this[string language, string key] => Get(language, key);
 
     public string Get(string language, string key, params object?[] args)

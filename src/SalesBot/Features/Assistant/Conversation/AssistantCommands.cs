@@ -28,7 +28,10 @@ public sealed class HelpCommand(CommandRouter router) : IConversationCommand
                 {
                     name = turn.T(c.HelpKey!),
                     description = turn.T(c.HelpKey + ".description"),
-                    example = turn.T("help.example", turn.T(c.HelpKey + ".example")),
+                    // Commands a sentence reaches show one as well ("or write it as you would say it").
+                    example = turn.Has(c.HelpKey + ".sentence")
+                        ? turn.T("help.exampleAndSentence", turn.T(c.HelpKey + ".example"), turn.T(c.HelpKey + ".sentence"))
+                        : turn.T("help.example", turn.T(c.HelpKey + ".example")),
                 }),
             }),
             more = hidden > 0 ? turn.T("help.more", hidden) : null,

@@ -6,6 +6,9 @@ public sealed record Intent(string Command, string Remainder);
 public interface IIntentRecognizer
 {
     Intent? Recognize(string text);
+
+    /// <summary>The commands a message nobody could place most likely meant, best first: those whose phrases share the most of its words.</summary>
+    IReadOnlyList<string> Likely(string text, int count);
 }
 
 /// <summary>
@@ -20,6 +23,23 @@ public sealed class BuiltInRecognizer(IEnumerable<Bot.PhraseSet> phraseSets) : I
 
     /// <summary>Every phrase and the action it names, longest first.</summary>
     public IReadOnlyList<(string Phrase, string Command)> Vocabulary => _phrases;
+
+    public IReadOnlyList<string> Likely(string text, int count)
+    {
+        var words = TextFolding.Fold(text.Length > 500 ? text[..500] : text).Split(' ', StringSplitOptions.RemoveEmptyEntries);
+        if (words.Length == 0) return [];
+        // A phrase word counts when written with one typo, or with the same first five letters ("agendame" for "agendar").
+        bool Said(string cue) => cue.Length >= 4 && words.Any(w => Cues.Matches(w, cue) || cue.Length >= 5 && w.Length >= 5 && w.AsSpan(0, 5).SequenceEqual(cue.AsSpan(0, 5)));
+        return _phrases
+            .Select(p => (p.Command, Score: p.Phrase.Split(' ').Count(Said) / (double)p.Phrase.Split(' ').Length))
+            .Where(p => p.Score >= 0.5)
+            .GroupBy(p => p.Command)
+            .Select(g => (Command: g.Key, Score: g.Max(p => p.Score)))
+            .OrderByDescending(p => p.Score)
+            .Take(count)
+            .Select(p => p.Command)
+            .ToList();
+    }
 
     public Intent? Recognize(string text)
     {
