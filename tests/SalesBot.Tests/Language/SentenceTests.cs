@@ -121,6 +121,54 @@ public abstract class SentenceTests : DemoBotTest
     }
 
     [Fact]
+    public async Task A_stage_in_a_question_filters_the_pipeline_and_a_span_the_pqrs()
+    {
+        await SaveElSolDealAsync();
+        var hunting = (await AskAsync(Alex.Message("¿qué negocios tengo en prospección?"))).Card()!.AllText();
+        Assert.Contains("En Cacería", hunting);
+        Assert.Contains("Suministro 2027", hunting);
+        var negotiating = (await AskAsync(Alex.Message("¿qué tengo en negociación?"))).Card()!.AllText();
+        Assert.Contains("No hay oportunidades en Negociación.", negotiating);
+        Assert.DoesNotContain("Suministro 2027", negotiating);
+        // Typed, too, and an unknown stage says which there are.
+        Assert.Contains("En Cacería", (await AskAsync(Alex.Message("mi pipeline cacería"))).Card()!.AllText());
+        Assert.StartsWith("No conozco la etapa «unicornio»", (await AskAsync(Alex.Message("mi pipeline unicornio"))).Said());
+
+        var pqrs = (await AskAsync(Alex.Message("¿cuáles PQR vencen esta semana?"))).Card()!.AllText();
+        Assert.Contains("Tus PQR abiertas que vencen:", pqrs);
+        Assert.Contains("Ninguna de tus PQR abiertas vence en esos días.", pqrs);
+    }
+
+    [Fact]
+    public async Task Cancelling_or_moving_a_visit_by_its_client_lists_that_visit_with_its_buttons()
+    {
+        var tomorrow = LocalNow().AddDays(1).ToString("yyyy-MM-dd", System.Globalization.CultureInfo.InvariantCulture);
+        foreach (var client in new[] { "Ferretería El Sol", "Plásticos Andinos" })
+            await AskAsync(Alex.Submit(new JsonObject
+            {
+                ["command"] = "visits.schedule",
+                ["clientQuery"] = client,
+                ["date"] = tomorrow,
+                ["time"] = client.StartsWith('F') ? "10:00" : "15:00",
+                ["duration"] = "60",
+                ["inviteContact"] = "false",
+            }));
+        Assert.Equal(2, await Bot.WithDbAsync(db => db.Visits.CountAsync()));
+
+        var cancel = (await AskAsync(Alex.Message("cancela la visita de mañana con Plásticos Andinos"))).Card()!;
+        Assert.Contains("Plásticos Andinos", cancel.AllText());
+        Assert.DoesNotContain("Ferretería El Sol", cancel.AllText());
+        Assert.Contains("Cancelar", cancel.ToJsonString());
+
+        var move = (await AskAsync(Alex.Message("cambiá la visita con Ferretería El Sol para el jueves"))).Card()!;
+        Assert.Contains("Ferretería El Sol", move.AllText());
+        Assert.DoesNotContain("Plásticos Andinos", move.AllText());
+        Assert.Contains("Reprogramar", move.ToJsonString());
+        // Listing is all a sentence does: both visits are still scheduled.
+        Assert.Equal(2, await Bot.WithDbAsync(db => db.Visits.CountAsync(v => v.Status == Features.Visits.VisitStatus.Scheduled)));
+    }
+
+    [Fact]
     public async Task The_weekly_digest_is_understood_and_said_not_to_exist_yet()
     {
         var reply = await AskAsync(Alex.Message("quiero el resumen semanal del equipo los lunes a las 8"));

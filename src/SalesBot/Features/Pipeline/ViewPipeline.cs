@@ -12,7 +12,8 @@ public sealed class ViewPipeline(SalesBotDbContext db)
 {
     public const int ListLimit = 15;
 
-    public async Task<Result<PipelineView>> ExecuteAsync(Actor actor, bool team, CancellationToken ct)
+    /// <param name="only">a stage to list the deals of ("¿qué tengo en negociación?"); the totals stay the whole funnel's.</param>
+    public async Task<Result<PipelineView>> ExecuteAsync(Actor actor, bool team, CancellationToken ct, Stage? only = null)
     {
         if (actor.Roles == Role.None) return DomainError.Forbidden("opportunities.list");
         if (team && !actor.Has(Role.TeamLead) && !OpportunityAccess.SeesAll(actor)) return DomainError.Forbidden("opportunities.team");
@@ -25,7 +26,8 @@ public sealed class ViewPipeline(SalesBotDbContext db)
             .Select(s => totals.FirstOrDefault(t => t.Stage == s) ?? new StageSummary(s, 0, 0m, 0m))
             .ToList();
         // Stages are stored by name: the latest stage first is the funnel's order, not the alphabet's.
-        var open = await visible.Where(o => o.Stage != Stage.Won && o.Stage != Stage.Lost)
+        var listed = only is { } stage ? visible.Where(o => o.Stage == stage) : visible.Where(o => o.Stage != Stage.Won && o.Stage != Stage.Lost);
+        var open = await listed
             .OrderByDescending(o => o.Stage == Stage.Negotiation ? 3 : o.Stage == Stage.Proposal ? 2 : o.Stage == Stage.Qualification ? 1 : 0)
             .ThenByDescending(o => o.TotalValue)
             .Take(ListLimit)

@@ -33,10 +33,14 @@ public sealed class ListPqrs(SalesBotDbContext db, Shared.Calendar.BusinessCalen
         return (pqr, client);
     }
 
-    public async Task<Result<IReadOnlyList<PqrSummary>>> MineAsync(Actor actor, CancellationToken ct)
+    /// <param name="dueFrom">with <paramref name="dueTo"/>: only the open ones falling due in those days ("¿cuáles vencen esta semana?").</param>
+    public async Task<Result<IReadOnlyList<PqrSummary>>> MineAsync(Actor actor, CancellationToken ct, DateOnly? dueFrom = null, DateOnly? dueTo = null)
     {
         if (actor.PersonId is not { } me) return DomainError.Forbidden("pqrs.list");
-        var list = await db.Pqrs.Where(p => p.AssigneeId == me)
+        var mine = db.Pqrs.Where(p => p.AssigneeId == me);
+        if (dueFrom is { } from && dueTo is { } to)
+            mine = mine.Where(p => p.Status != PqrStatus.Answered && p.Status != PqrStatus.Closed && p.DueDate >= from && p.DueDate <= to);
+        var list = await mine
             .OrderBy(p => p.Status == PqrStatus.Answered || p.Status == PqrStatus.Closed)
             .ThenBy(p => p.DueDate)
             .Take(20)

@@ -83,7 +83,7 @@ public sealed partial record ReportingPeriod(DateOnly From, DateOnly To, string 
         var from = Date(dates[0].Value, today.Year);
         var to = Date(dates[1].Value, today.Year);
         if (from is null || to is null || to < from || to.Value.DayNumber - from.Value.DayNumber > 366) return null;
-        return new ReportingPeriod(from.Value, to.Value, "range");
+        return new ReportingPeriod(from.Value, to.Value, from == to ? "day" : "range");
     }
 
     /// <summary>A day as people write it: 2026-11-30, 30/11/2026, or 30/11 (in <paramref name="year"/>).</summary>

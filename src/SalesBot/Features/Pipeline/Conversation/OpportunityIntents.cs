@@ -13,7 +13,8 @@ public static class OpportunityIntents
 {
     public static IServiceCollection AddOpportunityIntents(this IServiceCollection services) => services
         .AddIntent(NluIntents.CreateOpportunity, (r, _) => new IntentCall(OpportunityActions.New, new CommandInput(IntentText.Value(r, "client"), null)), OpportunityActions.New)
-        .AddIntent(NluIntents.ShowPipeline, (r, _) => new IntentCall(IntentText.Value(r, "scope") is "team" or "company" ? OpportunityActions.Team : OpportunityActions.Pipeline, CommandInput.Empty),
+        .AddIntent(NluIntents.ShowPipeline, (r, _) => new IntentCall(IntentText.Value(r, "scope") is "team" or "company" ? OpportunityActions.Team : OpportunityActions.Pipeline,
+                new CommandInput(IntentText.Value(r, "stage"), null)),
             OpportunityActions.Pipeline, OpportunityActions.Team)
         .AddIntent(NluIntents.MoveOpportunityStage, Move, OpportunityActions.Move)
         .AddIntent(NluIntents.MarkOpportunityLost, Lost, OpportunityActions.Lost);

@@ -7,9 +7,24 @@ namespace SalesBot.Features.Pipeline.Conversation;
 /// <summary>"mi pipeline" / "pipeline del equipo": count, total and weighted value by stage, and the open deals with their buttons.</summary>
 public sealed class PipelineReply(ViewPipeline view)
 {
-    public async Task ReplyAsync(BotTurn turn, bool team, CancellationToken ct)
+    public async Task ReplyAsync(BotTurn turn, bool team, string? stageText, CancellationToken ct)
     {
-        var result = await view.ExecuteAsync(turn.Actor, team, ct);
+        // "mi pipeline negociación": the deals in that stage.
+        Stage? only = null;
+        if (!string.IsNullOrWhiteSpace(stageText))
+        {
+            var folded = Shared.TextFolding.Fold(stageText);
+            foreach (var filler in new[] { "en ", "in ", "de " })
+                if (folded.StartsWith(filler, StringComparison.Ordinal)) folded = folded[filler.Length..];
+            only = Stages.Codes.Parse(folded);
+            if (only is null)
+            {
+                turn.ReplyText(turn.T("opportunities.stageHowTo", stageText.Length > 40 ? stageText[..40] : stageText,
+                    string.Join(", ", Stages.Codes.Values.Select(s => turn.T("stage." + s.Code())))));
+                return;
+            }
+        }
+        var result = await view.ExecuteAsync(turn.Actor, team, ct, only);
         if (!result.Ok)
         {
             turn.Refuse(result.Error!);
@@ -30,7 +45,8 @@ public sealed class PipelineReply(ViewPipeline view)
                 name = turn.T("stage." + s.Stage.Code()) + " · " + s.Count.ToString(culture),
                 figure = Stages.Open.Contains(s.Stage) ? Money(s.Total) + " · " + turn.T("opportunities.weighted", Money(s.Weighted)) : Money(s.Total),
             }),
-            openTitle = turn.T("opportunities.openTitle"),
+            openTitle = only is { } stage ? turn.T("opportunities.inStageTitle", turn.T("stage." + stage.Code())) : turn.T("opportunities.openTitle"),
+            emptyStage = only is { } none && pipeline.Open.Count == 0 ? turn.T("opportunities.noneInStage", turn.T("stage." + none.Code())) : null,
             deals = pipeline.Open.Select(o => new
             {
                 heading = o.Title + " · " + o.ClientName,
@@ -56,12 +72,12 @@ public sealed class PipelineReply(ViewPipeline view)
 
 public sealed class MyPipelineCommand(PipelineReply reply) : IConversationCommand
 {
-    public Task HandleAsync(BotTurn turn, CommandInput input, CancellationToken ct) => reply.ReplyAsync(turn, team: false, ct);
+    public Task HandleAsync(BotTurn turn, CommandInput input, CancellationToken ct) => reply.ReplyAsync(turn, team: false, input.Text, ct);
 }
 
 public sealed class TeamPipelineCommand(PipelineReply reply) : IConversationCommand
 {
-    public Task HandleAsync(BotTurn turn, CommandInput input, CancellationToken ct) => reply.ReplyAsync(turn, team: true, ct);
+    public Task HandleAsync(BotTurn turn, CommandInput input, CancellationToken ct) => reply.ReplyAsync(turn, team: true, input.Text, ct);
 }
 
 /// <summary>"historial <oportunidad>" or the Historial button: who changed what, when.</summary>

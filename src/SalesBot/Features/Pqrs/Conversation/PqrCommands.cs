@@ -1,22 +1,35 @@
 using SalesBot.Bot;
 using SalesBot.Bot.Localization;
 using SalesBot.Features.Shared.Calendar;
+using SalesBot.Features.Shared;
 
 namespace SalesBot.Features.Pqrs.Conversation;
 
 /// <summary>"mis pqr": the PQRs assigned to me, open ones first with the days they have left.</summary>
-public sealed class MyPqrsCommand(ListPqrs list, BusinessCalendarProvider calendars, TimeProvider clock) : IConversationCommand
+public sealed class MyPqrsCommand(ListPqrs list, BusinessCalendarProvider calendars, BusinessCalendar calendar, TimeProvider clock) : IConversationCommand
 {
     public async Task HandleAsync(BotTurn turn, CommandInput input, CancellationToken ct)
     {
-        var result = await list.MineAsync(turn.Actor, ct);
+        // "mis pqr esta semana", "mis pqr mañana": the open ones falling due then.
+        ReportingPeriod? due = null;
+        if (!string.IsNullOrWhiteSpace(input.Text))
+        {
+            due = ReportingPeriod.Parse(input.Text, calendar.LocalDate(clock.GetUtcNow()), upcoming: true);
+            if (due is null)
+            {
+                turn.ReplyText(turn.T("pqrs.dueWhenHowTo"));
+                return;
+            }
+        }
+        var result = await list.MineAsync(turn.Actor, ct, due?.From, due?.To);
         if (!result.Ok)
         {
             turn.Refuse(result.Error!);
             return;
         }
         var now = clock.GetUtcNow();
-        PqrListCard.Reply(turn, turn.T("pqrs.mineTitle"), turn.T("pqrs.none"), result.Value!, p =>
+        var title = due is null ? turn.T("pqrs.mineTitle") : turn.T("pqrs.mineDueTitle", due.Describe(turn.Format.Culture));
+        PqrListCard.Reply(turn, title, turn.T(due is null ? "pqrs.none" : "pqrs.noneDue"), result.Value!, p =>
         {
             var (key, value) = PqrListCard.DueStatus(p.Status is PqrStatus.Answered or PqrStatus.Closed, p.AnsweredOnTime,
                 new PqrDeadline(calendars.For(p.Calendar ?? CalendarChoice.Organization)).BusinessDaysLeft(p.DueDate, now));

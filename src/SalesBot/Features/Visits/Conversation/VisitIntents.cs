@@ -16,9 +16,18 @@ public static class VisitIntents
         .AddIntent(NluIntents.ScheduleVisit, (r, _) => new IntentCall(VisitActions.New, Form(r)), VisitActions.New)
         .AddIntent(NluIntents.LogVisit, (r, _) => new IntentCall(VisitActions.LogNew, Form(r)), VisitActions.LogNew)
         .AddIntent(NluIntents.ListVisits, (r, _) => List(r), VisitActions.Mine, VisitActions.Team)
-        // The date read in a reschedule is the new slot; the visit to move is found in this week's list.
-        .AddIntent(NluIntents.RescheduleVisit, (_, _) => new IntentCall(VisitActions.Mine, CommandInput.Empty))
-        .AddIntent(NluIntents.CancelVisit, (r, _) => new IntentCall(VisitActions.Mine, new CommandInput(IntentText.Days(r), null)));
+        // The date read in a reschedule is the new slot: the visit to move is found by its client in the coming two weeks (this week's list when none is named).
+        .AddIntent(NluIntents.RescheduleVisit, (r, _) => new IntentCall(VisitActions.Mine, new CommandInput(null, ByClient(r, null))))
+        .AddIntent(NluIntents.CancelVisit, (r, _) => new IntentCall(VisitActions.Mine, new CommandInput(null, ByClient(r, IntentText.Days(r)))));
+
+    /// <summary>The list's period and the client to narrow it to, as the list command reads them.</summary>
+    private static JsonObject ByClient(Understanding reading, string? days)
+    {
+        var data = new JsonObject();
+        if (days is not null) data["period"] = days;
+        if (IntentText.Value(reading, "client") is { } client) data["client"] = client;
+        return data;
+    }
 
     /// <summary>The form's fields as the form names them; the client is looked up by the picker, as when typed after the command.</summary>
     private static CommandInput Form(Understanding reading)

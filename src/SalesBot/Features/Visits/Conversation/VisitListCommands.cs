@@ -17,7 +17,10 @@ public sealed class VisitListReply(ListVisits list, VisitCompliance compliance, 
     {
         var today = calendar.LocalDate(clock.GetUtcNow());
         var text = input.Field("period") ?? input.Text;
-        var period = string.IsNullOrWhiteSpace(text) ? ReportingPeriod.Week(today) : ReportingPeriod.Parse(text, today, upcoming: true);
+        // No days said: this week; the visits of a client named with no days, the coming two weeks.
+        var period = !string.IsNullOrWhiteSpace(text) ? ReportingPeriod.Parse(text, today, upcoming: true)
+            : input.Field("client") is { Length: > 0 } ? new ReportingPeriod(today, today.AddDays(13), "range")
+            : ReportingPeriod.Week(today);
         if (period is null)
         {
             turn.ReplyText(turn.T("visits.periodHowTo"));
@@ -32,6 +35,13 @@ public sealed class VisitListReply(ListVisits list, VisitCompliance compliance, 
         var culture = turn.Format.Culture;
         var now = clock.GetUtcNow();
         var visits = result.Value!;
+        // A sentence that names the client ("cancela la de mañana con Herdez") narrows the list to it, when any is its.
+        if (input.Field("client") is { Length: > 0 } client)
+        {
+            var wanted = Shared.TextFolding.Fold(client);
+            var its = visits.Where(v => Shared.TextFolding.Fold(v.ClientName).Contains(wanted, StringComparison.Ordinal)).ToList();
+            if (its.Count > 0) visits = its;
+        }
         string? complianceLine = null;
         if (!team && (await compliance.ForMonthAsync(turn.Actor, today.Year, today.Month, team: false, ct)).Value is [var mine])
             complianceLine = mine.Planned is { } planned
