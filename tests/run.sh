@@ -95,6 +95,13 @@ for set in tests/nlu/*.jsonl; do
   say "Natural language: $set"
   dotnet "$NLU_DLL" nlu score "$set" || die "the recognizer is below the floor on $set (rerun with --misses to see each line read wrong)"
 done
+# tests/nlu/blind/: sets nobody has tuned on, printed as a measure of unseen text and never gated
+# (a floor would invite tuning on them; once looked into line by line, a set moves up a folder).
+for set in tests/nlu/blind/*.jsonl; do
+  [ -f "$set" ] || continue
+  say "Natural language, measured only: $set"
+  dotnet "$NLU_DLL" nlu score "$set" --min-intent 0 --min-f1 0
+done
 
 # --- End-to-end through the Agents Playground ---------------------------------------------------
 if [ "${SKIP_E2E:-0}" != 1 ]; then
