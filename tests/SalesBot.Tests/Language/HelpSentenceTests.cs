@@ -44,3 +44,38 @@ public sealed class HelpSentenceTests
     public void Every_language_has_the_same_sentences() =>
         Assert.Equal(Sentences().Where(r => (string)r[0] == "es").Select(r => (string)r[1]).Order(), Sentences().Where(r => (string)r[0] == "en").Select(r => (string)r[1]).Order());
 }
+
+/// <summary>
+/// The typed examples of the help card keep their meaning now that sentences are read: each is
+/// still its command, and what the reader makes of it is nothing, an intent no feature answers, or
+/// the intent of that very command (else the sentence route would take it elsewhere).
+/// </summary>
+public sealed class TypedExampleTests
+{
+    private static readonly DateTimeOffset Now = new(2026, 11, 23, 9, 0, 0, TimeSpan.FromHours(-5));
+
+    public static TheoryData<string, string> Examples()
+    {
+        var data = new TheoryData<string, string>();
+        var localizer = new Localizer();
+        foreach (var language in Localizer.Languages)
+            foreach (var key in localizer.Keys(language).Where(k => k.StartsWith("command.", StringComparison.Ordinal) && k.EndsWith(".example", StringComparison.Ordinal)))
+                data.Add(language, key);
+        return data;
+    }
+
+    [Theory]
+    [MemberData(nameof(Examples))]
+    public void Each_typed_example_stays_its_command(string language, string key)
+    {
+        var localizer = new Localizer();
+        var example = localizer.Get(language, key);
+        var typed = Registry.Recognizer.Recognize(example);
+        Assert.True(typed is not null, $"«{example}» is no command");
+        var routes = Registry.Services.GetRequiredService<IntentRoutes>();
+        if (!routes.Understands(typed.Command)) return;
+        var reading = BuiltInUnderstanding.Read(example, new ReadingContext(language == "en" ? "en-US" : "es-CO", Now));
+        Assert.True(reading.Intent == NluIntents.None || routes.For(reading.Intent) is null || routes.Means(typed.Command, reading.Intent) || typed.Remainder.Length == 0,
+            $"«{example}» is {typed.Command}, but reads as {reading.Intent}: the sentence route would take it elsewhere");
+    }
+}
