@@ -65,6 +65,15 @@ public sealed class BandAndPeriodTests
     [InlineData("")]
     public void Anything_else_is_not_a_period(string text) => Assert.Null(IndicatorPeriod.Parse(text));
 
+    /// <summary>A month named alone is the latest one begun: said on its last day, it is that month (the monthly report asks so).</summary>
+    [Theory]
+    [InlineData("septiembre", "2026-09-30", "2026-09")]
+    [InlineData("septiembre", "2026-09-01", "2026-09")]
+    [InlineData("octubre", "2026-09-30", "2025-10")]
+    [InlineData("agosto", "2026-09-30", "2026-08")]
+    public void A_month_named_alone_is_the_latest_begun(string said, string today, string month) =>
+        Assert.Equal(IndicatorPeriod.Parse(month), Features.Indicators.Conversation.IndicatorRequestText.Period(said, DateOnly.Parse(today, System.Globalization.CultureInfo.InvariantCulture), null));
+
     [Fact]
     public void Only_whole_months_have_goals()
     {

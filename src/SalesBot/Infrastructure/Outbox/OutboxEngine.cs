@@ -16,6 +16,7 @@ namespace SalesBot.Infrastructure.Outbox;
 public sealed class OutboxEngine(
     OutboxQueue queue,
     OutboxStore store,
+    SendPacer pacer,
     IServiceScopeFactory scopes,
     TimeProvider clock,
     IOptions<OutboxOptions> options,
@@ -130,6 +131,8 @@ public sealed class OutboxEngine(
             await using var scope = scopes.CreateAsyncScope();
             var handler = scope.ServiceProvider.GetKeyedService<IOutboxOperationHandler>(message.Operation)
                 ?? throw new InvalidDataException($"No handler for outbox operation {message.Operation}");
+            // A reply answers the turn that asked for it; what the bot sends on its own waits its turn in the tenant's budget.
+            if (message.Operation is OutboxOperation.Send or OutboxOperation.Update or OutboxOperation.CreatePersonalChat) await pacer.WaitTurnAsync(claim.Token);
             await handler.DeliverAsync(message, claim.Token);
             _delivered.Writer.TryWrite((message.Id, message.ClaimToken!.Value));
             return (Outcome.Delivered, default);
@@ -166,6 +169,7 @@ public sealed class OutboxEngine(
             await FailAsync(message, $"gave up after {attempts} attempts: {DeliveryFailures.Describe(e)}");
             return (Outcome.Failed, default);
         }
+        if (e is ConnectorException { StatusCode: System.Net.HttpStatusCode.TooManyRequests } throttled) pacer.Throttled(message.Lane, throttled.RetryAfter);
         var retryAt = clock.GetUtcNow() + DeliveryFailures.Backoff(attempts, _options.MaxBackoff, (e as ConnectorException)?.RetryAfter ?? (e as OutboxDeliveryException)?.RetryAfter);
         logger.LogWarning("Outbox message {MessageId} ({CorrelationId}) will be retried at {RetryAt}: {Error}",
             message.Id, message.CorrelationId, retryAt, e.Message);

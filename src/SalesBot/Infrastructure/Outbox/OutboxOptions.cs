@@ -23,6 +23,13 @@ public sealed class OutboxOptions
     /// <summary>How long a message that failed for good is kept for inspection.</summary>
     public TimeSpan FailedRetention { get; set; } = TimeSpan.FromDays(30);
 
+    /// <summary>
+    /// Proactive sends (new messages, card updates, personal chats opened) per second from this
+    /// process, under Teams' per-app limit per tenant (30 a second in its documentation). With
+    /// several instances, divide it among them.
+    /// </summary>
+    public int TenantSendsPerSecond { get; set; } = 25;
+
     /// <summary>How long where a tracked card landed is remembered (for updating it in place).</summary>
     public TimeSpan SentCardRetention { get; set; } = TimeSpan.FromDays(60);
 }

@@ -25,7 +25,9 @@ public static class OutboxServiceCollectionExtensions
             .Validate(o => o.MaxParallelDeliveries > 0 && o.MaxAttempts > 0 && o.PollInterval > TimeSpan.Zero && o.ClaimDuration > TimeSpan.Zero
                 && o.FailedRetention > TimeSpan.Zero && o.SentCardRetention > TimeSpan.Zero,
                 "Outbox settings must be positive")
+            .Validate(o => o.TenantSendsPerSecond is >= 1 and <= 1000, "Outbox:TenantSendsPerSecond must be between 1 and 1000 (Teams allows about 30 a second per app and tenant)")
             .ValidateOnStart();
+        services.AddSingleton<SendPacer>();
         services.AddSingleton<OutboxQueue>();
         services.AddScoped<OutboxWriter>();
         return services;
