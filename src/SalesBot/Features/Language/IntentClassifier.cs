@@ -11,7 +11,8 @@ public static class IntentClassifier
 {
     private static readonly string[] PqrWords =
         ["pqr", "pqrs", "peticion", "peticiones", "derecho de peticion", "queja", "quejas", "reclamo", "reclamos", "reclamacion", "recurso", "recursos",
-         "solicitud de copia*", "solicitud de documento*", "complaint*", "claim", "claims", "petition*", "appeal*", "radicado", "folio", "consulta"];
+         "solicitud de copia*", "solicitud de documento*", "complaint*", "claim", "claims", "petition*", "appeal*", "radicado", "folio", "consulta",
+         "document request*", "request for documents", "copies of", "copias de"];
 
     private static readonly string[] OfferWords = ["oferta", "ofertas", "cotizacion", "cotizaciones", "cotiza", "propuesta economica", "quote", "offer", "offers", "proposal for approval"];
 
@@ -93,7 +94,8 @@ public static class IntentClassifier
                 "open a deal", "open an opportunity", "add a deal", "add an opportunity", "montar una oportunidad", "monta* un negocio"))
             return NluIntents.CreateOpportunity;
         if (c.Has("ya tenemos", "already set up", "in the system", "en el sistema", "already a client", "ya es cliente", "ya esta dado de alta", "tenemos dado de alta",
-                "tenemos en cartera", "en cartera", "tenemos en la cartera", "already have", "do we have"))
+                "tenemos en cartera", "en cartera", "tenemos en la cartera", "already have", "do we have")
+            || c.Has("tenemos a", "tenemos al") && c.Has("dado de alta", "dada de alta", "registrado", "registrada", "creado", "creada"))
             return NluIntents.FindClient;
         if (c.Has("cliente nuevo", "nuevo cliente", "new client", "new customer", "crea* el cliente", "crea* un cliente", "crea* cliente", "crear cliente",
                 "registra* el cliente", "registra* un cliente", "registra* cliente", "da* de alta", "add a client", "add client", "create a client", "register a client",
@@ -106,7 +108,7 @@ public static class IntentClassifier
             return NluIntents.FindClient;
 
         var visitObject = c.Has("visita*", "visit*", "cita*", "reunion*", "meeting*", "appointment*", "junta*");
-        if (c.Has("cancel*", "anul*", "ya no voy", "no voy a poder ir", "no puedo ir", "call off", "quit* la visita", "quit* la cita", "quit* la reunion", "borra* la visita", "borr* la cita", "scrap", "drop the") && (visitObject || DateReader.Read(text, context, false) is not null))
+        if (c.Has("cancel*", "anul*", "ya no voy", "no voy a poder ir", "no puedo ir", "call off", "suspend*", "quit* la visita", "quit* la cita", "quit* la reunion", "borra* la visita", "borr* la cita", "scrap", "drop the") && (visitObject || DateReader.Read(text, context, false) is not null))
             return NluIntents.CancelVisit;
         if (c.Has("reprogram*", "reagend*", "reschedul*", "pospon*", "postpone*", "aplaz*", "adelant*", "corre* la", "corre* mi", "push back", "push my", "move my", "move the",
                 "cambi* la visita", "cambi* la cita", "cambi* la reunion", "cambi* mi visita", "muev* la", "muev* mi", "pasa* la visita", "pasa* la cita", "pasa* la reunion", "recorr*",
@@ -118,7 +120,8 @@ public static class IntentClassifier
             "record a visit", "record the visit", "record my visit",
             "log a visit", "log the visit", "log my visit");
         if (logsVisit) return NluIntents.LogVisit;
-        if (c.Has("que visitas", "cuales visitas", "mis visitas", "my visits", "visitas tengo", "visitas de hoy", "visitas de manana", "visitas del equipo", "visitas de la semana",
+        if (c.Has("visit schedule", "visits schedule", "agenda de visitas", "calendario de visitas") && !c.Has("agend* una", "schedule a", "book*")
+            || c.Has("que visitas", "cuales visitas", "mis visitas", "my visits", "visitas tengo", "visitas de hoy", "visitas de manana", "visitas del equipo", "visitas de la semana",
                 "visitas esta semana", "visitas para", "mi agenda", "my schedule", "my agenda", "what visits", "whats on my", "what do i have", "que tengo hoy", "que tengo manana",
                 "que tengo para", "agenda de hoy", "agenda de manana", "agenda del", "visits do i have", "visits this week", "visits today", "visits tomorrow", "team's visits")
             || c.Has("visitas", "visits", "meetings") && VocabularyReader.Period(text, context) is not null && !c.Has("agend*", "program*", "schedule*", "book*"))
@@ -190,6 +193,7 @@ public static class IntentClassifier
         !c.Has("como voy", "como vamos", "how am i doing")
         && (c.Has("como se", "como creo", "como hago", "como puedo", "como registro", "como agendo", "como cargo", "como subo", "como envio", "como funciona", "como le hago",
                 "como doy", "como cambio", "como veo", "how do i", "how can i", "how to", "how does", "que puedes hacer", "que sabes hacer", "que sabe hacer", "que cosas sabe*",
-                "que cosas puede*", "como es que", "como es eso", "what can you do", "can you do", "what can you", "what kind of things", "what kinds of things", "what can u do", "what do you do", "para que sirve*", "pa que sirve*", "que haces", "que hace usted")
+                "que cosas puede*", "como es que", "como es eso", "como es para", "como se hace para", "como hago para", "explicame", "que le puedo pedir",
+                "que te puedo pedir", "no se usar", "como se usa", "how does this work", "what can i ask", "what can you do", "can you do", "what can you", "what kind of things", "what kinds of things", "what can u do", "what do you do", "para que sirve*", "pa que sirve*", "que haces", "que hace usted")
             || c.Words.Count <= 4 && c.Has("ayuda", "ayudame", "help", "instrucciones", "tutorial", "menu", "comandos", "commands"));
 }

@@ -50,6 +50,13 @@ public static class NameReader
         "doctora", "mr", "mrs", "ms", "miss", "arq", "arquitecto", "arquitecta", "profe", "profesor", "profesora",
     ];
 
+    // Roles that may come before a person's name ("la administradora Yolanda Cárdenas"); alone, they name nobody.
+    private static readonly HashSet<string> Roles =
+    [
+        "gerente", "administradora", "administrador", "jefe", "jefa", "coordinador", "coordinadora", "director", "directora", "rectora", "rector",
+        "contadora", "contador", "manager", "owner", "dueno", "duena", "encargado", "encargada", "supervisor", "supervisora",
+    ];
+
     // Roles and things people visit that are not a client's or a person's name.
     private static readonly HashSet<string> NotNames =
     [
@@ -108,6 +115,7 @@ public static class NameReader
     private static string? Client(List<Token> tokens, bool withContacts, out (int Start, int End) span)
     {
         span = (-1, -1);
+        (int Start, int End)? lastResort = null;
         foreach (var cue in StrongClientCues)
         {
             var start = After(tokens, cue, 0);
@@ -137,8 +145,12 @@ public static class NameReader
                 var start = SkipArticles(tokens, at + cue.Length);
                 if (!CanStartName(tokens, start)) continue;
                 var end = CapitalisedRun(tokens, start);
-                // "con Carlos Ruiz" in a visit is the person met, not the client.
-                if (withContacts && PersonCues.Contains(cue[0]) && cue.Length == 1 && LooksLikePerson(tokens, start, end)) continue;
+                // "con Carlos Ruiz" in a visit is the person met, not the client, unless the sentence names no other company.
+                if (withContacts && PersonCues.Contains(cue[0]) && cue.Length == 1 && LooksLikePerson(tokens, start, end))
+                {
+                    lastResort ??= (start, end);
+                    continue;
+                }
                 span = (start, end);
                 return Join(tokens, start, end);
             }
@@ -154,9 +166,16 @@ public static class NameReader
             // The opening word is capitalised anyway: a name there is a company name of its shape ("Hilados del Quindío: ...", "Importadora Chuquiago ya existe?").
             if (start == 0 && !(end - start >= 2 && HasCompanyWord(tokens, start, end) || tokens[end - 1].EndsClause && end - start >= 2)) continue;
             var before = start > 0 ? tokens[start - 1].Word : "";
+            // "... en Ramos Arizpe": a place.
+            if (before is "en" or "in") continue;
             if (PersonCues.Contains(before) || Honorifics.Contains(before) || before is "to" or "met" or "talked" && LooksLikePerson(tokens, start, end)) continue;
             span = (start, end);
             return Join(tokens, start, end);
+        }
+        if (lastResort is { } only)
+        {
+            span = only;
+            return Join(tokens, only.Start, only.End);
         }
         return null;
     }
@@ -183,14 +202,14 @@ public static class NameReader
 
     private static bool CanStartName(List<Token> tokens, int start) =>
         start < tokens.Count && tokens[start].Capitalised && !Honorifics.Contains(tokens[start].Word) && !NotNames.Contains(tokens[start].Word) && !EndsAName.Contains(tokens[start].Word)
-        && !(Stops.Contains(tokens[start].Word) && !JoinsCapitalised(tokens, start, start - 1)) && !tokens[start].Word.Any(char.IsDigit) && tokens[start].Word.Any(char.IsLetter);
+        && !(Stops.Contains(tokens[start].Word) && !JoinsCapitalised(tokens, start, start - 1)) && !tokens[start].Word.Any(char.IsDigit) && tokens[start].Word.Any(char.IsLetter) && tokens[start].Word.Length > 1 && tokens[start].Word is not ("mm" or "mil" or "k");
 
     private static string? Contact(List<Token> tokens, (int Start, int End) client)
     {
         for (var i = 0; i < tokens.Count; i++)
         {
             if (i >= client.Start && i < client.End) continue;
-            var honorific = Honorifics.Contains(tokens[i].Word) || tokens[i].Word is "contacto" or "contact" or "by";
+            var honorific = Honorifics.Contains(tokens[i].Word) || Roles.Contains(tokens[i].Word) || tokens[i].Word is "contacto" or "contact" or "by";
             var afterWith = PersonCues.Contains(tokens[i].Word) && i + 1 < tokens.Count && i + 1 != client.Start;
             if (!honorific && !afterWith) continue;
             var start = i + 1;
@@ -240,6 +259,9 @@ public static class NameReader
             var original = text.Split((char[]?)null, StringSplitOptions.RemoveEmptyEntries);
             if (wordsBefore >= original.Length) continue;
             var reason = WithoutTrailingSymbols(string.Join(' ', original.Skip(wordsBefore)));
+            // "por precio, la competencia les dejó…": the reason is the clause the cue opens.
+            var clauseEnd = reason.IndexOfAny([',', ';', '.']);
+            if (clauseEnd > 0) reason = WithoutTrailingSymbols(reason[..clauseEnd]);
             if (reason.StartsWith("el ", StringComparison.OrdinalIgnoreCase) || reason.StartsWith("la ", StringComparison.OrdinalIgnoreCase)) reason = reason[3..];
             return reason.Length > 0 ? reason : null;
         }
