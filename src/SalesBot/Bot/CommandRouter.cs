@@ -31,6 +31,16 @@ public sealed class CommandRouter
     public static IConversationCommand Create(IServiceProvider scope, CommandDescriptor command) =>
         (IConversationCommand)scope.GetRequiredService(command.Handler);
 
+    /// <summary>
+    /// Runs a command for this turn, its answer going where it may land: in a channel or group chat,
+    /// to the asker's 1:1 chat unless the command is one answered in place (<see cref="SharedConversations"/>).
+    /// </summary>
+    public static Task RunAsync(IServiceProvider scope, BotTurn turn, CommandDescriptor command, CommandInput input, CancellationToken ct)
+    {
+        turn.RepliesPrivately = SharedConversations.AnswersPrivately(turn.Activity, command.Name);
+        return Create(scope, command).HandleAsync(turn, input, ct);
+    }
+
     public static ICardActionHandler Create(IServiceProvider scope, CardActionDescriptor action) =>
         (ICardActionHandler)scope.GetRequiredService(action.Handler);
 }

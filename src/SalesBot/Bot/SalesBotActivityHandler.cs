@@ -34,8 +34,7 @@ public sealed class SalesBotActivityHandler(
                 turn.ReplyText(turn.T("error.invalidSubmit"));
                 return Task.CompletedTask;
             }
-            turn.RepliesPrivately = SharedConversations.AnswersPrivately(activity, command.Name);
-            return CommandRouter.Create(scope, command).HandleAsync(turn, new CommandInput(null, data), ct);
+            return CommandRouter.RunAsync(scope, turn, command, new CommandInput(null, data), ct);
         }
 
         var text = activity.TextWithoutBotMention();
@@ -51,11 +50,7 @@ public sealed class SalesBotActivityHandler(
         }
         var typed = recognizer.Recognize(text) is { } intent && router.Find(intent.Command) is { } recognized ? (recognized, intent.Remainder) : ((CommandDescriptor, string)?)null;
         // A command typed whole ("ayuda", "mis visitas") needs no reading.
-        if (typed is ({ } whole, ""))
-        {
-            turn.RepliesPrivately = SharedConversations.AnswersPrivately(activity, whole.Name);
-            return CommandRouter.Create(scope, whole).HandleAsync(turn, CommandInput.Empty, ct);
-        }
+        if (typed is ({ } whole, "")) return CommandRouter.RunAsync(scope, turn, whole, CommandInput.Empty, ct);
         return AnswerSentenceAsync(text, typed, ct);
     }
 
@@ -147,8 +142,7 @@ public sealed class SalesBotActivityHandler(
         if (router.FindCardAction(action.Verb) is { } registered) return await CommandRouter.Create(scope, registered).HandleAsync(turn, action, ct);
         // A form's button: Action.Execute named after the command its Action.Submit fallback sends.
         if (router.Find(action.Verb) is not { } command) return InvokeResponse.Error(400, "UnknownVerb", turn.T("error.invalidSubmit"));
-        turn.RepliesPrivately = SharedConversations.AnswersPrivately(turn.Activity, command.Name);
-        await CommandRouter.Create(scope, command).HandleAsync(turn, new CommandInput(null, action.Data ?? []), ct);
+        await CommandRouter.RunAsync(scope, turn, command, new CommandInput(null, action.Data ?? []), ct);
         return AnswerInPlace(context);
     }
 

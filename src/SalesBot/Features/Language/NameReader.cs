@@ -19,51 +19,6 @@ public static class NameReader
         public bool Capitalised => Raw.Length > 0 && char.IsUpper(Raw[0]);
     }
 
-    // Words that end a name: time and date words, prepositions that start the next part.
-    private static readonly HashSet<string> Stops =
-    [
-        "el", "la", "lo", "los", "las", "a", "al", "para", "por", "que", "en", "con", "hoy", "manana", "ayer", "pasado", "antier", "tipo", "hora", "horas", "media", "y",
-        "este", "esta", "proximo", "proxima", "lunes", "martes", "miercoles", "jueves", "viernes", "sabado", "domingo", "de", "del", "sobre", "porque", "pero",
-        "on", "at", "for", "with", "to", "the", "tomorrow", "today", "yesterday", "next", "this", "and", "about", "because", "from", "in", "by",
-        "monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday", "enero", "febrero", "marzo", "abril", "mayo", "junio", "julio", "agosto",
-        "septiembre", "setiembre", "octubre", "noviembre", "diciembre", "january", "february", "march", "april", "june", "july", "august", "september",
-        "october", "november", "december", "ya", "se", "le", "les", "me", "nos", "no", "si", "es", "fue", "van", "va", "quedo", "quedaron", "porfa", "please", "pls",
-        // Identifiers, currencies and periods written after a name end it: "Summit Dental, EIN ...", "Tigo, Bs 120.000", "pipeline for Q4".
-        "nit", "ein", "rfc", "usd", "bs", "cop", "mxn", "bob", "q1", "q2", "q3", "q4", "eod", "asap", "i", "salesbot",
-    ];
-
-    // What ends a name even when written with a capital: identifiers, currencies, periods, days and months ("Cotas de USD 35.000").
-    private static readonly HashSet<string> EndsAName =
-    [
-        "nit", "ein", "rfc", "usd", "bs", "cop", "mxn", "bob", "q1", "q2", "q3", "q4", "eod", "asap", "salesbot", "pqr", "pqrs",
-        "lunes", "martes", "miercoles", "jueves", "viernes", "sabado", "domingo", "monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday",
-        "enero", "febrero", "marzo", "abril", "mayo", "junio", "julio", "agosto", "septiembre", "setiembre", "octubre", "noviembre", "diciembre",
-        "january", "february", "march", "april", "june", "july", "august", "september", "october", "november", "december", "hoy", "manana", "today", "tomorrow",
-    ];
-
-    // Inside a capitalised name these join its words: "Ferretería de la Costa", "Gases del Llano", "Pérez y Cía".
-    private static readonly HashSet<string> Joiners = ["de", "del", "la", "las", "los", "el", "y", "e", "&", "and", "of", "the"];
-
-    private static readonly HashSet<string> Honorifics =
-    [
-        "don", "dona", "sr", "sra", "srta", "senor", "senora", "senorita", "lic", "licenciado", "licenciada", "ing", "ingeniero", "ingeniera", "dr", "dra", "doctor",
-        "doctora", "mr", "mrs", "ms", "miss", "arq", "arquitecto", "arquitecta", "profe", "profesor", "profesora",
-    ];
-
-    // Roles that may come before a person's name ("la administradora Yolanda Cárdenas"); alone, they name nobody.
-    private static readonly HashSet<string> Roles =
-    [
-        "gerente", "administradora", "administrador", "jefe", "jefa", "coordinador", "coordinadora", "director", "directora", "rectora", "rector",
-        "contadora", "contador", "manager", "owner", "dueno", "duena", "encargado", "encargada", "supervisor", "supervisora",
-    ];
-
-    // Roles and things people visit that are not a client's or a person's name.
-    private static readonly HashSet<string> NotNames =
-    [
-        "gerente", "administradora", "administrador", "jefe", "jefa", "coordinador", "coordinadora", "director", "directora", "manager", "boss", "cliente", "client",
-        "visita", "visit", "reunion", "meeting", "cita", "oferta", "cotizacion", "pipeline", "pqr", "pqrs", "kpi", "kpis", "equipo", "team", "company", "claro que", "gente",
-    ];
-
     private static readonly string[][] StrongClientCues =
         [["con", "los", "de"], ["con", "la", "gente", "de"], ["los", "de"], ["la", "gente", "de"], ["donde"], ["cliente"], ["client"], ["customer"], ["prospecto"], ["prospect"]];
 
@@ -99,7 +54,7 @@ public static class NameReader
             var word = LanguageText.Simplify(raw).Replace(".", "", StringComparison.Ordinal);
             // "Sofía Ltda." keeps its abbreviation's dot; any other sentence mark ends the clause.
             if (piece.EndsWith('.') && IsCompanySuffix(word)) raw += ".";
-            var ends = piece.Length > 0 && piece[^1] is ',' or ';' or ':' or '?' or '!' or ')' || piece.EndsWith('.') && !IsCompanySuffix(word) && !Honorifics.Contains(word);
+            var ends = piece.Length > 0 && piece[^1] is ',' or ';' or ':' or '?' or '!' or ')' || piece.EndsWith('.') && !IsCompanySuffix(word) && !NameWords.Honorifics.Contains(word);
             tokens.Add(new Token(raw, word, ends));
         }
         return tokens;
@@ -128,9 +83,9 @@ public static class NameReader
             var end = start;
             if (start < tokens.Count && tokens[start].Capitalised) end = CanStartName(tokens, start) ? CapitalisedRun(tokens, start) : start;
             else
-                while (end < tokens.Count && (!Stops.Contains(tokens[end].Word) && !IsNumberish(tokens[end].Word) || JoinsCapitalised(tokens, end, start)))
+                while (end < tokens.Count && (!NameWords.Stops.Contains(tokens[end].Word) && !IsNumberish(tokens[end].Word) || JoinsCapitalised(tokens, end, start)))
                     if (tokens[end++].EndsClause) break;
-            if (end > start && !NotNames.Contains(tokens[start].Word))
+            if (end > start && !NameWords.NotNames.Contains(tokens[start].Word))
             {
                 span = (start, end);
                 return Join(tokens, start, end);
@@ -141,7 +96,7 @@ public static class NameReader
             {
                 if (!StartsWith(tokens, cue, at) || tokens[at + cue.Length - 1].EndsClause) continue;
                 // "Hilados del Quindío": a joiner between capitals is inside a name, not before one.
-                if (at > 0 && tokens[at - 1].Capitalised && !tokens[at - 1].EndsClause && Joiners.Contains(tokens[at].Word)) continue;
+                if (at > 0 && tokens[at - 1].Capitalised && !tokens[at - 1].EndsClause && NameWords.Joiners.Contains(tokens[at].Word)) continue;
                 var start = SkipArticles(tokens, at + cue.Length);
                 if (!CanStartName(tokens, start)) continue;
                 var end = CapitalisedRun(tokens, start);
@@ -159,8 +114,8 @@ public static class NameReader
         for (var start = 0; start < tokens.Count; start++)
         {
             // A name starts where capitals start: "Gómez" in "Patricia Gómez" is not one.
-            if (!CanStartName(tokens, start) || CommandVerbs.Contains(tokens[start].Word)
-                || start > 0 && tokens[start - 1].Capitalised && !tokens[start - 1].EndsClause && !(start == 1 && CommandVerbs.Contains(tokens[0].Word)))
+            if (!CanStartName(tokens, start) || NameWords.CommandVerbs.Contains(tokens[start].Word)
+                || start > 0 && tokens[start - 1].Capitalised && !tokens[start - 1].EndsClause && !(start == 1 && NameWords.CommandVerbs.Contains(tokens[0].Word)))
                 continue;
             var end = CapitalisedRun(tokens, start);
             // The opening word is capitalised anyway: a name there is a company name of its shape ("Hilados del Quindío: ...", "Importadora Chuquiago ya existe?").
@@ -168,7 +123,7 @@ public static class NameReader
             var before = start > 0 ? tokens[start - 1].Word : "";
             // "... en Ramos Arizpe": a place.
             if (before is "en" or "in") continue;
-            if (PersonCues.Contains(before) || Honorifics.Contains(before) || before is "to" or "met" or "talked" && LooksLikePerson(tokens, start, end)) continue;
+            if (PersonCues.Contains(before) || NameWords.Honorifics.Contains(before) || before is "to" or "met" or "talked" && LooksLikePerson(tokens, start, end)) continue;
             span = (start, end);
             return Join(tokens, start, end);
         }
@@ -190,33 +145,26 @@ public static class NameReader
             || tokens[i].Word is "find" or "search" or "add" or "create" or "register" or "nuevo" or "new");
     }
 
-    // A sentence's capitalised opening verb is not part of the name after it: "Mark Pinecrest Insurance as lost".
-    private static readonly HashSet<string> CommandVerbs =
-    [
-        "add", "mark", "move", "book", "schedule", "create", "find", "log", "cancel", "send", "submit", "register", "bump", "push", "set", "put", "open", "record",
-        "agenda", "agendame", "agende", "crea", "cree", "registra", "registre", "mueve", "mueva", "pasa", "pase", "marca", "marque", "busca", "busque", "cancela", "cancele",
-    ];
-
     private static bool StartsWith(List<Token> tokens, string[] cue, int at) =>
         at + cue.Length <= tokens.Count && cue.Select((w, j) => tokens[at + j].Word == w).All(x => x);
 
     private static bool CanStartName(List<Token> tokens, int start) =>
-        start < tokens.Count && tokens[start].Capitalised && !Honorifics.Contains(tokens[start].Word) && !NotNames.Contains(tokens[start].Word) && !EndsAName.Contains(tokens[start].Word)
-        && !(Stops.Contains(tokens[start].Word) && !JoinsCapitalised(tokens, start, start - 1)) && !tokens[start].Word.Any(char.IsDigit) && tokens[start].Word.Any(char.IsLetter) && tokens[start].Word.Length > 1 && tokens[start].Word is not ("mm" or "mil" or "k");
+        start < tokens.Count && tokens[start].Capitalised && !NameWords.Honorifics.Contains(tokens[start].Word) && !NameWords.NotNames.Contains(tokens[start].Word) && !NameWords.EndsAName.Contains(tokens[start].Word)
+        && !(NameWords.Stops.Contains(tokens[start].Word) && !JoinsCapitalised(tokens, start, start - 1)) && !tokens[start].Word.Any(char.IsDigit) && tokens[start].Word.Any(char.IsLetter) && tokens[start].Word.Length > 1 && tokens[start].Word is not ("mm" or "mil" or "k");
 
     private static string? Contact(List<Token> tokens, (int Start, int End) client)
     {
         for (var i = 0; i < tokens.Count; i++)
         {
             if (i >= client.Start && i < client.End) continue;
-            var honorific = Honorifics.Contains(tokens[i].Word) || Roles.Contains(tokens[i].Word) || tokens[i].Word is "contacto" or "contact" or "by";
+            var honorific = NameWords.Honorifics.Contains(tokens[i].Word) || NameWords.Roles.Contains(tokens[i].Word) || tokens[i].Word is "contacto" or "contact" or "by";
             var afterWith = PersonCues.Contains(tokens[i].Word) && i + 1 < tokens.Count && i + 1 != client.Start;
             if (!honorific && !afterWith) continue;
             var start = i + 1;
-            while (start < tokens.Count && (Honorifics.Contains(tokens[start].Word) || tokens[start].Word is "el" or "la" or "los" or "the" or "es" or "is")) start++;
-            if (start >= tokens.Count || !tokens[start].Capitalised || NotNames.Contains(tokens[start].Word) || start == client.Start) continue;
+            while (start < tokens.Count && (NameWords.Honorifics.Contains(tokens[start].Word) || tokens[start].Word is "el" or "la" or "los" or "the" or "es" or "is")) start++;
+            if (start >= tokens.Count || !tokens[start].Capitalised || NameWords.NotNames.Contains(tokens[start].Word) || start == client.Start) continue;
             var end = start;
-            while (end < tokens.Count && tokens[end].Capitalised && !Stops.Contains(tokens[end].Word) && !NotNames.Contains(tokens[end].Word) && end - start < 4)
+            while (end < tokens.Count && tokens[end].Capitalised && !NameWords.Stops.Contains(tokens[end].Word) && !NameWords.NotNames.Contains(tokens[end].Word) && end - start < 4)
                 if (tokens[end++].EndsClause) break;
             if (tokens[i].Word == "by" && !LooksLikePerson(tokens, start, end)) continue;
             if (end > start && (honorific || LooksLikePerson(tokens, start, end) || client.Start >= 0)) return Join(tokens, start, end);
@@ -235,7 +183,7 @@ public static class NameReader
                 continue;
             var end = start;
             var lastCapital = -1;
-            while (end < tokens.Count && end - start < 6 && (!Stops.Contains(tokens[end].Word) || tokens[end].Word is "de" or "del" || tokens[end].Capitalised && end == start)
+            while (end < tokens.Count && end - start < 6 && (!NameWords.Stops.Contains(tokens[end].Word) || tokens[end].Word is "de" or "del" || tokens[end].Capitalised && end == start)
                 && !IsNumberish(tokens[end].Word) && !PersonCues.Contains(tokens[end].Word))
             {
                 if (tokens[end].Capitalised) lastCapital = end;
@@ -289,16 +237,16 @@ public static class NameReader
     {
         var end = start + 1;
         while (end < tokens.Count && !tokens[end - 1].EndsClause
-               && (tokens[end].Capitalised && !EndsAName.Contains(tokens[end].Word) && (!Honorifics.Contains(tokens[end].Word) || end - start >= 2 || HasCompanyWord(tokens, start, end))
-                   && !(Stops.Contains(tokens[end].Word) && tokens[end].Raw.All(ch => !char.IsLetter(ch) || char.IsUpper(ch)))
+               && (tokens[end].Capitalised && !NameWords.EndsAName.Contains(tokens[end].Word) && (!NameWords.Honorifics.Contains(tokens[end].Word) || end - start >= 2 || HasCompanyWord(tokens, start, end))
+                   && !(NameWords.Stops.Contains(tokens[end].Word) && tokens[end].Raw.All(ch => !char.IsLetter(ch) || char.IsUpper(ch)))
                    || JoinsCapitalised(tokens, end, start) || IsCompanySuffix(tokens[end].Word)))
             end++;
         return end;
     }
 
     private static bool JoinsCapitalised(List<Token> tokens, int i, int start) =>
-        i > start && Joiners.Contains(tokens[i].Word) && !tokens[i - 1].EndsClause && i + 1 < tokens.Count
-        && (tokens[i + 1].Capitalised && !EndsAName.Contains(tokens[i + 1].Word) || Joiners.Contains(tokens[i + 1].Word) && JoinsCapitalised(tokens, i + 1, start));
+        i > start && NameWords.Joiners.Contains(tokens[i].Word) && !tokens[i - 1].EndsClause && i + 1 < tokens.Count
+        && (tokens[i + 1].Capitalised && !NameWords.EndsAName.Contains(tokens[i + 1].Word) || NameWords.Joiners.Contains(tokens[i + 1].Word) && JoinsCapitalised(tokens, i + 1, start));
 
     private static bool IsCompanySuffix(string word) => word is "sas" or "sa" or "ltda" or "s" or "inc" or "llc" or "corp" or "cia" or "srl" or "sac";
 
@@ -309,17 +257,7 @@ public static class NameReader
     private static bool LooksLikePerson(List<Token> tokens, int start, int end) => end - start is >= 2 and <= 3 && !HasCompanyWord(tokens, start, end);
 
     private static bool HasCompanyWord(List<Token> tokens, int start, int end) =>
-        Enumerable.Range(start, end - start).Any(i => CompanyWords.Contains(tokens[i].Word) || IsCompanySuffix(tokens[i].Word));
-
-    private static readonly HashSet<string> CompanyWords =
-    [ "ferreteria", "textiles", "hospital", "clinica", "grupo", "industrias", "distribuidora", "laboratorios", "banco", "colegio", "universidad",
-            "constructora", "transportes", "inversiones", "comercializadora", "farmacia", "almacen", "almacenes", "supermercado", "hotel", "restaurante", "lacteos",
-            "alimentos", "gases", "plasticos", "muebles", "tienda", "panaderia", "drogueria", "agro", "seguros", "logistica", "energia", "cooperativa", "fundacion",
-            "industries", "enterprises", "traders", "logistics", "group", "holdings", "partners", "company", "solutions", "systems", "bank", "motors", "foods", "labs",
-            "dental", "importers", "services", "servicios", "consulting", "capital", "insurance", "pharma", "medical", "clinic", "hospital", "airlines", "tech",
-            "importadora", "exportadora", "empresa", "minera", "farmacias", "hilados", "autopartes", "abarrotes", "hoteles", "concretos", "unidad", "educativa",
-            "gimnasio", "frigorifico", "cooperativa", "comercial", "inmobiliaria", "constructora", "utilities", "center", "apartments", "compost", "co", "telecom",
-    ];
+        Enumerable.Range(start, end - start).Any(i => NameWords.CompanyWords.Contains(tokens[i].Word) || IsCompanySuffix(tokens[i].Word));
 
     private static string Join(List<Token> tokens, int start, int end) => string.Join(' ', tokens.Skip(start).Take(end - start).Select(t => t.Raw));
 }

@@ -20,8 +20,7 @@ public sealed class RunConfirmedCommand(IIntentRecognizer recognizer, CommandRou
             turn.ReplyText(turn.T("error.invalidSubmit"));
             return Task.CompletedTask;
         }
-        turn.RepliesPrivately = SharedConversations.AnswersPrivately(turn.Activity, command.Name);
-        return CommandRouter.Create(scope, command).HandleAsync(turn, new CommandInput(intent.Remainder, null), ct);
+        return CommandRouter.RunAsync(scope, turn, command, new CommandInput(intent.Remainder, null), ct);
     }
 }
 

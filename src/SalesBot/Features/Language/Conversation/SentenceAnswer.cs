@@ -15,26 +15,27 @@ public sealed class SentenceAnswer(IMessageReader reader, TurnReading reading, I
     public async Task<bool> TryAnswerAsync(BotTurn turn, string text, (CommandDescriptor Command, string Remainder)? typed, CancellationToken ct)
     {
         // A command only ever typed ("plan de visitas 12 Alex", "delegar ...") is never second-guessed.
-        if (typed is { } only && !routes.Understands(only.Command.Name)) return await RunAsync(turn, only.Command, new CommandInput(only.Remainder, null), ct);
+        if (typed is { } only && !routes.Understands(only.Command.Name)) return await RunTypedAsync(turn, only, ct);
         var understanding = await reader.ReadAsync(text, reading.For(turn), ct);
         var route = routes.For(understanding.Intent);
-        // A typed command keeps its meaning unless the sentence plainly asks for something else.
-        if (typed is { } exact && (route is null || routes.Means(exact.Command.Name, understanding.Intent)))
-            return await RunAsync(turn, exact.Command, new CommandInput(exact.Remainder, null), ct);
-        if (route?.Call(understanding, turn) is { } call && router.Find(call.Action) is { } command)
+        // A typed command keeps its meaning unless the sentence plainly asks for something else the bot does.
+        var keepsTyped = typed is { } exact && (route is null || routes.Means(exact.Command.Name, understanding.Intent));
+        if (!keepsTyped && route?.Call(understanding, turn) is { } call && router.Find(call.Action) is { } command)
         {
-            turn.RepliesPrivately = SharedConversations.AnswersPrivately(turn.Activity, command.Name);
-            if (call.NeedsConfirmation) Confirm(turn, call.Typed!);
-            else await CommandRouter.Create(scope, command).HandleAsync(turn, call.Input, ct);
+            if (call.NeedsConfirmation)
+            {
+                turn.RepliesPrivately = SharedConversations.AnswersPrivately(turn.Activity, command.Name);
+                Confirm(turn, call.Typed!);
+            }
+            else await CommandRouter.RunAsync(scope, turn, command, call.Input, ct);
             return true;
         }
-        return typed is { } fallback && await RunAsync(turn, fallback.Command, new CommandInput(fallback.Remainder, null), ct);
+        return typed is { } fallback && await RunTypedAsync(turn, fallback, ct);
     }
 
-    private async Task<bool> RunAsync(BotTurn turn, CommandDescriptor command, CommandInput input, CancellationToken ct)
+    private async Task<bool> RunTypedAsync(BotTurn turn, (CommandDescriptor Command, string Remainder) typed, CancellationToken ct)
     {
-        turn.RepliesPrivately = SharedConversations.AnswersPrivately(turn.Activity, command.Name);
-        await CommandRouter.Create(scope, command).HandleAsync(turn, input, ct);
+        await CommandRouter.RunAsync(scope, turn, typed.Command, new CommandInput(typed.Remainder, null), ct);
         return true;
     }
 
