@@ -1,3 +1,4 @@
+using SalesBot.Features;
 using SalesBot.Features.Language;
 using SalesBot.Bot;
 using SalesBot.Bot.Localization;
@@ -36,16 +37,19 @@ public sealed class CliRunner(TextWriter stdout, TextWriter stderr)
         if (command is NluParseCommand or NluScoreCommand)
         {
             using var loggers = LoggerFactory.Create(b => b.AddConsole(o => o.LogToStandardErrorThreshold = LogLevel.Trace).SetMinimumLevel(LogLevel.Warning));
+            ServiceProvider features;
             IMessageReader reader;
             try
             {
-                reader = MessageReaders.Create(NluSettings(), NluIntents.All, loggers);
+                features = NluFeatures(loggers);
+                reader = features.GetRequiredService<IMessageReader>();
             }
             catch (InvalidOperationException e)
             {
                 await stderr.WriteLineAsync("error: " + e.Message);
                 return BadArguments;
             }
+            await using var _ = features;
             return command is NluParseCommand nlu
                 ? await new NluParseRunner(stdout, stderr, reader).RunAsync(nlu, ct)
                 : await new NluScoreRunner(stdout, stderr, reader).RunAsync((NluScoreCommand)command, ct);
@@ -94,9 +98,16 @@ public sealed class CliRunner(TextWriter stdout, TextWriter stderr)
     }
 
     /// <summary>The Azure OpenAI settings as the bot reads them (appsettings.json beside the app, then AzureOpenAI__* variables), with no host.</summary>
-    private static AzureOpenAIOptions NluSettings() =>
-        new ConfigurationBuilder().SetBasePath(AppContext.BaseDirectory).AddJsonFile("appsettings.json", optional: true).AddEnvironmentVariables().Build()
-            .GetSection(AzureOpenAIOptions.Section).Get<AzureOpenAIOptions>() ?? new AzureOpenAIOptions();
+    /// <summary>
+    /// The features as the bot registers them, with no host and no database: the message reader is
+    /// built from their phrases and routes, so the CLI reads a sentence exactly as the bot does.
+    /// </summary>
+    private static ServiceProvider NluFeatures(ILoggerFactory loggers)
+    {
+        var configuration = new ConfigurationBuilder().SetBasePath(AppContext.BaseDirectory).AddJsonFile("appsettings.json", optional: true).AddEnvironmentVariables().Build();
+        return new ServiceCollection().AddSingleton(loggers).AddLogging().AddSingleton<IConfiguration>(configuration)
+            .AddSalesBotFeatures(configuration).BuildServiceProvider();
+    }
 
     private static IHost BuildHost(string[] hostArgs)
     {

@@ -1,3 +1,4 @@
+using SalesBot.Tests.Support;
 using System.Diagnostics;
 using System.Text.Json.Nodes;
 using Microsoft.Extensions.Logging.Abstractions;
@@ -23,7 +24,7 @@ public sealed class AzureOpenAIReaderTests : IAsyncLifetime
 
     private IMessageReader Reader(TimeSpan? timeout = null) => MessageReaders.Create(
         new AzureOpenAIOptions { Endpoint = _fake.Endpoint, Deployment = FakeAzureOpenAI.Deployment, ApiKey = FakeAzureOpenAI.Key, Timeout = timeout ?? TimeSpan.FromSeconds(3) },
-        NluIntents.All, NullLoggerFactory.Instance);
+        NluIntents.All, Registry.Understanding, NullLoggerFactory.Instance);
 
     [Fact]
     public async Task The_sdk_sends_the_contract_and_the_answer_is_the_models()
@@ -62,7 +63,7 @@ public sealed class AzureOpenAIReaderTests : IAsyncLifetime
         var watch = Stopwatch.StartNew();
         var reading = await Reader(TimeSpan.FromMilliseconds(300)).ReadAsync("agenda una visita a Ferretería El Sol el martes a las 10", Monday, default);
         watch.Stop();
-        Assert.Equal(BuiltInUnderstanding.Read("agenda una visita a Ferretería El Sol el martes a las 10", Monday).ToJson().ToJsonString(), reading.ToJson().ToJsonString());
+        Assert.Equal(Registry.Understanding.Read("agenda una visita a Ferretería El Sol el martes a las 10", Monday).ToJson().ToJsonString(), reading.ToJson().ToJsonString());
         Assert.True(watch.Elapsed < TimeSpan.FromSeconds(3), $"waited {watch.Elapsed}");
     }
 
@@ -115,8 +116,8 @@ public sealed class AzureOpenAIReaderTests : IAsyncLifetime
         Assert.Contains("go together", new AzureOpenAIOptions { Endpoint = "https://x.openai.azure.com/" }.Problem());
         Assert.Contains("not an address", new AzureOpenAIOptions { Endpoint = "x.openai.azure.com", Deployment = "d" }.Problem());
         Assert.Contains("Timeout", new AzureOpenAIOptions { Endpoint = "https://x.openai.azure.com/", Deployment = "d", Timeout = TimeSpan.FromMinutes(2) }.Problem());
-        Assert.IsType<BuiltInMessageReader>(MessageReaders.Create(new AzureOpenAIOptions(), NluIntents.All, NullLoggerFactory.Instance));
-        Assert.Throws<InvalidOperationException>(() => MessageReaders.Create(new AzureOpenAIOptions { Deployment = "d" }, NluIntents.All, NullLoggerFactory.Instance));
+        Assert.IsType<BuiltInMessageReader>(MessageReaders.Create(new AzureOpenAIOptions(), NluIntents.All, Registry.Understanding, NullLoggerFactory.Instance));
+        Assert.Throws<InvalidOperationException>(() => MessageReaders.Create(new AzureOpenAIOptions { Deployment = "d" }, NluIntents.All, Registry.Understanding, NullLoggerFactory.Instance));
     }
 }
 

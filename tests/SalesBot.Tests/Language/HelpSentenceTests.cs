@@ -1,3 +1,4 @@
+using SalesBot.Tests.Support;
 using System.Text.Json.Nodes;
 using SalesBot.Bot;
 using SalesBot.Bot.Localization;
@@ -30,7 +31,7 @@ public sealed class HelpSentenceTests
         var localizer = new Localizer();
         var command = key["command.".Length..^".sentence".Length];
         var sentence = localizer.Get(language, key);
-        var reading = BuiltInUnderstanding.Read(sentence, new ReadingContext(language == "en" ? "en-US" : "es-CO", Now));
+        var reading = Registry.Understanding.Read(sentence, new ReadingContext(language == "en" ? "en-US" : "es-CO", Now));
         var routes = Registry.Services.GetRequiredService<IntentRoutes>();
         var route = routes.For(reading.Intent);
         Assert.True(route is not null, $"«{sentence}» reads as {reading.Intent}, which no feature answers");
@@ -74,7 +75,7 @@ public sealed class TypedExampleTests
         Assert.True(typed is not null, $"«{example}» is no command");
         var routes = Registry.Services.GetRequiredService<IntentRoutes>();
         if (!routes.Understands(typed.Command)) return;
-        var reading = BuiltInUnderstanding.Read(example, new ReadingContext(language == "en" ? "en-US" : "es-CO", Now));
+        var reading = Registry.Understanding.Read(example, new ReadingContext(language == "en" ? "en-US" : "es-CO", Now));
         Assert.True(reading.Intent == NluIntents.None || routes.For(reading.Intent) is null || routes.Means(typed.Command, reading.Intent) || typed.Remainder.Length == 0,
             $"«{example}» is {typed.Command}, but reads as {reading.Intent}: the sentence route would take it elsewhere");
     }

@@ -1,3 +1,4 @@
+using SalesBot.Tests.Support;
 using SalesBot.Features.Language;
 
 namespace SalesBot.Tests.Language;
@@ -10,7 +11,7 @@ public sealed class UnderstandingTests
 {
     private static readonly DateTimeOffset Now = new(2026, 11, 23, 9, 0, 0, TimeSpan.FromHours(-5));
 
-    private static Understanding Read(string text, string locale = "es-CO") => BuiltInUnderstanding.Read(text, new ReadingContext(locale, Now));
+    private static Understanding Read(string text, string locale = "es-CO") => Registry.Understanding.Read(text, new ReadingContext(locale, Now));
 
     [Theory]
     [InlineData("hola", NluIntents.Greeting)]
@@ -114,4 +115,36 @@ public sealed class UnderstandingTests
         var reading = Read(junk);
         Assert.Contains(reading.Intent, NluIntents.All);
     }
+
+    [Fact]
+    public void Every_intent_a_feature_answers_is_said_by_phrases_some_feature_registered()
+    {
+        var said = Registry.Services.GetServices<IntentPhrase>().Select(p => p.Intent).ToHashSet();
+        // Help is the contract's own rule (how-to questions), settled before any feature's phrases.
+        var answered = Registry.Services.GetRequiredService<SalesBot.Bot.IntentRoutes>().Intents.Where(i => i != NluIntents.Help);
+        Assert.All(answered, intent => Assert.Contains(intent, said));
+    }
+
+    [Theory]
+    [InlineData("reprgramr la vsita de Postobon", NluIntents.RescheduleVisit)]
+    [InlineData("reprogrmar vsita", NluIntents.RescheduleVisit)]
+    [InlineData("agndar vsita con Postobon", NluIntents.ScheduleVisit)]
+    [InlineData("nueva oprtunidd", NluIntents.CreateOpportunity)]
+    public void A_message_no_phrase_placed_finds_its_intent_by_the_features_examples(string text, string intent)
+    {
+        var context = new ReadingContext("es-CO", Now);
+        Assert.Equal(intent, Registry.Understanding.Read(text, context).Intent);
+        // Without the examples the same words are none: the back-off is what placed them.
+        var phrasesOnly = new IntentClassifier(Registry.Services.GetServices<IntentPhrase>(), []);
+        Assert.Equal(NluIntents.None, phrasesOnly.Classify(text, context));
+    }
+
+    [Theory]
+    [InlineData("el clima en bogota mañana")]
+    [InlineData("cuentame un chiste")]
+    [InlineData("asdf qwer zxcv")]
+    [InlineData("reserva un vuelo a Cartagena")]
+    [InlineData("hmm")]
+    public void Errands_jokes_gibberish_and_fragments_stay_none_after_the_back_off(string text) =>
+        Assert.Equal(NluIntents.None, Read(text).Intent);
 }

@@ -3,6 +3,7 @@ using Microsoft.Extensions.Configuration;
 using SalesBot.Bot;
 using SalesBot.Features;
 using SalesBot.Features.Assistant.Conversation;
+using SalesBot.Features.Language;
 
 namespace SalesBot.Tests.Support;
 
@@ -19,4 +20,7 @@ public static class Registry
 
     /// <summary>The built-in recognizer over every feature's phrases.</summary>
     public static BuiltInRecognizer Recognizer { get; } = new(Features.Value.GetServices<PhraseSet>());
+
+    /// <summary>The built-in reading of a sentence, over every feature's intent phrases.</summary>
+    public static BuiltInUnderstanding Understanding => Features.Value.GetRequiredService<BuiltInUnderstanding>();
 }

@@ -13,7 +13,7 @@ namespace SalesBot.Features.Language;
 /// act (injections, markup, approvals) is not even sent, and no intent of the contract writes
 /// without a form or a confirmation. Prompts and completions are never logged.
 /// </summary>
-public sealed class AzureOpenAIMessageReader(ChatClient chat, UnderstandingContract contract, TimeSpan budget, ILogger<AzureOpenAIMessageReader> logger) : IMessageReader
+public sealed class AzureOpenAIMessageReader(ChatClient chat, UnderstandingContract contract, BuiltInUnderstanding builtIn, TimeSpan budget, ILogger<AzureOpenAIMessageReader> logger) : IMessageReader
 {
     private readonly ChatCompletionOptions _options = new()
     {
@@ -27,7 +27,7 @@ public sealed class AzureOpenAIMessageReader(ChatClient chat, UnderstandingContr
     public async Task<Understanding> ReadAsync(string text, ReadingContext context, CancellationToken ct)
     {
         if (text.Length > BuiltInUnderstanding.MaxLength) text = text[..BuiltInUnderstanding.MaxLength];
-        if (IntentClassifier.MustNeverAct(text)) return new Understanding(NluIntents.None, new Dictionary<string, object>());
+        if (IntentClassifier.MustNeverAct(text, context)) return new Understanding(NluIntents.None, new Dictionary<string, object>());
         using var timeout = CancellationTokenSource.CreateLinkedTokenSource(ct);
         timeout.CancelAfter(budget);
         try
@@ -52,7 +52,7 @@ public sealed class AzureOpenAIMessageReader(ChatClient chat, UnderstandingContr
             logger.LogWarning("Azure OpenAI failed ({Kind}); the built-in recognizer read the message", e.GetType().Name);
         }
         ct.ThrowIfCancellationRequested();
-        return BuiltInUnderstanding.Read(text, context);
+        return builtIn.Read(text, context);
     }
 
     private static string Moment(ReadingContext context) =>

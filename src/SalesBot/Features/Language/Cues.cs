@@ -43,11 +43,11 @@ public sealed class Cues
     {
         if (cue.EndsWith('*')) return word.StartsWith(cue[..^1], StringComparison.Ordinal);
         if (word == cue) return true;
-        return cue.Length >= 7 && !char.IsDigit(cue[0]) && Math.Abs(word.Length - cue.Length) <= 1 && Distance(word, cue) <= 1;
+        return cue.Length >= 7 && !char.IsDigit(cue[0]) && Math.Abs(word.Length - cue.Length) <= 1 && Distance(word, cue, 1) <= 1;
     }
 
-    /// <summary>Edit distance with transpositions (optimal string alignment), stopping early past 1.</summary>
-    private static int Distance(string a, string b)
+    /// <summary>Edit distance with transpositions (optimal string alignment), stopping early once past <paramref name="stopAbove"/>.</summary>
+    public static int Distance(string a, string b, int stopAbove)
     {
         var d = new int[a.Length + 1, b.Length + 1];
         for (var i = 0; i <= a.Length; i++) d[i, 0] = i;
@@ -63,7 +63,7 @@ public sealed class Cues
                 d[i, j] = v;
                 rowMin = Math.Min(rowMin, v);
             }
-            if (rowMin > 1) return rowMin;
+            if (rowMin > stopAbove) return rowMin;
         }
         return d[a.Length, b.Length];
     }

@@ -16,7 +16,9 @@ public static class LanguageServiceCollectionExtensions
         services.AddSingleton<IValidateOptions<AzureOpenAIOptions>, AzureOpenAIOptionsValidation>();
         // The schema offers the model the intents some feature answers, and none.
         services.AddSingleton(sp => MessageReaders.Create(sp.GetRequiredService<IOptions<AzureOpenAIOptions>>().Value,
-            sp.GetRequiredService<IntentRoutes>().Intents, sp.GetRequiredService<ILoggerFactory>()));
+            sp.GetRequiredService<IntentRoutes>().Intents, sp.GetRequiredService<BuiltInUnderstanding>(), sp.GetRequiredService<ILoggerFactory>()));
+        services.AddSingleton<IntentClassifier>();
+        services.AddSingleton<BuiltInUnderstanding>();
         services.AddSingleton<IntentRoutes>();
         services.AddScoped<TurnReading>();
         services.AddScoped<SentenceAnswer>();
@@ -25,6 +27,18 @@ public static class LanguageServiceCollectionExtensions
         services.AddConversationCommand<NotYetCommand>(LanguageActions.NotYet);
         // The weekly digest has not landed: its sentences are understood and answered honestly.
         services.AddIntent(NluIntents.SubscribeDigest, (_, _) => new IntentCall(LanguageActions.NotYet, CommandInput.Empty));
+        services.AddIntentPhrases(
+            [new(NluIntents.SubscribeDigest, PhraseOrder.Report, s => s.Has("resumen semanal", "weekly digest", "digest", "weekly summary", "resumen de la semana cada", "resumen cada semana")
+                || s.Has("suscrib*", "subscribe*") && s.Has("canal", "channel", "resumen", "summary"))],
+            [new(NluIntents.SubscribeDigest, "resumen semanal"), new(NluIntents.SubscribeDigest, "weekly digest")]);
+        return services;
+    }
+
+    /// <summary>How a feature's intents are said (see <see cref="IntentPhrase"/>), and a few key words typical of each.</summary>
+    public static IServiceCollection AddIntentPhrases(this IServiceCollection services, IEnumerable<IntentPhrase> phrases, IEnumerable<IntentExample> examples)
+    {
+        foreach (var phrase in phrases) services.AddSingleton(phrase);
+        foreach (var example in examples) services.AddSingleton(example);
         return services;
     }
 }

@@ -11,8 +11,8 @@ public interface IMessageReader
 }
 
 /// <summary>The built-in reading: rules and parsers, no cloud, a few microseconds a message.</summary>
-public sealed class BuiltInMessageReader : IMessageReader
+public sealed class BuiltInMessageReader(BuiltInUnderstanding understanding) : IMessageReader
 {
     public Task<Understanding> ReadAsync(string text, ReadingContext context, CancellationToken ct) =>
-        Task.FromResult(BuiltInUnderstanding.Read(text, context));
+        Task.FromResult(understanding.Read(text, context));
 }

@@ -25,11 +25,12 @@ public sealed record Understanding(string Intent, IReadOnlyDictionary<string, ob
 }
 
 /// <summary>
-/// The built-in reading of a message, with no cloud: the intent by <see cref="IntentClassifier"/>,
+/// The built-in reading of a message, with no cloud: the intent by <see cref="IntentClassifier"/>
+/// (over the phrases the features registered),
 /// then each entity by its reader, kept only where the intent uses it (a time on a pipeline
 /// question is noise) and put under the key the intent gives it (a PQR's date is when it was filed).
 /// </summary>
-public static class BuiltInUnderstanding
+public sealed class BuiltInUnderstanding(IntentClassifier classifier)
 {
     /// <summary>Longer text is cut here: a message is read for what it asks, not scanned as a document.</summary>
     public const int MaxLength = 2_000;
@@ -60,10 +61,10 @@ public static class BuiltInUnderstanding
     /// <summary>The entity keys an intent carries (none for greeting, help and none).</summary>
     public static IReadOnlyList<string> KeysFor(string intent) => KeysOf.TryGetValue(intent, out var keys) ? keys : [];
 
-    public static Understanding Read(string text, ReadingContext context)
+    public Understanding Read(string text, ReadingContext context)
     {
         if (text.Length > MaxLength) text = text[..MaxLength];
-        var intent = IntentClassifier.Classify(text, context);
+        var intent = classifier.Classify(text, context);
         if (!KeysOf.TryGetValue(intent, out var keys)) return new Understanding(intent, new Dictionary<string, object>());
         var wanted = keys.ToHashSet();
         var entities = new Dictionary<string, object>();

@@ -8,5 +8,6 @@ public static class AssistantIntents
 {
     public static IServiceCollection AddAssistantIntents(this IServiceCollection services) => services
         .AddIntent(NluIntents.Greeting, (_, _) => new IntentCall(AssistantActions.Welcome, CommandInput.Empty), AssistantActions.Welcome)
-        .AddIntent(NluIntents.Help, (_, _) => new IntentCall(AssistantActions.Help, CommandInput.Empty), AssistantActions.Help, AssistantActions.Menu);
+        .AddIntent(NluIntents.Help, (_, _) => new IntentCall(AssistantActions.Help, CommandInput.Empty), AssistantActions.Help, AssistantActions.Menu)
+        .AddIntentPhrases(AssistantPhrases.All, AssistantPhrases.Examples);
 }

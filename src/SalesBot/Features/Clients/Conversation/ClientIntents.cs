@@ -9,5 +9,6 @@ public static class ClientIntents
 {
     public static IServiceCollection AddClientIntents(this IServiceCollection services) => services
         .AddIntent(NluIntents.CreateClient, (r, _) => new IntentCall(ClientActions.New, new CommandInput(IntentText.Value(r, "client"), null)), ClientActions.New)
-        .AddIntent(NluIntents.FindClient, (r, _) => new IntentCall(ClientActions.Search, new CommandInput(IntentText.Value(r, "client"), null)), ClientActions.Search);
+        .AddIntent(NluIntents.FindClient, (r, _) => new IntentCall(ClientActions.Search, new CommandInput(IntentText.Value(r, "client"), null)), ClientActions.Search)
+        .AddIntentPhrases(ClientPhrases.All, ClientPhrases.Examples);
 }

@@ -12,7 +12,8 @@ public static class IndicatorIntents
 {
     public static IServiceCollection AddIndicatorIntents(this IServiceCollection services) => services
         .AddIntent(NluIntents.ShowIndicator, Show, IndicatorActions.All, IndicatorActions.One, IndicatorActions.Goals,
-            Visits.Conversation.VisitActions.Compliance, Pqrs.Conversation.PqrActions.Timeliness);
+            Visits.Conversation.VisitActions.Compliance, Pqrs.Conversation.PqrActions.Timeliness)
+        .AddIntentPhrases(IndicatorPhrases.All, IndicatorPhrases.Examples);
 
     private static IntentCall Show(Understanding reading, BotTurn turn)
     {

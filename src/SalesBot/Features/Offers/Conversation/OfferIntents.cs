@@ -13,5 +13,6 @@ public static class OfferIntents
 {
     public static IServiceCollection AddOfferIntents(this IServiceCollection services) => services
         .AddIntent(NluIntents.SubmitOffer, (r, _) => IntentText.Value(r, "client") is { } client ? new IntentCall(OfferActions.New, new CommandInput(client, null)) : null, OfferActions.New)
-        .AddIntent(NluIntents.ListPendingApprovals, (_, _) => new IntentCall(OfferActions.Approvals, CommandInput.Empty), OfferActions.Approvals);
+        .AddIntent(NluIntents.ListPendingApprovals, (_, _) => new IntentCall(OfferActions.Approvals, CommandInput.Empty), OfferActions.Approvals)
+        .AddIntentPhrases(OfferPhrases.All, OfferPhrases.Examples);
 }

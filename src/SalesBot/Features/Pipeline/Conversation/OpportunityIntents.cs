@@ -17,7 +17,8 @@ public static class OpportunityIntents
                 new CommandInput(IntentText.Value(r, "stage"), null)),
             OpportunityActions.Pipeline, OpportunityActions.Team)
         .AddIntent(NluIntents.MoveOpportunityStage, Move, OpportunityActions.Move)
-        .AddIntent(NluIntents.MarkOpportunityLost, Lost, OpportunityActions.Lost);
+        .AddIntent(NluIntents.MarkOpportunityLost, Lost, OpportunityActions.Lost)
+        .AddIntentPhrases(OpportunityPhrases.All, OpportunityPhrases.Examples);
 
     private static IntentCall? Move(Understanding reading, BotTurn turn)
     {

@@ -15,5 +15,6 @@ public static class PqrIntents
         .AddIntent(NluIntents.RegisterPqr, (r, _) => new IntentCall(PqrActions.New, new CommandInput(IntentText.Value(r, "radicado"), null)), PqrActions.New)
         .AddIntent(NluIntents.ListPqrs, (r, _) => new IntentCall(PqrActions.Mine, new CommandInput(IntentText.Days(r), null)), PqrActions.Mine, PqrActions.Overdue, PqrActions.Show)
         .AddIntent(NluIntents.PqrDueDate, (r, _) => IntentText.Value(r, "radicado") is { } radicado ? new IntentCall(PqrActions.Show, new CommandInput(radicado, null)) : null,
-            PqrActions.Due, PqrActions.Show);
+            PqrActions.Due, PqrActions.Show)
+        .AddIntentPhrases(PqrPhrases.All, PqrPhrases.Examples);
 }

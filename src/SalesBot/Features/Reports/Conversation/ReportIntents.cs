@@ -9,5 +9,6 @@ public static class ReportIntents
 {
     public static IServiceCollection AddReportIntents(this IServiceCollection services) => services
         .AddIntent(NluIntents.MonthlyReport, (r, turn) => new IntentCall(ReportActions.Monthly,
-            new CommandInput(IntentText.Join(IntentText.Value(r, "period"), IntentText.Scope(r, turn)), null)), ReportActions.Monthly);
+            new CommandInput(IntentText.Join(IntentText.Value(r, "period"), IntentText.Scope(r, turn)), null)), ReportActions.Monthly)
+        .AddIntentPhrases(ReportPhrases.All, ReportPhrases.Examples);
 }

@@ -18,7 +18,8 @@ public static class VisitIntents
         .AddIntent(NluIntents.ListVisits, (r, _) => List(r), VisitActions.Mine, VisitActions.Team)
         // The date read in a reschedule is the new slot: the visit to move is found by its client in the coming two weeks (this week's list when none is named).
         .AddIntent(NluIntents.RescheduleVisit, (r, _) => new IntentCall(VisitActions.Mine, new CommandInput(null, ByClient(r, null))))
-        .AddIntent(NluIntents.CancelVisit, (r, _) => new IntentCall(VisitActions.Mine, new CommandInput(null, ByClient(r, IntentText.Days(r)))));
+        .AddIntent(NluIntents.CancelVisit, (r, _) => new IntentCall(VisitActions.Mine, new CommandInput(null, ByClient(r, IntentText.Days(r)))))
+        .AddIntentPhrases(VisitPhrases.All, VisitPhrases.Examples);
 
     /// <summary>The list's period and the client to narrow it to, as the list command reads them.</summary>
     private static JsonObject ByClient(Understanding reading, string? days)
