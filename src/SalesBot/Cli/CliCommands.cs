@@ -60,3 +60,6 @@ public sealed record NluScoreCommand(string File, DateTimeOffset Now, bool ShowM
     /// <summary>The moment NLU.md's sets are said: Monday 23 November 2026, 09:00 in Bogotá.</summary>
     public static readonly DateTimeOffset ContractNow = new(2026, 11, 23, 9, 0, 0, TimeSpan.FromHours(-5));
 }
+
+/// <summary>`digests list`, `digests add --team T --channel-id C [--day D] [--hour HH:MM] [--language es|en]`, `digests remove --team T --channel-id C`.</summary>
+public sealed record DigestsCommand(string Verb, string? Team, string? ChannelId, Features.Digests.DigestSlot Slot, string Language, string[] HostArgs) : CliCommand(HostArgs);

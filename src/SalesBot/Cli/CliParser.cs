@@ -1,3 +1,4 @@
+using SalesBot.Features.Digests;
 using SalesBot.Features.Shared;
 using SalesBot.Bot.Localization;
 using SalesBot.Features.Pqrs;
@@ -36,6 +37,12 @@ public static partial class CliParser
                                         Give a team its own business calendar: country (CO, BO, MX),
                                         region with its own holidays (BO-C) and IANA time zone; what
                                         is left out is the organisation's.
+          digests list                  The weekly digest subscriptions: team, channel, day, hour.
+          digests add --team NAME --channel-id ID [--day DAY] [--hour HH:MM] [--language es|en]
+                                        Post a team's weekly digest to a channel the bot has already
+                                        heard from (Monday 08:00 in the team's time zone by default).
+          digests remove --team NAME --channel-id ID
+                                        Stop posting that team's digest to that channel.
           areas set --area AREA --email EMAIL
                                         Who answers for an area (legal, hr, operations, finance)
                                         when a contract renegotiation is consulted.
@@ -129,6 +136,12 @@ public static partial class CliParser
                     CalendarOf(o) ?? throw new CliArgumentException("Give --country, --subdivision or --time-zone."), o.HostArgs));
             case "teams":
                 return Fail("'teams' needs a subcommand: add or set.");
+            case "digests" when args.Length > 1 && args[1] == "list":
+                return WithOptions(args[2..], [], o => new DigestsCommand("list", null, null, DigestSlot.Default, "es", o.HostArgs));
+            case "digests" when args.Length > 1 && args[1] is "add" or "remove":
+                return WithOptions(args[2..], ["team", "channel-id", "day", "hour", "language"], o => Digests(args[1], o));
+            case "digests":
+                return Fail("'digests' needs a subcommand: list, add or remove.");
             case "areas" when args.Length > 1 && args[1] == "set":
                 return WithOptions(args[2..], ["area", "email"], o => new AreasSetCommand(
                     o.Single("area") is { Length: > 0 } a ? a : throw new CliArgumentException("--area is required (legal, hr, operations, finance)."),
@@ -230,6 +243,22 @@ public static partial class CliParser
         if (FiledAt.TryParse(filedAt, TimeZoneInfo.Utc) is null)
             throw new CliArgumentException($"--filed-at '{filedAt}' is not a date and time such as 2026-03-27T16:30 (an offset such as -05:00 or Z is optional).");
         return new PqrDueCommand(type, filedAt, o.Single("country"), o.HostArgs);
+    }
+
+    private static CliCommand Digests(string verb, ParsedOptions o)
+    {
+        var team = o.Single("team") is { Length: > 0 } t ? t : throw new CliArgumentException("--team is required.");
+        var channel = o.Single("channel-id") is { Length: > 0 } c ? c : throw new CliArgumentException("--channel-id is required (19:...@thread.tacv2).");
+        if (AddTeam.ValidateChannelId(channel) is { } error) throw new CliArgumentException(English.Refusal(Localizer.English, error));
+        var day = DigestSlot.Default.Day;
+        if (o.Single("day") is { } dayText)
+            day = Features.Language.DateReader.Weekday(Features.Shared.TextFolding.Fold(dayText)) ?? throw new CliArgumentException($"--day '{dayText}' is not a weekday (lunes, monday...).");
+        var hour = DigestSlot.Default.Hour;
+        if (o.Single("hour") is { } hourText)
+            hour = Features.Digests.Conversation.DigestRequestText.Hour(hourText) ?? throw new CliArgumentException($"--hour '{hourText}' is not an hour such as 08:00.");
+        var language = o.Single("language") ?? "es";
+        if (language is not ("es" or "en")) throw new CliArgumentException("--language must be es or en.");
+        return new DigestsCommand(verb, team, channel, new DigestSlot(day, hour), language, o.HostArgs);
     }
 
     private static CliCommand TeamsAdd(ParsedOptions o)

@@ -3,6 +3,7 @@ using SalesBot.Features.Language;
 using SalesBot.Bot;
 using SalesBot.Bot.Localization;
 using SalesBot.Features.Clients;
+using SalesBot.Features.Digests;
 using SalesBot.Features.Indicators;
 using SalesBot.Features.Offers;
 using SalesBot.Features.Reports;
@@ -69,6 +70,9 @@ public sealed class CliRunner(TextWriter stdout, TextWriter stderr)
                 UsersListCommand => await UsersListAsync(sp, actor, ct),
                 TeamsAddCommand team => await TeamsAddAsync(sp, actor, team, ct),
                 TeamsSetCommand set => await TeamsSetAsync(sp, actor, set, ct),
+                DigestsCommand digests => await EnsureMigratedAsync(sp, ct)
+                    ? await new DigestsRunner(stdout, stderr, _localizer).RunAsync(sp, actor, digests, ct)
+                    : Failure,
                 HolidaysCommand holidays => await HolidaysAsync(sp, holidays),
                 ImportClientsCommand import => await EnsureMigratedAsync(sp, ct)
                     ? await new ImportClientsRunner(stdout, stderr, _localizer).RunAsync(sp, actor, import.Path, ct)
@@ -97,7 +101,6 @@ public sealed class CliRunner(TextWriter stdout, TextWriter stderr)
         }
     }
 
-    /// <summary>The Azure OpenAI settings as the bot reads them (appsettings.json beside the app, then AzureOpenAI__* variables), with no host.</summary>
     /// <summary>
     /// The features as the bot registers them, with no host and no database: the message reader is
     /// built from their phrases and routes, so the CLI reads a sentence exactly as the bot does.
@@ -122,7 +125,9 @@ public sealed class CliRunner(TextWriter stdout, TextWriter stderr)
             // The go-live imports load deals and visits.
             .AddPipeline(builder.Configuration).AddVisits(builder.Configuration).AddIndicators(builder.Configuration)
             // The demo history makes offers through their approval chain.
-            .AddOffers(builder.Configuration).AddReports(builder.Configuration);
+            .AddOffers(builder.Configuration).AddReports(builder.Configuration)
+            // Teams with a channel get its weekly digest; `digests` manages the subscriptions.
+            .AddDigests(builder.Configuration);
         return builder.Build();
     }
 
@@ -187,9 +192,17 @@ public sealed class CliRunner(TextWriter stdout, TextWriter stderr)
         if (!result.Ok) return await Refuse(result.Error!);
         await CommitAsync(sp, ct);
         var team = result.Value!;
+        // A team with its channel gets the default weekly digest there (Monday 08:00); it posts once the bot has heard from the channel.
+        if (team.ChannelConversationId is { } channel)
+        {
+            var subscribed = await sp.GetRequiredService<Features.Digests.DigestSubscriptions>()
+                .SubscribeAsync(actor, channel, team.Name, Features.Digests.DigestSlot.Default, "es", ct);
+            if (!subscribed.Ok) return await Refuse(subscribed.Error!);
+            await CommitAsync(sp, ct);
+        }
         await stdout.WriteLineAsync(team.ChannelConversationId is null
             ? $"Added team '{team.Name}'{CalendarText(team)}."
-            : $"Added team '{team.Name}'{CalendarText(team)}, posting to channel {team.ChannelConversationId}.");
+            : $"Added team '{team.Name}'{CalendarText(team)}, posting to channel {team.ChannelConversationId}, with its weekly digest there on Mondays at 08:00 (salesbot digests add to change it).");
         return Success;
     }
 

@@ -1,5 +1,6 @@
 using SalesBot.Features.Assistant;
 using SalesBot.Features.Clients;
+using SalesBot.Features.Digests;
 using SalesBot.Features.Indicators;
 using SalesBot.Features.Language;
 using SalesBot.Features.Offers;
@@ -27,5 +28,6 @@ public static class FeatureServiceCollectionExtensions
         .AddRenegotiations()                       // contract renegotiation: areas, proposal, change
         .AddPqrs(configuration)                    // PQRs: API, routing, answers
         .AddIndicators(configuration)              // goals and the indicators the seeds measure
-        .AddReports(configuration);                // the monthly report: card, XLSX, sent every month
+        .AddReports(configuration)                 // the monthly report: card, XLSX, sent every month
+        .AddDigests(configuration);                // the weekly digest in team channels
 }

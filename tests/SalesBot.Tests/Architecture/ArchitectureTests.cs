@@ -64,7 +64,9 @@ public class ArchitectureTests
             // The indicators count what the other features record.
             ["Indicators"] = ["Pipeline", "Visits", "Pqrs"],
             // The monthly report tells the indicators and what each feature recorded in the month.
-            ["Reports"] = ["Indicators", "Pipeline", "Visits", "Pqrs", "Offers"]
+            ["Reports"] = ["Indicators", "Pipeline", "Visits", "Pqrs", "Offers"],
+            // The weekly digest tells a team's week in each feature, against its goals.
+            ["Digests"] = ["Indicators", "Pipeline", "Visits", "Pqrs", "Offers"],
         };
         foreach (var feature in Features.Except(foundations))
         {

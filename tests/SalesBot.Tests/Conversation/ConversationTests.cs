@@ -105,6 +105,7 @@ public abstract class ConversationTests : IAsyncLifetime
         var cards = Connector.DeliveredActivities.Select(a => a.Card().AllText()).ToList();
         Assert.Equal(2, cards.Count);
         Assert.Contains("¡Hola a todos! Soy SalesBot", cards[0]);
+        Assert.Contains("«@SalesBot resumen semanal suscribir»", cards[0]);
         Assert.Contains("¡Bienvenido(a) al equipo, Nora!", cards[1]);
     }
 

@@ -35,7 +35,12 @@ public sealed class HelpSentenceTests
         var routes = Registry.Services.GetRequiredService<IntentRoutes>();
         var route = routes.For(reading.Intent);
         Assert.True(route is not null, $"«{sentence}» reads as {reading.Intent}, which no feature answers");
-        var turn = new BotTurn(null!, localizer, null!, language, null, Actor.CommandLine("test"), "help-sentences");
+        // Said in a team channel, where every command may be asked (the digest is set up only there).
+        var inChannel = new SalesBot.Teams.Hosting.TurnContext(new SalesBot.Teams.Schema.Activity
+        {
+            Conversation = new SalesBot.Teams.Schema.ConversationAccount { Id = "19:c@thread.tacv2", ConversationType = "channel" },
+        }, null);
+        var turn = new BotTurn(inChannel, localizer, null!, language, null, Actor.CommandLine("test"), "help-sentences");
         var call = route.Call(reading, turn);
         Assert.True(call is not null, $"«{sentence}» reads as {reading.ToJson()}, too little for its command");
         Assert.True(call.Action == command, $"«{sentence}» reaches {call.Action}, not {command} ({reading.ToJson()})");

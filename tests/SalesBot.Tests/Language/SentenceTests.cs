@@ -169,10 +169,10 @@ public abstract class SentenceTests : DemoBotTest
     }
 
     [Fact]
-    public async Task The_weekly_digest_is_understood_and_said_not_to_exist_yet()
+    public async Task The_weekly_digest_asked_in_a_personal_chat_is_pointed_to_the_team_channel()
     {
         var reply = await AskAsync(Alex.Message("quiero el resumen semanal del equipo los lunes a las 8"));
-        Assert.Contains("aún no está disponible", reply.Said());
+        Assert.Contains("se pide en el canal del equipo", reply.Said());
     }
 }
 

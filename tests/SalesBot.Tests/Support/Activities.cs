@@ -51,6 +51,12 @@ public sealed class Activities(string serviceUrl)
             ["channelData"] = new JsonObject { ["tenant"] = new JsonObject { ["id"] = "00000000-0000-0000-0000-0000000000001" } },
         };
         if (locale is not null) activity["locale"] = locale;
+        // Teams names the channel (and its team) on every activity from a channel; a thread's conversation id is the channel's with ";messageid=...".
+        if (ConversationType == "channel")
+        {
+            activity["channelData"]!["channel"] = new JsonObject { ["id"] = ConversationId.Split(';')[0] };
+            activity["channelData"]!["team"] = new JsonObject { ["id"] = "19:team@thread.tacv2" };
+        }
         fill(activity);
         return activity;
     }

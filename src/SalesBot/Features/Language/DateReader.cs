@@ -11,6 +11,9 @@ namespace SalesBot.Features.Language;
 /// </summary>
 public static partial class DateReader
 {
+    /// <summary>A weekday named in one simplified word ("miercoles", "thu"), or null.</summary>
+    public static DayOfWeek? Weekday(string word) => Weekdays.TryGetValue(word, out var day) ? day : null;
+
     // Plural forms ("los sábados", "on Fridays") are left out on purpose: they name a recurrence.
     private static readonly Dictionary<string, DayOfWeek> Weekdays = new(StringComparer.Ordinal)
     {

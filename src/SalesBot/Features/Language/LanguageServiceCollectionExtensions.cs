@@ -24,13 +24,6 @@ public static class LanguageServiceCollectionExtensions
         services.AddScoped<SentenceAnswer>();
         services.AddConversationCommand<RunConfirmedCommand>(LanguageActions.Run);
         services.AddConversationCommand<DismissCommand>(LanguageActions.Dismiss);
-        services.AddConversationCommand<NotYetCommand>(LanguageActions.NotYet);
-        // The weekly digest has not landed: its sentences are understood and answered honestly.
-        services.AddIntent(NluIntents.SubscribeDigest, (_, _) => new IntentCall(LanguageActions.NotYet, CommandInput.Empty));
-        services.AddIntentPhrases(
-            [new(NluIntents.SubscribeDigest, PhraseOrder.Report, s => s.Has("resumen semanal", "weekly digest", "digest", "weekly summary", "resumen de la semana cada", "resumen cada semana")
-                || s.Has("suscrib*", "subscribe*") && s.Has("canal", "channel", "resumen", "summary"))],
-            [new(NluIntents.SubscribeDigest, "resumen semanal"), new(NluIntents.SubscribeDigest, "weekly digest")]);
         return services;
     }
 

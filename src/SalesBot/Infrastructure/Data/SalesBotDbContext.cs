@@ -43,6 +43,7 @@ public abstract class SalesBotDbContext(DbContextOptions options) : DbContext(op
     public DbSet<AreaConsultation> AreaConsultations => Set<AreaConsultation>();
     public DbSet<AreaContact> AreaContacts => Set<AreaContact>();
     public DbSet<VisitPlan> VisitPlans => Set<VisitPlan>();
+    public DbSet<Features.Digests.DigestSubscription> DigestSubscriptions => Set<Features.Digests.DigestSubscription>();
     public DbSet<Scheduling.JobRun> JobRuns => Set<Scheduling.JobRun>();
     public DbSet<AuditEntry> AuditLog => Set<AuditEntry>();
     public DbSet<OutboxMessage> Outbox => Set<OutboxMessage>();

@@ -11,7 +11,8 @@ namespace SalesBot.Infrastructure.Outbox;
 /// must be readdressed to a chat created here. Where a tracked card landed is recorded after.
 /// </summary>
 public sealed class ConnectorDeliveryHandler(
-    ConnectorClient connector, SalesBotDbContext db, TimeProvider clock, ILogger<ConnectorDeliveryHandler> logger) : IOutboxOperationHandler
+    ConnectorClient connector, SalesBotDbContext db, TimeProvider clock, IEnumerable<IFailedSendListener> listeners, ILogger<ConnectorDeliveryHandler> logger)
+    : IOutboxOperationHandler
 {
     public static readonly OutboxOperation[] Operations =
         [OutboxOperation.Send, OutboxOperation.Reply, OutboxOperation.Update, OutboxOperation.CreatePersonalChat];
@@ -35,8 +36,12 @@ public sealed class ConnectorDeliveryHandler(
             await RecordWhereItLandedAsync(message, new SentCard { Key = key, ServiceUrl = serviceUrl, ConversationId = landedIn, ActivityId = id, SentAt = clock.GetUtcNow() }, ct);
     }
 
-    /// <summary>A connector message failing for good concerns no one else: the row kept as failed says it all.</summary>
-    public Task FailedAsync(OutboxMessage message, string error, CancellationToken ct) => Task.CompletedTask;
+    /// <summary>The row kept as failed says it all; a tracked message's sender is also told (see <see cref="IFailedSendListener"/>).</summary>
+    public async Task FailedAsync(OutboxMessage message, string error, CancellationToken ct)
+    {
+        if (message.TrackingKey is not { } key) return;
+        foreach (var listener in listeners) await listener.FailedAsync(key, error, ct);
+    }
 
     /// <summary>
     /// Teams' "create or get" of a 1:1 chat: the member's 29: id from the shared conversation's

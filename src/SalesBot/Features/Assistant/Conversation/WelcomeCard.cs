@@ -34,9 +34,10 @@ public static class WelcomeCard
             .OrderBy(c => c.Help!.Area).ThenBy(c => c.Help!.Rank).Take(3).ToList();
     }
 
-    /// <summary>In a team channel or group chat the bot was added to: addresses everyone.</summary>
+    /// <summary>In a team channel or group chat the bot was added to: addresses everyone; a team's channel also learns how to get the weekly digest.</summary>
     public static void ReplyToGroup(BotTurn turn) =>
-        Send(turn, turn.T("welcome.teamTitle"), null, turn.T("welcome.team"));
+        Send(turn, turn.T("welcome.teamTitle"), null,
+            turn.T("welcome.team") + (turn.Activity.Conversation?.ConversationType == "channel" ? " " + turn.T("welcome.channelDigest") : ""));
 
     /// <summary>To someone who joined a team the bot is in.</summary>
     public static void ReplyToNewMember(BotTurn turn, string? name) =>

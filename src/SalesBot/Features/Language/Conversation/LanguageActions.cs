@@ -8,5 +8,4 @@ public static class LanguageActions
     /// <summary>Confirm: runs the command the card showed, exactly as if it had been typed.</summary>
     public const string Run = "nlu.run";
     public const string Dismiss = "nlu.dismiss";
-    public const string NotYet = "nlu.notYet";
 }

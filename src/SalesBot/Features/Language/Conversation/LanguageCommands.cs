@@ -33,13 +33,3 @@ public sealed class DismissCommand : IConversationCommand
         return Task.CompletedTask;
     }
 }
-
-/// <summary>An intent of the contract whose feature has not landed yet (the weekly digest): said plainly.</summary>
-public sealed class NotYetCommand : IConversationCommand
-{
-    public Task HandleAsync(BotTurn turn, CommandInput input, CancellationToken ct)
-    {
-        turn.ReplyText(turn.T("language.notYet"));
-        return Task.CompletedTask;
-    }
-}

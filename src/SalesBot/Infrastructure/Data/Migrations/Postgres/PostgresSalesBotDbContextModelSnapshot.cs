@@ -168,6 +168,59 @@ namespace SalesBot.Infrastructure.Data.Migrations.Postgres
                     b.ToTable("ClientLifecycleEvents");
                 });
 
+            modelBuilder.Entity("SalesBot.Features.Digests.DigestSubscription", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("uuid");
+
+                    b.Property<string>("ChannelId")
+                        .IsRequired()
+                        .HasMaxLength(256)
+                        .HasColumnType("character varying(256)");
+
+                    b.Property<string>("Day")
+                        .IsRequired()
+                        .HasMaxLength(10)
+                        .HasColumnType("character varying(10)");
+
+                    b.Property<string>("EndReason")
+                        .HasMaxLength(40)
+                        .HasColumnType("character varying(40)");
+
+                    b.Property<DateTimeOffset?>("EndedAt")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<TimeOnly>("Hour")
+                        .HasColumnType("time without time zone");
+
+                    b.Property<string>("Language")
+                        .IsRequired()
+                        .HasMaxLength(5)
+                        .HasColumnType("character varying(5)");
+
+                    b.Property<DateTimeOffset>("SubscribedAt")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<Guid?>("SubscribedById")
+                        .HasColumnType("uuid");
+
+                    b.Property<Guid>("TeamId")
+                        .HasColumnType("uuid");
+
+                    b.Property<string>("TimeZone")
+                        .IsRequired()
+                        .HasMaxLength(64)
+                        .HasColumnType("character varying(64)");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("TeamId", "ChannelId")
+                        .IsUnique();
+
+                    b.ToTable("DigestSubscriptions");
+                });
+
             modelBuilder.Entity("SalesBot.Features.Indicators.Goal", b =>
                 {
                     b.Property<Guid>("Id")
@@ -1267,6 +1320,15 @@ namespace SalesBot.Infrastructure.Data.Migrations.Postgres
                     b.HasOne("SalesBot.Features.Clients.Client", null)
                         .WithMany()
                         .HasForeignKey("ClientId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+                });
+
+            modelBuilder.Entity("SalesBot.Features.Digests.DigestSubscription", b =>
+                {
+                    b.HasOne("SalesBot.Features.Organization.Team", null)
+                        .WithMany()
+                        .HasForeignKey("TeamId")
                         .OnDelete(DeleteBehavior.Cascade)
                         .IsRequired();
                 });

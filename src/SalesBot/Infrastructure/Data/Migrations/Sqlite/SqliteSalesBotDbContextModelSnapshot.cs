@@ -163,6 +163,59 @@ namespace SalesBot.Infrastructure.Data.Migrations.Sqlite
                     b.ToTable("ClientLifecycleEvents");
                 });
 
+            modelBuilder.Entity("SalesBot.Features.Digests.DigestSubscription", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("ChannelId")
+                        .IsRequired()
+                        .HasMaxLength(256)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Day")
+                        .IsRequired()
+                        .HasMaxLength(10)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("EndReason")
+                        .HasMaxLength(40)
+                        .HasColumnType("TEXT");
+
+                    b.Property<long?>("EndedAt")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<TimeOnly>("Hour")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Language")
+                        .IsRequired()
+                        .HasMaxLength(5)
+                        .HasColumnType("TEXT");
+
+                    b.Property<long>("SubscribedAt")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<Guid?>("SubscribedById")
+                        .HasColumnType("TEXT");
+
+                    b.Property<Guid>("TeamId")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("TimeZone")
+                        .IsRequired()
+                        .HasMaxLength(64)
+                        .HasColumnType("TEXT");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("TeamId", "ChannelId")
+                        .IsUnique();
+
+                    b.ToTable("DigestSubscriptions");
+                });
+
             modelBuilder.Entity("SalesBot.Features.Indicators.Goal", b =>
                 {
                     b.Property<Guid>("Id")
@@ -1254,6 +1307,15 @@ namespace SalesBot.Infrastructure.Data.Migrations.Sqlite
                     b.HasOne("SalesBot.Features.Clients.Client", null)
                         .WithMany()
                         .HasForeignKey("ClientId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+                });
+
+            modelBuilder.Entity("SalesBot.Features.Digests.DigestSubscription", b =>
+                {
+                    b.HasOne("SalesBot.Features.Organization.Team", null)
+                        .WithMany()
+                        .HasForeignKey("TeamId")
                         .OnDelete(DeleteBehavior.Cascade)
                         .IsRequired();
                 });

@@ -1,0 +1,18 @@
+namespace SalesBot.Features.Digests;
+
+/// <summary>Digests:* settings.</summary>
+public sealed class DigestOptions
+{
+    public const string Section = "Digests";
+
+    /// <summary>How late a digest may still be posted after downtime; never past the next week's run.</summary>
+    public TimeSpan CatchUpWindow { get; set; } = TimeSpan.FromHours(24);
+
+    /// <summary>How often the scheduler looks for digests due (wall time).</summary>
+    public TimeSpan CheckEvery { get; set; } = TimeSpan.FromMinutes(1);
+
+    public string? Problem() =>
+        CatchUpWindow <= TimeSpan.Zero || CatchUpWindow > TimeSpan.FromDays(7) ? "Digests:CatchUpWindow must be more than zero and at most 7 days"
+        : CheckEvery < TimeSpan.FromSeconds(1) || CheckEvery > TimeSpan.FromHours(1) ? "Digests:CheckEvery must be between 1 second and 1 hour"
+        : null;
+}

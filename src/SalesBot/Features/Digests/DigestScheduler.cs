@@ -1,0 +1,123 @@
+using SalesBot.Infrastructure.Auditing;
+using SalesBot.Infrastructure.Scheduling;
+
+namespace SalesBot.Features.Digests;
+
+/// <summary>
+/// Posts each subscription's weekly digest once per ISO week, across instances: the post is queued
+/// in the outbox in the same transaction as the week's <see cref="JobRun"/> row ("digest:{id}",
+/// "2026-W49"), so the first instance to commit posts it and any other's whole attempt is discarded
+/// (docs/adr/0005-weekly-digests.md). Checks on wall time, decides on the injected clock.
+/// </summary>
+public sealed class DigestScheduler(IServiceScopeFactory scopes, TimeProvider clock, IOptions<DigestOptions> options, ILogger<DigestScheduler> logger) : BackgroundService
+{
+    private static readonly Actor Scheduler = new("system:digests", "Digests", Role.None, null);
+    private readonly HashSet<string> _unreachableWarned = [];
+
+    protected override async Task ExecuteAsync(CancellationToken stoppingToken)
+    {
+        using var timer = new PeriodicTimer(options.Value.CheckEvery);
+        try
+        {
+            do
+            {
+                try
+                {
+                    await PostDueAsync(stoppingToken);
+                }
+                catch (Exception e) when (e is not OperationCanceledException)
+                {
+                    logger.LogError(e, "Weekly digests could not be checked; trying again in {Interval}", options.Value.CheckEvery);
+                }
+            } while (await timer.WaitForNextTickAsync(stoppingToken));
+        }
+        catch (OperationCanceledException) when (stoppingToken.IsCancellationRequested)
+        {
+        }
+    }
+
+    /// <summary>Posts every digest due now that no instance posted this week; returns how many this call posted.</summary>
+    public async Task<int> PostDueAsync(CancellationToken ct)
+    {
+        var now = clock.GetUtcNow();
+        List<(DigestSubscription Subscription, DigestWeek.Occurrence Week)> due;
+        await using (var scope = scopes.CreateAsyncScope())
+        {
+            var db = scope.ServiceProvider.GetRequiredService<SalesBotDbContext>();
+            var active = await db.DigestSubscriptions.AsNoTracking().Where(s => s.EndedAt == null).ToListAsync(ct);
+            due = [];
+            foreach (var subscription in active)
+            {
+                if (!TryZone(subscription.TimeZone, out var zone)) continue;
+                if (DigestWeek.Due(subscription, zone, now, options.Value.CatchUpWindow) is { } week) due.Add((subscription, week));
+            }
+            if (due.Count == 0) return 0;
+            var keys = due.Select(d => JobName(d.Subscription)).ToList();
+            var done = (await db.JobRuns.AsNoTracking().Where(r => keys.Contains(r.Job)).Select(r => new { r.Job, r.Period }).ToListAsync(ct))
+                .Select(r => (r.Job, r.Period)).ToHashSet();
+            due.RemoveAll(d => done.Contains((JobName(d.Subscription), d.Week.Period)));
+        }
+        var posted = 0;
+        foreach (var (subscription, week) in due)
+        {
+            try
+            {
+                if (await PostAsync(subscription, week, now, ct)) posted++;
+            }
+            catch (Exception e) when (e is not OperationCanceledException)
+            {
+                logger.LogError(e, "The weekly digest of subscription {Subscription} for {Week} failed; it will be tried again", subscription.Id, week.Period);
+            }
+        }
+        return posted;
+    }
+
+    private async Task<bool> PostAsync(DigestSubscription subscription, DigestWeek.Occurrence week, DateTimeOffset now, CancellationToken ct)
+    {
+        await using var scope = scopes.CreateAsyncScope();
+        var sp = scope.ServiceProvider;
+        var db = sp.GetRequiredService<SalesBotDbContext>();
+        var job = JobName(subscription);
+        sp.GetRequiredService<AuditContext>().Set(Scheduler, $"{job}:{week.Period}");
+        // The digest covers the 7 days up to its scheduled moment, however late it is posted.
+        var digest = await sp.GetRequiredService<BuildWeeklyDigest>().ExecuteAsync(subscription.TeamId, week.At, ct);
+        if (digest is null) return false;
+        var country = await db.Teams.Where(t => t.Id == subscription.TeamId).Select(t => t.Country).FirstOrDefaultAsync(ct);
+        if (!await sp.GetRequiredService<IDigestDelivery>().PostAsync(subscription.ChannelId, subscription.Language, country, digest, $"{job}:{week.Period}", ct))
+        {
+            if (_unreachableWarned.Add($"{job}:{week.Period}"))
+                logger.LogWarning("The weekly digest of team {Team} for {Week} waits: the bot has not heard from channel {Channel} yet (it needs one message or install there)",
+                    digest.TeamName, week.Period, subscription.ChannelId);
+            return false;
+        }
+        db.JobRuns.Add(new JobRun { Job = job, Period = week.Period, RanAt = now });
+        try
+        {
+            await db.SaveChangesAsync(ct);
+        }
+        catch (DbUpdateException e) when (DuplicateKey.Is(e, "JobRuns"))
+        {
+            // Another instance posted this week's digest first; ours is discarded whole, outbox row included.
+            return false;
+        }
+        logger.LogInformation("Weekly digest of team {Team} for {Week} queued for its channel", digest.TeamName, week.Period);
+        return true;
+    }
+
+    public static string JobName(DigestSubscription subscription) => "digest:" + subscription.Id.ToString("N");
+
+    private bool TryZone(string id, out TimeZoneInfo zone)
+    {
+        try
+        {
+            zone = TimeZoneInfo.FindSystemTimeZoneById(id);
+            return true;
+        }
+        catch (Exception e) when (e is TimeZoneNotFoundException or InvalidTimeZoneException)
+        {
+            logger.LogWarning("A digest subscription names time zone {Zone}, unknown here; it is skipped", id);
+            zone = TimeZoneInfo.Utc;
+            return false;
+        }
+    }
+}

@@ -1,0 +1,27 @@
+using SalesBot.Bot;
+using SalesBot.Features.Digests.Conversation;
+
+namespace SalesBot.Features.Digests;
+
+public static class DigestsServiceCollectionExtensions
+{
+    /// <summary>The weekly digest: subscribed from a team channel, built per team, posted once a week through the outbox.</summary>
+    public static IServiceCollection AddDigests(this IServiceCollection services, IConfiguration configuration)
+    {
+        services.AddOptions<DigestOptions>().Bind(configuration.GetSection(DigestOptions.Section))
+            .Validate(o => o.Problem() is null, "Digests:CatchUpWindow must be more than zero and at most 7 days; Digests:CheckEvery between 1 second and 1 hour")
+            .ValidateOnStart();
+        services.AddScoped<BuildWeeklyDigest>();
+        services.AddScoped<DigestSubscriptions>();
+        services.AddScoped<TeamChannels>();
+        services.AddScoped<IDigestDelivery, DigestDelivery>();
+        services.AddScoped<Infrastructure.Outbox.IFailedSendListener, DigestChannelGone>();
+        services.AddSingleton<DigestScheduler>();
+        services.AddHostedService(sp => sp.GetRequiredService<DigestScheduler>());
+        services.AddPhrases(DigestActions.Phrases);
+        services.AddDigestIntents();
+        services.AddConversationCommand<WeeklyDigestCommand>(DigestActions.Weekly, "command.digests.weekly", help: new HelpTopic(HelpArea.Indicators, 3));
+        services.AddConversationCommand<DigestListCommand>(DigestActions.List);
+        return services;
+    }
+}

@@ -1,0 +1,11 @@
+namespace SalesBot.Features.Digests;
+
+/// <summary>How a digest and its notices reach Teams (the card, the channel post, the 1:1 notice), through the outbox.</summary>
+public interface IDigestDelivery
+{
+    /// <summary>Queues the digest as a new post in the channel, in the subscriber's language; false when the bot has no address for the channel yet.</summary>
+    Task<bool> PostAsync(string channelId, string language, string? teamCountry, WeeklyDigest digest, string trackingKey, CancellationToken ct);
+
+    /// <summary>Tells the person who subscribed that the channel refused the digest and the subscription ended.</summary>
+    Task ChannelGoneAsync(Person subscriber, string teamName, CancellationToken ct);
+}

@@ -1,0 +1,215 @@
+using Microsoft.Extensions.Time.Testing;
+using SalesBot.Cli;
+using SalesBot.Features.Clients;
+using SalesBot.Features.Digests;
+
+namespace SalesBot.Tests.Digests;
+
+/// <summary>
+/// The weekly digest of the demo team "Ventas Bogotá" on a fake clock, on a known week (Monday 23
+/// to Monday 30 November 2026): subscribed from the team's channel by its lead, refused to an
+/// executive, posted at once on request, then by the scheduler once per ISO week, not before the
+/// hour, caught up within the window and not after, and once with two instances on one database.
+/// </summary>
+public abstract class WeeklyDigestTests : IAsyncLifetime
+{
+    private const string Channel = "19:ventas@thread.tacv2";
+    private static readonly TimeSpan Bogota = TimeSpan.FromHours(-5);
+    // Sunday 29 November 2026, 10:00 in Bogotá: the subscription is made before the week's Monday.
+    private readonly FakeTimeProvider _clock = new(new DateTimeOffset(2026, 11, 29, 10, 0, 0, Bogota).ToUniversalTime());
+    private TestDatabase _database = null!;
+    private FakeConnector _connector = null!;
+    private BotHost _bot = null!;
+    private Activities _meganInChannel = null!, _alexInChannel = null!;
+
+    protected abstract Task<TestDatabase> CreateDatabaseAsync();
+
+    private static readonly Dictionary<string, string?> Settings = new() { ["Digests:CheckEvery"] = "01:00:00", ["Reports:SendMonthly"] = "false" };
+
+    public async Task InitializeAsync()
+    {
+        _database = await CreateDatabaseAsync();
+        _connector = await FakeConnector.StartAsync();
+        _bot = BotHost.Start(_database, s => s.AddSingleton<TimeProvider>(_clock), Settings);
+        await using (var scope = _bot.Services.CreateAsyncScope())
+        {
+            var admin = Actor.CommandLine("test");
+            Assert.True((await scope.ServiceProvider.GetRequiredService<SeedDemoOrganization>().ExecuteAsync(admin, default)).Ok);
+        }
+        using var cli = new CliHarness(_database);
+        async Task Import(params string[] args)
+        {
+            var (code, output, error) = await cli.Run(args);
+            Assert.True(code == 0, string.Join(" ", args) + ": " + output + error);
+        }
+        await Import("import", "clients", cli.Csv("""
+            name,nit,segment,owner_email,city
+            Empresa Uno,900333333,enterprise,alexw@contoso.example,Bogotá
+            """));
+        var quiet = string.Join("\n", Enumerable.Range(1, 6).Select(i => $"900333333,Sede {i},alexw@contoso.example,1,1000000,12,hunting,,2026-10-01,,,,,,"));
+        await Import("import", "opportunities", cli.Csv($"""
+            nit,name,owner_email,seats,unit_value,months,stage,expected_close,created_on,qualification_on,proposal_on,negotiation_on,won_on,lost_on,lost_reason
+            900333333,Dotación 2027,alexw@contoso.example,10,1000000,12,negotiation,2026-12-05,2026-10-01,,2026-10-20,2026-11-25,,,
+            900333333,Cafetería,alexw@contoso.example,5,1000000,12,won,,2026-09-01,,2026-10-01,,2026-11-24,,
+            900333333,Vigilancia,alexw@contoso.example,2,1000000,12,lost,,2026-09-01,,,,,2026-11-26,precio
+            900333333,Aseo nuevo,alexw@contoso.example,1,2000000,12,hunting,,2026-11-27,,,,,,
+            {quiet}
+            """));
+        _meganInChannel = new Activities(_connector.ServiceUrl)
+        {
+            UserId = "user-id-1",
+            UserName = "Megan Bowen",
+            AadObjectId = "00000000-0000-0000-0000-0000000000021",
+            ConversationType = "channel",
+            ConversationId = Channel + ";messageid=100",
+        };
+        _alexInChannel = new Activities(_connector.ServiceUrl) { ConversationType = "channel", ConversationId = Channel + ";messageid=101" };
+    }
+
+    public async Task DisposeAsync()
+    {
+        await _bot.DisposeAsync();
+        await _connector.DisposeAsync();
+        await _database.DisposeAsync();
+    }
+
+    private async Task<JsonObject> SayAsync(Activities who, string text)
+    {
+        var before = _connector.PostedActivities.Count;
+        await _bot.SendAsync(who.Message(text));
+        return (await _connector.WaitForActivitiesAsync(before + 1))[before];
+    }
+
+    /// <summary>The digests posted as new messages at the channel's root.</summary>
+    private List<JsonObject> ChannelPosts() => _connector.PostedActivities.Where(a => a["conversation"]?["id"]?.GetValue<string>() == Channel).ToList();
+
+    private async Task<int> RunAtAsync(DateTimeOffset local, BotHost? bot = null)
+    {
+        _clock.SetUtcNow(local.ToUniversalTime());
+        var posted = await (bot ?? _bot).Services.GetRequiredService<DigestScheduler>().PostDueAsync(default);
+        await (bot ?? _bot).WaitForOutboxDrainedAsync();
+        return posted;
+    }
+
+    private static DateTimeOffset Local(int month, int day, int hour, int minute = 0) => new(2026, month, day, hour, minute, 0, Bogota);
+
+    [Fact]
+    public async Task The_team_lead_subscribes_the_channel_an_executive_may_not_and_the_subscription_is_shown()
+    {
+        var refused = await SayAsync(_alexInChannel, "resumen semanal lunes 9");
+        Assert.Contains("No tienes permiso para gestionar el resumen semanal", refused.Said());
+        Assert.Equal(0, await _bot.WithDbAsync(db => db.DigestSubscriptions.CountAsync()));
+
+        var subscribed = await SayAsync(_meganInChannel, "resumen semanal jueves 7:30");
+        Assert.Equal(Channel + ";messageid=100", subscribed["conversation"]!["id"]!.GetValue<string>());
+        Assert.Contains("Este canal recibe el resumen semanal de Ventas Bogotá los jueves a las", subscribed.Said());
+        var stored = await _bot.WithDbAsync(db => db.DigestSubscriptions.SingleAsync());
+        Assert.Equal((DayOfWeek.Thursday, new TimeOnly(7, 30), "America/Bogota", "es", Channel), (stored.Day, stored.Hour, stored.TimeZone, stored.Language, stored.ChannelId));
+
+        var shown = await SayAsync(_alexInChannel, "resumen semanal ");
+        Assert.Contains("Ventas Bogotá los jueves", shown.Said());
+
+        var cancelled = await SayAsync(_meganInChannel, "resumen semanal cancelar");
+        Assert.Contains("ya no recibirá", cancelled.Said());
+        Assert.NotNull(await _bot.WithDbAsync(db => db.DigestSubscriptions.Select(s => s.EndedAt).SingleAsync()));
+        Assert.Contains("no recibe ningún resumen", (await SayAsync(_meganInChannel, "resumen semanal")).Said());
+    }
+
+    [Fact]
+    public async Task Said_in_a_sentence_in_the_channel_the_subscription_is_confirmed_before_it_is_made()
+    {
+        var confirm = await SayAsync(_meganInChannel, "suscribe este canal al resumen semanal a las 9");
+
+        Assert.Contains("resumen semanal lunes 09:00", confirm.Card().AllText());
+        Assert.Equal(0, await _bot.WithDbAsync(db => db.DigestSubscriptions.CountAsync()));
+    }
+
+    [Fact]
+    public async Task Asked_now_the_digest_shows_the_week_of_the_team_with_long_lists_cut_at_five()
+    {
+        _clock.SetUtcNow(Local(11, 30, 9).ToUniversalTime());
+        var posted = await SayAsync(_meganInChannel, "resumen semanal ahora");
+        var text = posted.Card().AllText();
+
+        Assert.Contains("Resumen semanal · Ventas Bogotá", text);
+        Assert.Contains("8 negocios abiertos", text);                     // six quiet ones, the new one and the one in negotiation... and no won or lost
+        Assert.Contains("1 nuevos · 2 avanzaron · 0 retrocedieron · 1 ganados · 1 perdidos", text);
+        Assert.Contains("perdido: precio", text);
+        Assert.Contains("Dotación 2027", text);                          // closes on 5 December, within 14 days
+        Assert.Contains("y 1 más", text);                                // seven deals quiet since October: five shown
+        Assert.Contains("Ver la lista completa", text);
+        Assert.DoesNotContain("900333333", text);                        // no NIT in a channel
+    }
+
+    [Fact]
+    public async Task The_scheduler_posts_once_a_week_not_before_the_hour_catches_up_within_the_window_and_not_after()
+    {
+        await SayAsync(_meganInChannel, "resumen semanal suscribir");
+
+        Assert.Equal(0, await RunAtAsync(Local(11, 30, 7, 59)));
+        Assert.Equal(1, await RunAtAsync(Local(11, 30, 8, 0)));
+        Assert.Equal(0, await RunAtAsync(Local(11, 30, 9, 0)));
+        var first = Assert.Single(ChannelPosts());
+        Assert.Contains("Resumen semanal · Ventas Bogotá", first.Card().AllText());
+
+        // Down all of Monday 7 December: posted late on Tuesday morning, still within 24 hours.
+        Assert.Equal(1, await RunAtAsync(Local(12, 8, 7, 30)));
+        // Down from Sunday 13 to Tuesday 15 December at 09:00: 25 hours late, that week is skipped.
+        Assert.Equal(0, await RunAtAsync(Local(12, 15, 9, 0)));
+        Assert.Equal(1, await RunAtAsync(Local(12, 21, 8, 0)));
+        Assert.Equal(3, ChannelPosts().Count);
+        var weeks = await _bot.WithDbAsync(db => db.JobRuns.Where(r => r.Job.StartsWith("digest:")).Select(r => r.Period).OrderBy(p => p).ToListAsync());
+        Assert.Equal(["2026-W49", "2026-W50", "2026-W52"], weeks);
+    }
+
+    [Fact]
+    public async Task A_channel_that_removed_the_bot_ends_its_subscription_and_the_subscriber_is_told()
+    {
+        var meganPersonal = new Activities(_connector.ServiceUrl) { UserId = "user-id-1", UserName = "Megan Bowen", AadObjectId = "00000000-0000-0000-0000-0000000000021" };
+        await SayAsync(meganPersonal, "hola");
+        await SayAsync(_meganInChannel, "resumen semanal suscribir");
+        await _bot.WaitForOutboxDrainedAsync();
+        _connector.FailNext(403);
+
+        await RunAtAsync(Local(11, 30, 8, 0));
+
+        var deadline = DateTime.UtcNow.AddSeconds(20);
+        while (await _bot.WithDbAsync(db => db.DigestSubscriptions.Select(s => s.EndReason).SingleAsync()) is null)
+        {
+            Assert.True(DateTime.UtcNow < deadline, "the subscription was never ended");
+            await Task.Delay(50);
+        }
+        await _bot.WaitForOutboxDrainedAsync();
+        var notice = _connector.PostedActivities.Last(a => a["conversation"]?["id"]?.GetValue<string>() == meganPersonal.ConversationId);
+        Assert.Contains("Ya no puedo publicar en el canal del resumen semanal de Ventas Bogotá", notice.Said());
+        Assert.Equal("channel-gone", await _bot.WithDbAsync(db => db.DigestSubscriptions.Select(s => s.EndReason).SingleAsync()));
+        // Ended, it is not tried again the next week.
+        Assert.Equal(0, await RunAtAsync(Local(12, 7, 8, 0)));
+    }
+
+    [Fact]
+    public async Task Two_instances_on_one_database_post_each_weeks_digest_once()
+    {
+        await SayAsync(_meganInChannel, "resumen semanal suscribir");
+        await using var second = BotHost.Start(_database, s => s.AddSingleton<TimeProvider>(_clock), Settings);
+        _clock.SetUtcNow(Local(11, 30, 8, 0).ToUniversalTime());
+
+        var posted = await Task.WhenAll(
+            _bot.Services.GetRequiredService<DigestScheduler>().PostDueAsync(default),
+            second.Services.GetRequiredService<DigestScheduler>().PostDueAsync(default));
+        await _bot.WaitForOutboxDrainedAsync();
+
+        Assert.Equal(1, posted.Sum());
+        Assert.Single(ChannelPosts());
+    }
+}
+
+public sealed class SqliteWeeklyDigestTests : WeeklyDigestTests
+{
+    protected override Task<TestDatabase> CreateDatabaseAsync() => Task.FromResult(TestDatabase.Sqlite());
+}
+
+public sealed class PostgresWeeklyDigestTests : WeeklyDigestTests
+{
+    protected override Task<TestDatabase> CreateDatabaseAsync() => TestDatabase.PostgresAsync();
+}
