@@ -15,6 +15,7 @@
 #   PG_PORT    loopback port (default 55433, beside the tests' throwaway server)
 #   PG_FSYNC   on|off (default off: the load writes ~2 GB that nobody needs to survive a power cut;
 #              the measured queries only read, so fsync does not change them)
+#   BENCH_DATABASE  the database (default salesbot_bench; bench/digests.sh uses its own)
 #   BENCH_OUT  report folder (default bench/out, ignored by git)
 #   SALESBOT_BUILD_LOCK  a lock file to hold (flock) while building and running, on a machine
 #              where builds must not overlap
@@ -72,5 +73,5 @@ locked dotnet build "$PROJECT" -c Release -v quiet -nologo
 
 mkdir -p "$BENCH_OUT"
 locked dotnet "$DLL" \
-  --connection "Host=127.0.0.1;Port=$PG_PORT;Username=postgres;Database=salesbot_bench" \
+  --connection "Host=127.0.0.1;Port=$PG_PORT;Username=postgres;Database=${BENCH_DATABASE:-salesbot_bench}" \
   --out "$BENCH_OUT" "$@"

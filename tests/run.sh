@@ -113,6 +113,10 @@ if [ "${SKIP_E2E:-0}" != 1 ]; then
   DLL="$ROOT/src/SalesBot/bin/Release/net10.0/SalesBot.dll"
   E2E_DB="$WORK/e2e.db"
   (cd "$WORK" && dotnet "$DLL" seed-demo --playground-dir "$WORK/playground" --Database:Path="$E2E_DB" >/dev/null)
+  # A deal of Alex's from 2025, in negotiation and long past its expected close: what tests/e2e/nudges.json nudges him about.
+  (cd "$WORK" && dotnet "$DLL" import clients "$ROOT/tests/e2e/data/clients.csv" --Database:Path="$E2E_DB" >/dev/null \
+    && dotnet "$DLL" import opportunities "$ROOT/tests/e2e/data/opportunities.csv" --Database:Path="$E2E_DB" >/dev/null) \
+    || die "could not import the end-to-end deals (tests/e2e/data)"
   run_scenarios() { # $1: output dir, $2...: pg-drive options and scenario files
     local out="$1"; shift
     local port; port="$(free_port)"

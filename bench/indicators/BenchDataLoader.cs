@@ -10,6 +10,10 @@ public sealed record DataShape(int Teams, int ExecutivesPerTeam, int Clients, in
     public static readonly DataShape Issue = new(Teams: 20, ExecutivesPerTeam: 9, Clients: 50_000, Opportunities: 100_000, Visits: 1_000_000,
         BillingRows: 500_000, Pqrs: 30_000);
 
+    /// <summary>The weekly digest's benchmark (issue 15): 200 teams over 100,000 deals, fewer visits.</summary>
+    public static readonly DataShape Digests = new(Teams: 200, ExecutivesPerTeam: 3, Clients: 50_000, Opportunities: 100_000, Visits: 100_000,
+        BillingRows: 10_000, Pqrs: 30_000);
+
     public int Executives => Teams * ExecutivesPerTeam;
 
     /// <summary>Each executive's visits fill 9 slots a day (08:00 to 16:00), Monday to Saturday, one after the other.</summary>

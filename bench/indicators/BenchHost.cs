@@ -5,6 +5,8 @@ using Microsoft.Extensions.Hosting;
 using Microsoft.Extensions.Logging;
 using SalesBot.Bot;
 using SalesBot.Features.Clients;
+using SalesBot.Features.Digests;
+using SalesBot.Teams.Hosting;
 using SalesBot.Features.Indicators;
 using SalesBot.Features.Organization;
 using SalesBot.Features.Pipeline;
@@ -25,7 +27,7 @@ namespace SalesBot.Bench;
 /// </summary>
 public static class BenchHost
 {
-    public static IHost Build(string connectionString, SqlCapture capture)
+    public static IHost Build(string connectionString, SqlCapture capture, IReadOnlyDictionary<string, string?>? settings = null)
     {
         var builder = Host.CreateApplicationBuilder(new HostApplicationBuilderSettings
         {
@@ -41,6 +43,7 @@ public static class BenchHost
             // The app's appsettings.json logs at Information; the benchmark's output is its report.
             ["Logging:LogLevel:Default"] = "Warning",
         });
+        if (settings is not null) builder.Configuration.AddInMemoryCollection(settings);
         builder.Logging.SetMinimumLevel(LogLevel.Warning);
         builder.Logging.AddFilter("Microsoft.EntityFrameworkCore", LogLevel.Error);
         // The data layer attaches every registered IInterceptor to its contexts: the hook the app
@@ -50,7 +53,9 @@ public static class BenchHost
             .AddBusinessCalendar(builder.Configuration).AddClients()
             .AddOutboxWriter(builder.Configuration).AddSalesBotConversation().AddPqrs(builder.Configuration)
             .AddGraph(builder.Configuration).AddRenegotiations()
-            .AddPipeline(builder.Configuration).AddVisits(builder.Configuration).AddIndicators(builder.Configuration);
+            .AddPipeline(builder.Configuration).AddVisits(builder.Configuration).AddIndicators(builder.Configuration)
+            // The digest benchmark starts the host: the outbox engine delivers through the real connector client.
+            .AddOutbox(builder.Configuration).AddTeamsProtocol(builder.Configuration, retryThrottled: false).AddDigests(builder.Configuration);
         return builder.Build();
     }
 }

@@ -3,7 +3,7 @@ using System.Globalization;
 namespace SalesBot.Bench;
 
 /// <summary>The command line of the benchmark (bench/indicators.sh passes the first two).</summary>
-public sealed record BenchOptions(string ConnectionString, string OutDirectory, int Warmups, int Runs, bool Reload, bool Explain)
+public sealed record BenchOptions(string ConnectionString, string OutDirectory, int Warmups, int Runs, bool Reload, bool Explain, bool Digests = false)
 {
     public const string Usage = """
         IndicatorBench --connection "Host=...;Port=...;Username=...;Database=salesbot_bench" [options]
@@ -15,12 +15,14 @@ public sealed record BenchOptions(string ConnectionString, string OutDirectory, 
           --warmup N        unmeasured runs first (default 3)
           --reload          drop the database and load the data again
           --explain         also run each case once capturing the SQL EF sends, and EXPLAIN ANALYZE it
+          --digests         the weekly digest instead (bench/digests.sh): 200 teams over 100,000 deals, built and
+                            delivered through the outbox to a counting connector
         """;
 
     public static BenchOptions? Parse(string[] args, TextWriter errors)
     {
         string? connection = null;
-        var (outDirectory, warmups, runs, reload, explain) = (Path.Combine("bench", "out"), 3, 30, false, false);
+        var (outDirectory, warmups, runs, reload, explain, digests) = (Path.Combine("bench", "out"), 3, 30, false, false, false);
         for (var i = 0; i < args.Length; i++)
         {
             var arg = args[i];
@@ -33,6 +35,7 @@ public sealed record BenchOptions(string ConnectionString, string OutDirectory, 
                 case "--warmup" when int.TryParse(Value(), NumberStyles.None, CultureInfo.InvariantCulture, out var w): warmups = w; break;
                 case "--reload": reload = true; break;
                 case "--explain": explain = true; break;
+                case "--digests": digests = true; break;
                 default:
                     errors.WriteLine($"error: unknown or invalid argument '{arg}'\n\n{Usage}");
                     return null;
@@ -43,6 +46,6 @@ public sealed record BenchOptions(string ConnectionString, string OutDirectory, 
             errors.WriteLine($"error: --connection and --out need a value\n\n{Usage}");
             return null;
         }
-        return new BenchOptions(connection, outDirectory, warmups, runs, reload, explain);
+        return new BenchOptions(connection, outDirectory, warmups, runs, reload, explain, digests);
     }
 }

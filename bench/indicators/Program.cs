@@ -23,7 +23,8 @@ public static class Program
         };
         try
         {
-            await new BenchRun(options, Console.Out).RunAsync(cancel.Token);
+            if (options.Digests) await new DigestBench(options, Console.Out).RunAsync(cancel.Token);
+            else await new BenchRun(options, Console.Out).RunAsync(cancel.Token);
             return 0;
         }
         catch (Exception e)

@@ -26,7 +26,9 @@ if (parsed.Command is not ServeCommand serve) return await new CliRunner(Console
 // Database:Path stay relative to the working directory.
 var builder = WebApplication.CreateBuilder(new WebApplicationOptions { Args = serve.HostArgs, ContentRootPath = AppContext.BaseDirectory });
 builder.Services
-    .AddTeamsProtocol(builder.Configuration)   // Bot Framework protocol: inbound auth, connector client
+    // Bot Framework protocol: inbound auth, connector client. A 429 goes back to the outbox, which
+    // paces proactive sends under Outbox:TenantSendsPerSecond and retries after Retry-After.
+    .AddTeamsProtocol(builder.Configuration, retryThrottled: false)
     .AddSalesBotData(builder.Configuration)    // EF Core on SQLite (default) or PostgreSQL, audit log
     .AddDatabaseMaintenance()                  // forgets old processed activity ids
     .AddDailyJobs()                            // daily jobs, once per day across instances

@@ -29,6 +29,11 @@ public sealed class FakeConnector : IAsyncDisposable
 
     public void FailNext(int status, string? retryAfter = null) => _failures.Enqueue((status, retryAfter));
 
+    private (double Share, string RetryAfter, Random Dice)? _storm;
+
+    /// <summary>From now on, answers this share of activity posts with 429 and Retry-After (a seeded draw, so a run can be repeated).</summary>
+    public void Throttle(double share, string retryAfter, int seed = 7) => _storm = (share, retryAfter, new Random(seed));
+
     private Hold? _hold;
 
     /// <summary>The next request waits at the connector until released; if its caller gives up meanwhile, it is not delivered.</summary>
@@ -66,6 +71,12 @@ public sealed class FakeConnector : IAsyncDisposable
     private async Task RespondAsync(HttpContext ctx, RecordedRequest request)
     {
         if (Interlocked.Exchange(ref _hold, null) is { } hold) await hold.WaitAsync(ctx.RequestAborted);
+        if (_storm is { } storm && request.Method == "POST" && request.RawPath.EndsWith("/activities", StringComparison.Ordinal))
+        {
+            bool throttled;
+            lock (storm.Dice) throttled = storm.Dice.NextDouble() < storm.Share;
+            if (throttled) _failures.Enqueue((429, storm.RetryAfter));
+        }
         if (_failures.TryDequeue(out var failure))
         {
             ctx.Response.StatusCode = failure.Status;

@@ -20,7 +20,11 @@ public static class ConnectorRetry
         HttpStatusCode.TooManyRequests or HttpStatusCode.PreconditionFailed or
         HttpStatusCode.BadGateway or HttpStatusCode.ServiceUnavailable or HttpStatusCode.GatewayTimeout;
 
-    public static HttpRetryStrategyOptions Options()
+    /// <param name="retryThrottled">
+    /// Whether a 429 is retried here too. A sender that paces its own sends (a budget per second)
+    /// turns it off: a retry here would go around its budget; it retries the 429 itself, later.
+    /// </param>
+    public static HttpRetryStrategyOptions Options(bool retryThrottled = true)
     {
         var retry = new HttpRetryStrategyOptions
         {
@@ -37,6 +41,7 @@ public static class ConnectorRetry
         // might have delivered it, and a blind re-POST would show the user a duplicate.
         retry.ShouldHandle = args => ValueTask.FromResult(
             args.Outcome.Result is { } response && IsTransient(response.StatusCode)
+            && (retryThrottled || response.StatusCode != HttpStatusCode.TooManyRequests)
             && !(RetryAfter(response) > MaxDelay));
         return retry;
     }

@@ -14,7 +14,8 @@ public static class TeamsProtocolServiceCollectionExtensions
     /// Registers the protocol layer: inbound authentication bound from the root configuration keys
     /// (MicrosoftAppId, ...), and the connector client with its token provider and retry rules.
     /// </summary>
-    public static IServiceCollection AddTeamsProtocol(this IServiceCollection services, IConfiguration configuration)
+    /// <param name="retryThrottled">false for a caller that paces and retries throttled sends itself (see <see cref="Connector.ConnectorRetry.Options"/>).</param>
+    public static IServiceCollection AddTeamsProtocol(this IServiceCollection services, IConfiguration configuration, bool retryThrottled = true)
     {
         services.AddOptions<BotAuthenticationOptions>()
             .Bind(configuration)
@@ -36,7 +37,7 @@ public static class TeamsProtocolServiceCollectionExtensions
         services.AddHttpClient<ConnectorClient>(c => c.Timeout = TimeSpan.FromSeconds(100))
             .AddHttpMessageHandler<BotTokenHandler>()
             .AddResilienceHandler("connector", b => b
-                .AddRetry(ConnectorRetry.Options())
+                .AddRetry(ConnectorRetry.Options(retryThrottled))
                 .AddTimeout(ConnectorRetry.AttemptTimeout));
         return services;
     }

@@ -27,7 +27,7 @@ public abstract class SchemaTests : DemoBotTest
     {
         Assert.False(await Bot.WithDbAsync(db => Task.FromResult(db.Database.HasPendingModelChanges())));
         // Initial (squashed before release), then one per schema change since.
-        Assert.Equal(["Initial", "LifecycleAndStageHistory", "ClientBilling", "Goals", "DigestSubscriptions"], await Bot.WithDbAsync(db => Task.FromResult(db.Database.GetMigrations().Select(m => m[15..]).ToList())));
+        Assert.Equal(["Initial", "LifecycleAndStageHistory", "ClientBilling", "Goals", "DigestSubscriptions", "Nudges"], await Bot.WithDbAsync(db => Task.FromResult(db.Database.GetMigrations().Select(m => m[15..]).ToList())));
     }
 
     [Fact]
@@ -132,6 +132,6 @@ public sealed class SquashedMigrationsTests : IDisposable
         Assert.Contains("pre-release schema (migration 20261123075516_Initial)", error);
         Assert.Contains("Recreate it", error);
         Assert.Equal(0, fresh);
-        Assert.Contains("Applied 5 migration(s)", output); // Initial, then one per schema change
+        Assert.Contains("Applied 6 migration(s)", output); // Initial, then one per schema change
     }
 }

@@ -87,8 +87,27 @@ public abstract class WeeklyDigestTests : IAsyncLifetime
     {
         _clock.SetUtcNow(local.ToUniversalTime());
         var posted = await (bot ?? _bot).Services.GetRequiredService<DigestScheduler>().PostDueAsync(default);
-        await (bot ?? _bot).WaitForOutboxDrainedAsync();
+        await DrainAsync();
         return posted;
+    }
+
+    /// <summary>
+    /// Waits until the outbox has delivered everything, the fake clock moving on as wall time does
+    /// meanwhile: a send retried after a slow first attempt (a loaded test machine) is due on the
+    /// injected clock, which would otherwise stand still at the moment the test set.
+    /// </summary>
+    private async Task DrainAsync()
+    {
+        var deadline = DateTime.UtcNow.AddSeconds(60);
+        var last = DateTime.UtcNow;
+        while (await _bot.WithDbAsync(db => db.Outbox.CountAsync(m => m.FailedAt == null)) > 0)
+        {
+            if (DateTime.UtcNow > deadline) await _bot.WaitForOutboxDrainedAsync(TimeSpan.Zero); // throws, naming what is stuck
+            await Task.Delay(100);
+            var now = DateTime.UtcNow;
+            _clock.Advance(now - last);
+            last = now;
+        }
     }
 
     private static DateTimeOffset Local(int month, int day, int hour, int minute = 0) => new(2026, month, day, hour, minute, 0, Bogota);
@@ -168,7 +187,7 @@ public abstract class WeeklyDigestTests : IAsyncLifetime
         var meganPersonal = new Activities(_connector.ServiceUrl) { UserId = "user-id-1", UserName = "Megan Bowen", AadObjectId = "00000000-0000-0000-0000-0000000000021" };
         await SayAsync(meganPersonal, "hola");
         await SayAsync(_meganInChannel, "resumen semanal suscribir");
-        await _bot.WaitForOutboxDrainedAsync();
+        await DrainAsync();
         _connector.FailNext(403);
 
         await RunAtAsync(Local(11, 30, 8, 0));
@@ -179,12 +198,119 @@ public abstract class WeeklyDigestTests : IAsyncLifetime
             Assert.True(DateTime.UtcNow < deadline, "the subscription was never ended");
             await Task.Delay(50);
         }
-        await _bot.WaitForOutboxDrainedAsync();
+        await DrainAsync();
         var notice = _connector.PostedActivities.Last(a => a["conversation"]?["id"]?.GetValue<string>() == meganPersonal.ConversationId);
         Assert.Contains("Ya no puedo publicar en el canal del resumen semanal de Ventas Bogotá", notice.Said());
         Assert.Equal("channel-gone", await _bot.WithDbAsync(db => db.DigestSubscriptions.Select(s => s.EndReason).SingleAsync()));
         // Ended, it is not tried again the next week.
         Assert.Equal(0, await RunAtAsync(Local(12, 7, 8, 0)));
+    }
+
+    private async Task<int> NudgeAtAsync(DateTimeOffset local)
+    {
+        _clock.SetUtcNow(local.ToUniversalTime());
+        var sent = await _bot.Services.GetRequiredService<NudgeScheduler>().SendDueAsync(default);
+        await DrainAsync();
+        return sent;
+    }
+
+    private List<string> NudgesTo(Activities who) => _connector.PostedActivities
+        .Where(a => a["conversation"]?["id"]?.GetValue<string>() == who.ConversationId && a.Card() is { } c && c.AllText().Contains("Tus avisos de la semana"))
+        .Select(a => a.Card().AllText()).ToList();
+
+    [Fact]
+    public async Task Each_executive_gets_a_weekly_nudge_once_and_a_snoozed_deal_stays_out_of_the_next()
+    {
+        var alex = new Activities(_connector.ServiceUrl);
+        await SayAsync(alex, "hola");
+
+        Assert.Equal(0, await NudgeAtAsync(Local(11, 30, 8, 29)));
+        Assert.Equal(1, await NudgeAtAsync(Local(11, 30, 8, 30)));
+        Assert.Equal(0, await NudgeAtAsync(Local(11, 30, 10, 0)));
+        var nudge = Assert.Single(NudgesTo(alex));
+        Assert.Contains("Sin actividad en 14 días", nudge);
+        Assert.Contains("Empresa Uno · Sede 1", nudge);
+        Assert.Contains("Posponer una semana", nudge);
+        Assert.DoesNotContain("Dotación 2027", nudge);                 // moved on the 25th: not quiet, and closes on 5 December
+
+        var sede1 = await _bot.WithDbAsync(db => db.Opportunities.Where(o => o.Title == "Sede 1").Select(o => o.Id).SingleAsync());
+        var snoozed = await SubmitAsync(alex, new JsonObject { ["command"] = "digests.snooze", ["deal"] = sede1.ToString() });
+        Assert.Contains("no te avisaré de «Sede 1» hasta después del", snoozed.Said());
+
+        Assert.Equal(1, await NudgeAtAsync(Local(12, 7, 8, 30)));
+        var next = NudgesTo(alex)[1];
+        Assert.DoesNotContain("· Sede 1", next);
+        Assert.Contains("Empresa Uno · Sede 2", next);
+    }
+
+    [Fact]
+    public async Task Mis_avisos_changes_when_and_what_and_only_for_an_executive()
+    {
+        var alex = new Activities(_connector.ServiceUrl);
+        var form = await SayAsync(alex, "mis avisos");
+        Assert.Contains("Guardar", form.Card().AllText());
+
+        var bad = await SubmitAsync(alex, new JsonObject { ["command"] = "digests.nudgesSave", ["day"] = "Funday", ["hour"] = "25:99" });
+        Assert.Contains("Elige un día de la semana y una hora", bad.Said());
+        Assert.Equal(0, await _bot.WithDbAsync(db => db.NudgeSettings.CountAsync()));
+
+        var saved = await SubmitAsync(alex, new JsonObject
+        {
+            ["command"] = "digests.nudgesSave",
+            ["day"] = "Tuesday",
+            ["hour"] = "09:15",
+            ["stale"] = "true",
+            ["pastClose"] = "false",
+            ["nextSteps"] = "false",
+            ["approvedOffers"] = "false",
+        });
+        Assert.Contains("martes a las 09:15", saved.Said());
+        // Not on Monday any more: on Tuesday at 09:15, with only the quiet deals.
+        Assert.Equal(0, await NudgeAtAsync(Local(12, 7, 8, 30)));
+        Assert.Equal(1, await NudgeAtAsync(Local(12, 8, 9, 15)));
+
+        var meganPersonal = new Activities(_connector.ServiceUrl) { UserId = "user-id-1", UserName = "Megan Bowen", AadObjectId = "00000000-0000-0000-0000-0000000000021" };
+        Assert.Contains("No tienes permiso para recibir avisos semanales", (await SayAsync(meganPersonal, "mis avisos")).Said());
+    }
+
+    [Fact]
+    public async Task A_visits_next_step_is_reminded_at_eight_on_its_day_and_in_that_weeks_nudge()
+    {
+        var alex = new Activities(_connector.ServiceUrl);
+        await SayAsync(alex, "hola");
+        _clock.SetUtcNow(Local(11, 30, 12).ToUniversalTime());
+        await using (var scope = _bot.Services.CreateAsyncScope())
+        {
+            var sp = scope.ServiceProvider;
+            var db = sp.GetRequiredService<SalesBot.Infrastructure.Data.SalesBotDbContext>();
+            var person = await db.People.SingleAsync(p => p.Email == "alexw@contoso.example");
+            var actor = Actor.For(person);
+            sp.GetRequiredService<SalesBot.Infrastructure.Auditing.AuditContext>().Set(actor, "test");
+            var client = await db.Clients.Where(c => c.Name == "Empresa Uno").Select(c => c.Id).SingleAsync();
+            var logged = await sp.GetRequiredService<SalesBot.Features.Visits.LogVisit>().UnscheduledAsync(actor,
+                new SalesBot.Features.Visits.VisitInput(client, "2026-11-30", "10:00", "60", "follow-up", null, null, null),
+                new SalesBot.Features.Visits.VisitReportInput("interested", null, "Enviar la propuesta firmada", "2026-12-02", "Dotación 2027"), default);
+            Assert.True(logged.Ok, string.Join("; ", logged.Errors.Select(e => e.ToString())));
+            await db.SaveChangesAsync();
+        }
+        var scheduler = _bot.Services.GetRequiredService<SalesBot.Infrastructure.Scheduling.DailyJobScheduler>();
+
+        _clock.SetUtcNow(Local(12, 2, 7, 59).ToUniversalTime());
+        Assert.DoesNotContain("next-steps", await scheduler.RunDueJobsAsync(default));
+        _clock.SetUtcNow(Local(12, 2, 8, 0).ToUniversalTime());
+        Assert.Contains("next-steps", await scheduler.RunDueJobsAsync(default));
+        await DrainAsync();
+        var reminder = _connector.PostedActivities.Last(a => a["conversation"]?["id"]?.GetValue<string>() == alex.ConversationId).Card().AllText();
+        Assert.Contains("Hoy tienes un próximo paso", reminder);
+        Assert.Contains("Enviar la propuesta firmada", reminder);
+        Assert.Contains("Dotación 2027", reminder);
+    }
+
+    private async Task<JsonObject> SubmitAsync(Activities who, JsonObject value)
+    {
+        var before = _connector.PostedActivities.Count;
+        await _bot.SendAsync(who.Submit(value));
+        return (await _connector.WaitForActivitiesAsync(before + 1))[before];
     }
 
     [Fact]
@@ -197,9 +323,10 @@ public abstract class WeeklyDigestTests : IAsyncLifetime
         var posted = await Task.WhenAll(
             _bot.Services.GetRequiredService<DigestScheduler>().PostDueAsync(default),
             second.Services.GetRequiredService<DigestScheduler>().PostDueAsync(default));
-        await _bot.WaitForOutboxDrainedAsync();
+        await DrainAsync();
 
-        Assert.Equal(1, posted.Sum());
+        // The second instance's own first round (at its start) may be the one that wins: whoever posts, it is once.
+        Assert.True(posted.Sum() <= 1, $"posted {posted.Sum()} times");
         Assert.Single(ChannelPosts());
     }
 }

@@ -82,7 +82,12 @@ public sealed class BotHost : IAsyncDisposable
         var deadline = DateTime.UtcNow + (timeout ?? TimeSpan.FromSeconds(20));
         while (await WithDbAsync(db => db.Outbox.CountAsync(m => m.FailedAt == null)) > 0)
         {
-            if (DateTime.UtcNow > deadline) throw new TimeoutException("The outbox still holds undelivered messages");
+            if (DateTime.UtcNow > deadline)
+            {
+                var stuck = await WithDbAsync(db => db.Outbox.Where(m => m.FailedAt == null)
+                    .Select(m => $"{m.Operation} {m.Lane} attempts={m.Attempts} next={m.NextAttemptAt:O} error={m.LastError}").ToListAsync());
+                throw new TimeoutException("The outbox still holds undelivered messages: " + string.Join(" | ", stuck));
+            }
             await Task.Delay(50);
         }
     }

@@ -9,32 +9,12 @@ namespace SalesBot.Features.Digests;
 /// "2026-W49"), so the first instance to commit posts it and any other's whole attempt is discarded
 /// (docs/adr/0005-weekly-digests.md). Checks on wall time, decides on the injected clock.
 /// </summary>
-public sealed class DigestScheduler(IServiceScopeFactory scopes, TimeProvider clock, IOptions<DigestOptions> options, ILogger<DigestScheduler> logger) : BackgroundService
+public sealed class DigestScheduler(IServiceScopeFactory scopes, TimeProvider clock, IOptions<DigestOptions> options, ILogger<DigestScheduler> logger) : WeeklyLoop(options, logger, "Weekly digests")
 {
     private static readonly Actor Scheduler = new("system:digests", "Digests", Role.None, null);
     private readonly HashSet<string> _unreachableWarned = [];
 
-    protected override async Task ExecuteAsync(CancellationToken stoppingToken)
-    {
-        using var timer = new PeriodicTimer(options.Value.CheckEvery);
-        try
-        {
-            do
-            {
-                try
-                {
-                    await PostDueAsync(stoppingToken);
-                }
-                catch (Exception e) when (e is not OperationCanceledException)
-                {
-                    logger.LogError(e, "Weekly digests could not be checked; trying again in {Interval}", options.Value.CheckEvery);
-                }
-            } while (await timer.WaitForNextTickAsync(stoppingToken));
-        }
-        catch (OperationCanceledException) when (stoppingToken.IsCancellationRequested)
-        {
-        }
-    }
+    protected override async Task RunRoundAsync(CancellationToken ct) => await PostDueAsync(ct);
 
     /// <summary>Posts every digest due now that no instance posted this week; returns how many this call posted.</summary>
     public async Task<int> PostDueAsync(CancellationToken ct)
@@ -48,14 +28,14 @@ public sealed class DigestScheduler(IServiceScopeFactory scopes, TimeProvider cl
             due = [];
             foreach (var subscription in active)
             {
-                if (!TryZone(subscription.TimeZone, out var zone)) continue;
-                if (DigestWeek.Due(subscription, zone, now, options.Value.CatchUpWindow) is { } week) due.Add((subscription, week));
+                if (WeeklyRun.Zone(subscription.TimeZone) is not { } zone)
+                {
+                    Logger.LogWarning("A digest subscription names time zone {Zone}, unknown here; it is skipped", subscription.TimeZone);
+                    continue;
+                }
+                if (DigestWeek.Due(subscription, zone, now, Options.CatchUpWindow) is { } week) due.Add((subscription, week));
             }
-            if (due.Count == 0) return 0;
-            var keys = due.Select(d => JobName(d.Subscription)).ToList();
-            var done = (await db.JobRuns.AsNoTracking().Where(r => keys.Contains(r.Job)).Select(r => new { r.Job, r.Period }).ToListAsync(ct))
-                .Select(r => (r.Job, r.Period)).ToHashSet();
-            due.RemoveAll(d => done.Contains((JobName(d.Subscription), d.Week.Period)));
+            due = await WeeklyRun.NotYetDoneAsync(db, due, d => JobName(d.Subscription), d => d.Week.Period, ct);
         }
         var posted = 0;
         foreach (var (subscription, week) in due)
@@ -66,7 +46,7 @@ public sealed class DigestScheduler(IServiceScopeFactory scopes, TimeProvider cl
             }
             catch (Exception e) when (e is not OperationCanceledException)
             {
-                logger.LogError(e, "The weekly digest of subscription {Subscription} for {Week} failed; it will be tried again", subscription.Id, week.Period);
+                Logger.LogError(e, "The weekly digest of subscription {Subscription} for {Week} failed; it will be tried again", subscription.Id, week.Period);
             }
         }
         return posted;
@@ -86,38 +66,15 @@ public sealed class DigestScheduler(IServiceScopeFactory scopes, TimeProvider cl
         if (!await sp.GetRequiredService<IDigestDelivery>().PostAsync(subscription.ChannelId, subscription.Language, country, digest, $"{job}:{week.Period}", ct))
         {
             if (_unreachableWarned.Add($"{job}:{week.Period}"))
-                logger.LogWarning("The weekly digest of team {Team} for {Week} waits: the bot has not heard from channel {Channel} yet (it needs one message or install there)",
+                Logger.LogWarning("The weekly digest of team {Team} for {Week} waits: the bot has not heard from channel {Channel} yet (it needs one message or install there)",
                     digest.TeamName, week.Period, subscription.ChannelId);
             return false;
         }
-        db.JobRuns.Add(new JobRun { Job = job, Period = week.Period, RanAt = now });
-        try
-        {
-            await db.SaveChangesAsync(ct);
-        }
-        catch (DbUpdateException e) when (DuplicateKey.Is(e, "JobRuns"))
-        {
-            // Another instance posted this week's digest first; ours is discarded whole, outbox row included.
-            return false;
-        }
-        logger.LogInformation("Weekly digest of team {Team} for {Week} queued for its channel", digest.TeamName, week.Period);
+        // Another instance may have posted this week's digest first: ours is then discarded whole, outbox row included.
+        if (!await WeeklyRun.CommitOnceAsync(db, job, week.Period, now, ct)) return false;
+        Logger.LogInformation("Weekly digest of team {Team} for {Week} queued for its channel", digest.TeamName, week.Period);
         return true;
     }
 
     public static string JobName(DigestSubscription subscription) => "digest:" + subscription.Id.ToString("N");
-
-    private bool TryZone(string id, out TimeZoneInfo zone)
-    {
-        try
-        {
-            zone = TimeZoneInfo.FindSystemTimeZoneById(id);
-            return true;
-        }
-        catch (Exception e) when (e is TimeZoneNotFoundException or InvalidTimeZoneException)
-        {
-            logger.LogWarning("A digest subscription names time zone {Zone}, unknown here; it is skipped", id);
-            zone = TimeZoneInfo.Utc;
-            return false;
-        }
-    }
 }

@@ -29,10 +29,14 @@ public static class DigestWeek
     }
 
     /// <summary>The occurrence owed now, or null: none within the window, or one from before the subscription.</summary>
-    public static Occurrence? Due(DigestSubscription subscription, TimeZoneInfo zone, DateTimeOffset now, TimeSpan catchUpWindow)
+    public static Occurrence? Due(DigestSubscription subscription, TimeZoneInfo zone, DateTimeOffset now, TimeSpan catchUpWindow) =>
+        Due(subscription.Slot, subscription.SubscribedAt, zone, now, catchUpWindow);
+
+    /// <param name="since">when the slot was chosen: an occurrence before it is not owed.</param>
+    public static Occurrence? Due(DigestSlot slot, DateTimeOffset since, TimeZoneInfo zone, DateTimeOffset now, TimeSpan catchUpWindow)
     {
-        var latest = Latest(subscription.Slot, zone, now);
-        if (latest.At < subscription.SubscribedAt) return null;
+        var latest = Latest(slot, zone, now);
+        if (latest.At < since) return null;
         return now - latest.At < catchUpWindow ? latest : null;
     }
 

@@ -8,4 +8,10 @@ public interface IDigestDelivery
 
     /// <summary>Tells the person who subscribed that the channel refused the digest and the subscription ended.</summary>
     Task ChannelGoneAsync(Person subscriber, string teamName, CancellationToken ct);
+
+    /// <summary>Queues an executive's weekly nudge in their 1:1 chat; false when they have no chat with the bot yet.</summary>
+    Task<bool> SendNudgesAsync(Person executive, Nudges nudges, CancellationToken ct);
+
+    /// <summary>Queues the morning reminder of a next step dated today.</summary>
+    Task<bool> SendNextStepAsync(Person executive, NudgeItem step, CancellationToken ct);
 }

@@ -44,6 +44,8 @@ public abstract class SalesBotDbContext(DbContextOptions options) : DbContext(op
     public DbSet<AreaContact> AreaContacts => Set<AreaContact>();
     public DbSet<VisitPlan> VisitPlans => Set<VisitPlan>();
     public DbSet<Features.Digests.DigestSubscription> DigestSubscriptions => Set<Features.Digests.DigestSubscription>();
+    public DbSet<Features.Digests.NudgeSettings> NudgeSettings => Set<Features.Digests.NudgeSettings>();
+    public DbSet<Features.Digests.NudgeSnooze> NudgeSnoozes => Set<Features.Digests.NudgeSnooze>();
     public DbSet<Scheduling.JobRun> JobRuns => Set<Scheduling.JobRun>();
     public DbSet<AuditEntry> AuditLog => Set<AuditEntry>();
     public DbSet<OutboxMessage> Outbox => Set<OutboxMessage>();

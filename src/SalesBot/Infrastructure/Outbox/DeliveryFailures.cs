@@ -15,12 +15,15 @@ internal static class DeliveryFailures
         _ => false,
     };
 
-    /// <summary>Exponential with jitter, capped; a longer wait asked by the server wins.</summary>
+    /// <summary>
+    /// The wait the server asked for (Retry-After, as Teams asks on 429), with a little jitter; else
+    /// exponential with jitter, capped. A throttled conversation is retried when Teams said, not
+    /// seconds or minutes later: the pacer (<see cref="SendPacer"/>) keeps the tenant under its budget.
+    /// </summary>
     public static TimeSpan Backoff(int attempts, TimeSpan maxBackoff, TimeSpan? retryAfter)
     {
-        var exponential = TimeSpan.FromSeconds(Math.Min(maxBackoff.TotalSeconds, Math.Pow(2, attempts)))
-            + TimeSpan.FromMilliseconds(Random.Shared.Next(0, 1000));
-        return retryAfter is { } asked && asked > exponential ? asked : exponential;
+        if (retryAfter is { } asked && asked >= TimeSpan.Zero) return asked + TimeSpan.FromMilliseconds(Random.Shared.Next(0, 250));
+        return TimeSpan.FromSeconds(Math.Min(maxBackoff.TotalSeconds, Math.Pow(2, attempts))) + TimeSpan.FromMilliseconds(Random.Shared.Next(0, 1000));
     }
 
     /// <summary>What is kept in the row and the log.</summary>

@@ -13,11 +13,18 @@ public static class DigestActions
 {
     public const string Weekly = "digests.weekly";
     public const string List = "digests.list";
+    public const string Nudges = "digests.nudges";
+    public const string SaveNudges = "digests.nudgesSave";
+    public const string Snooze = "digests.snooze";
 
     public static readonly PhraseSet Phrases = new(
     [
         ("resumen semanal", Weekly),
         ("weekly digest", Weekly),
+        ("mis avisos", Nudges),
+        ("avisos", Nudges),
+        ("my nudges", Nudges),
+        ("nudges", Nudges),
     ]);
 }
 

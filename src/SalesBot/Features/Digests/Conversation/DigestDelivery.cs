@@ -21,4 +21,20 @@ public sealed class DigestDelivery(TeamChannels channels, PersonalChat chat, Car
 
     public Task ChannelGoneAsync(Person subscriber, string teamName, CancellationToken ct) =>
         chat.SendAsync(subscriber, reader => new Activity { Text = new Wording(localizer, reader).T("digest.channelGone", teamName) }, ct);
+
+    public Task<bool> SendNudgesAsync(Person executive, Nudges nudges, CancellationToken ct) =>
+        chat.SendAsync(executive, reader => PersonalChat.Card(cards.RenderAttachment(NudgeCard.Template, NudgeCard.Data(new Wording(localizer, reader), nudges))), ct);
+
+    public Task<bool> SendNextStepAsync(Person executive, NudgeItem step, CancellationToken ct) =>
+        chat.SendAsync(executive, reader =>
+        {
+            var words = new Wording(localizer, reader);
+            return PersonalChat.Card(cards.RenderAttachment(NudgeCard.Template, new
+            {
+                title = words.T("nudges.todayTitle"),
+                intro = words.T("nudges.todayIntro"),
+                sections = new[] { new { heading = words.T("nudges.kind." + NudgeKinds.NextSteps), items = new[] { NudgeCard.Item(words, step) } } },
+                settingsHint = words.T("nudges.settingsHint"),
+            }));
+        }, ct);
 }

@@ -221,6 +221,43 @@ namespace SalesBot.Infrastructure.Data.Migrations.Postgres
                     b.ToTable("DigestSubscriptions");
                 });
 
+            modelBuilder.Entity("SalesBot.Features.Digests.NudgeSettings", b =>
+                {
+                    b.Property<Guid>("PersonId")
+                        .HasColumnType("uuid");
+
+                    b.Property<DateTimeOffset>("ChangedAt")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<string>("Day")
+                        .IsRequired()
+                        .HasMaxLength(10)
+                        .HasColumnType("character varying(10)");
+
+                    b.Property<TimeOnly>("Hour")
+                        .HasColumnType("time without time zone");
+
+                    b.Property<int>("Kinds")
+                        .HasColumnType("integer");
+
+                    b.HasKey("PersonId");
+
+                    b.ToTable("NudgeSettings");
+                });
+
+            modelBuilder.Entity("SalesBot.Features.Digests.NudgeSnooze", b =>
+                {
+                    b.Property<Guid>("OpportunityId")
+                        .HasColumnType("uuid");
+
+                    b.Property<DateOnly>("Until")
+                        .HasColumnType("date");
+
+                    b.HasKey("OpportunityId");
+
+                    b.ToTable("NudgeSnoozes");
+                });
+
             modelBuilder.Entity("SalesBot.Features.Indicators.Goal", b =>
                 {
                     b.Property<Guid>("Id")
@@ -1329,6 +1366,24 @@ namespace SalesBot.Infrastructure.Data.Migrations.Postgres
                     b.HasOne("SalesBot.Features.Organization.Team", null)
                         .WithMany()
                         .HasForeignKey("TeamId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+                });
+
+            modelBuilder.Entity("SalesBot.Features.Digests.NudgeSettings", b =>
+                {
+                    b.HasOne("SalesBot.Features.Organization.Person", null)
+                        .WithOne()
+                        .HasForeignKey("SalesBot.Features.Digests.NudgeSettings", "PersonId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+                });
+
+            modelBuilder.Entity("SalesBot.Features.Digests.NudgeSnooze", b =>
+                {
+                    b.HasOne("SalesBot.Features.Pipeline.Opportunity", null)
+                        .WithOne()
+                        .HasForeignKey("SalesBot.Features.Digests.NudgeSnooze", "OpportunityId")
                         .OnDelete(DeleteBehavior.Cascade)
                         .IsRequired();
                 });

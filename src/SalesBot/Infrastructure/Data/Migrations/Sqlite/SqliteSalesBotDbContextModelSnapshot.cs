@@ -216,6 +216,43 @@ namespace SalesBot.Infrastructure.Data.Migrations.Sqlite
                     b.ToTable("DigestSubscriptions");
                 });
 
+            modelBuilder.Entity("SalesBot.Features.Digests.NudgeSettings", b =>
+                {
+                    b.Property<Guid>("PersonId")
+                        .HasColumnType("TEXT");
+
+                    b.Property<long>("ChangedAt")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("Day")
+                        .IsRequired()
+                        .HasMaxLength(10)
+                        .HasColumnType("TEXT");
+
+                    b.Property<TimeOnly>("Hour")
+                        .HasColumnType("TEXT");
+
+                    b.Property<int>("Kinds")
+                        .HasColumnType("INTEGER");
+
+                    b.HasKey("PersonId");
+
+                    b.ToTable("NudgeSettings");
+                });
+
+            modelBuilder.Entity("SalesBot.Features.Digests.NudgeSnooze", b =>
+                {
+                    b.Property<Guid>("OpportunityId")
+                        .HasColumnType("TEXT");
+
+                    b.Property<DateOnly>("Until")
+                        .HasColumnType("TEXT");
+
+                    b.HasKey("OpportunityId");
+
+                    b.ToTable("NudgeSnoozes");
+                });
+
             modelBuilder.Entity("SalesBot.Features.Indicators.Goal", b =>
                 {
                     b.Property<Guid>("Id")
@@ -1316,6 +1353,24 @@ namespace SalesBot.Infrastructure.Data.Migrations.Sqlite
                     b.HasOne("SalesBot.Features.Organization.Team", null)
                         .WithMany()
                         .HasForeignKey("TeamId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+                });
+
+            modelBuilder.Entity("SalesBot.Features.Digests.NudgeSettings", b =>
+                {
+                    b.HasOne("SalesBot.Features.Organization.Person", null)
+                        .WithOne()
+                        .HasForeignKey("SalesBot.Features.Digests.NudgeSettings", "PersonId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+                });
+
+            modelBuilder.Entity("SalesBot.Features.Digests.NudgeSnooze", b =>
+                {
+                    b.HasOne("SalesBot.Features.Pipeline.Opportunity", null)
+                        .WithOne()
+                        .HasForeignKey("SalesBot.Features.Digests.NudgeSnooze", "OpportunityId")
                         .OnDelete(DeleteBehavior.Cascade)
                         .IsRequired();
                 });
