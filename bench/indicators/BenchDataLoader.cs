@@ -121,9 +121,11 @@ public sealed class BenchDataLoader(NpgsqlConnection connection, DataShape shape
     private IEnumerable<(string Table, string Sql)> Steps()
     {
         var (teams, executives) = (shape.Teams, shape.Executives);
+        // Team numbers as wide as the largest ("Ventas 007" among 200): lpad cuts what is longer.
+        var width = Math.Max(2, shape.Teams.ToString(CultureInfo.InvariantCulture).Length);
         yield return ("Teams", $"""
             INSERT INTO "Teams" ("Id", "Name")
-            SELECT pg_temp.team_id(t), 'Ventas ' || lpad(t::text, 2, '0') FROM generate_series(1, {teams}) t;
+            SELECT pg_temp.team_id(t), 'Ventas ' || lpad(t::text, {width}, '0') FROM generate_series(1, {teams}) t;
             """);
 
         // Roles: CommercialDirector = 4, TeamLead = 2, Executive = 1 (Role is a flags enum stored as int).
@@ -131,7 +133,7 @@ public sealed class BenchDataLoader(NpgsqlConnection connection, DataShape shape
             INSERT INTO "People" ("Id", "AadObjectId", "Name", "Email", "Roles", "TeamId", "ManagerId")
             SELECT pg_temp.person_id(0), '{MarkerAadObjectId}', 'Directora Comercial', 'directora.comercial@ventas.example', 4, NULL::uuid, NULL::uuid
             UNION ALL
-            SELECT pg_temp.person_id(t), 'bench-' || t, 'Líder Ventas ' || lpad(t::text, 2, '0'), 'lider' || lpad(t::text, 2, '0') || '@ventas.example',
+            SELECT pg_temp.person_id(t), 'bench-' || t, 'Líder Ventas ' || lpad(t::text, {width}, '0'), 'lider' || lpad(t::text, {width}, '0') || '@ventas.example',
                    2, pg_temp.team_id(t), pg_temp.person_id(0)
             FROM generate_series(1, {teams}) t
             UNION ALL

@@ -106,17 +106,18 @@ public sealed class DigestBench(BenchOptions options, TextWriter output)
 
     private static async Task<(TimeSpan Total, List<double> Each)> BuildAllAsync(IServiceProvider services, List<Guid> teams, DateTimeOffset at, CancellationToken ct)
     {
+        // As the scheduler builds them: DigestScheduler.BuildConcurrency at once, each in its own scope.
         var total = Stopwatch.StartNew();
-        var each = new List<double>(teams.Count);
-        foreach (var team in teams)
+        var each = new ConcurrentBag<double>();
+        await Parallel.ForEachAsync(teams, new ParallelOptions { MaxDegreeOfParallelism = DigestScheduler.BuildConcurrency, CancellationToken = ct }, async (team, token) =>
         {
             var one = Stopwatch.StartNew();
             await using var scope = services.CreateAsyncScope();
-            _ = await scope.ServiceProvider.GetRequiredService<BuildWeeklyDigest>().ExecuteAsync(team, at, ct)
+            _ = await scope.ServiceProvider.GetRequiredService<BuildWeeklyDigest>().ExecuteAsync(team, at, token)
                 ?? throw new InvalidOperationException($"team {team} has no digest");
             each.Add(one.Elapsed.TotalMilliseconds);
-        }
-        return (total.Elapsed, each);
+        });
+        return (total.Elapsed, each.ToList());
     }
 
     /// <summary>A Bot Connector stand-in on loopback that accepts every post and counts them per conversation.</summary>

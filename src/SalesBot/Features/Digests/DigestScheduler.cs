@@ -12,7 +12,10 @@ namespace SalesBot.Features.Digests;
 public sealed class DigestScheduler(IServiceScopeFactory scopes, TimeProvider clock, IOptions<DigestOptions> options, ILogger<DigestScheduler> logger) : WeeklyLoop(options, logger, "Weekly digests")
 {
     private static readonly Actor Scheduler = new("system:digests", "Digests", Role.None, null);
-    private readonly HashSet<string> _unreachableWarned = [];
+
+    /// <summary>Digests built at once: enough to keep two cores and the database busy, far below the connection pool.</summary>
+    public const int BuildConcurrency = 4;
+    private readonly System.Collections.Concurrent.ConcurrentDictionary<string, bool> _unreachableWarned = new();
 
     protected override async Task RunRoundAsync(CancellationToken ct) => await PostDueAsync(ct);
 
@@ -37,18 +40,20 @@ public sealed class DigestScheduler(IServiceScopeFactory scopes, TimeProvider cl
             }
             due = await WeeklyRun.NotYetDoneAsync(db, due, d => JobName(d.Subscription), d => d.Week.Period, ct);
         }
+        // Several digests are built at once (each in its own scope and transaction): on Monday at 08:00
+        // every team's is due together, and building them one by one kept the outbox below its send budget.
         var posted = 0;
-        foreach (var (subscription, week) in due)
+        await Parallel.ForEachAsync(due, new ParallelOptions { MaxDegreeOfParallelism = BuildConcurrency, CancellationToken = ct }, async (run, token) =>
         {
             try
             {
-                if (await PostAsync(subscription, week, now, ct)) posted++;
+                if (await PostAsync(run.Subscription, run.Week, now, token)) Interlocked.Increment(ref posted);
             }
             catch (Exception e) when (e is not OperationCanceledException)
             {
-                Logger.LogError(e, "The weekly digest of subscription {Subscription} for {Week} failed; it will be tried again", subscription.Id, week.Period);
+                Logger.LogError(e, "The weekly digest of subscription {Subscription} for {Week} failed; it will be tried again", run.Subscription.Id, run.Week.Period);
             }
-        }
+        });
         return posted;
     }
 
@@ -65,7 +70,7 @@ public sealed class DigestScheduler(IServiceScopeFactory scopes, TimeProvider cl
         var country = await db.Teams.Where(t => t.Id == subscription.TeamId).Select(t => t.Country).FirstOrDefaultAsync(ct);
         if (!await sp.GetRequiredService<IDigestDelivery>().PostAsync(subscription.ChannelId, subscription.Language, country, digest, $"{job}:{week.Period}", ct))
         {
-            if (_unreachableWarned.Add($"{job}:{week.Period}"))
+            if (_unreachableWarned.TryAdd($"{job}:{week.Period}", true))
                 Logger.LogWarning("The weekly digest of team {Team} for {Week} waits: the bot has not heard from channel {Channel} yet (it needs one message or install there)",
                     digest.TeamName, week.Period, subscription.ChannelId);
             return false;
