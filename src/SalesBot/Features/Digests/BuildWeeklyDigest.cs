@@ -129,12 +129,16 @@ public sealed class BuildWeeklyDigest(SalesBotDbContext db, GoalBook goals, Busi
     private async Task<IReadOnlyList<DigestPqr>> PqrsAsync(List<Guid> owners, DateOnly today, CancellationToken ct)
     {
         var weekEnd = today.AddDays(7 - ((int)today.DayOfWeek + 6) % 7 - 1);
-        var rows = await (from q in db.Pqrs.AsNoTracking()
-                          where q.Status != PqrStatus.Answered && q.Status != PqrStatus.Closed && q.DueDate <= weekEnd
-                          join c in db.Clients on q.ClientId equals c.Id
-                          where (q.AssigneeId != null && owners.Contains(q.AssigneeId.Value)) || (c.OwnerId != null && owners.Contains(c.OwnerId.Value))
-                          orderby q.DueDate
-                          select new { q.FilingNumber, q.Type, q.DueDate }).ToListAsync(ct);
+        // The open statuses by name (not "neither answered nor closed") and the team's clients as a
+        // subquery: the (Status, DueDate) and OwnerId indexes then find the few rows, where a join
+        // to every client scanned both tables for each team.
+        PqrStatus[] open = [PqrStatus.Open, PqrStatus.InProgress];
+        var teamClients = db.Clients.Where(c => c.OwnerId != null && owners.Contains(c.OwnerId.Value)).Select(c => c.Id);
+        var rows = await db.Pqrs.AsNoTracking()
+            .Where(q => open.Contains(q.Status) && q.DueDate <= weekEnd
+                        && (q.AssigneeId != null && owners.Contains(q.AssigneeId.Value) || teamClients.Contains(q.ClientId)))
+            .OrderBy(q => q.DueDate)
+            .Select(q => new { q.FilingNumber, q.Type, q.DueDate }).ToListAsync(ct);
         return rows.Select(r => new DigestPqr(r.FilingNumber, r.Type, r.DueDate, r.DueDate < today)).ToList();
     }
 
