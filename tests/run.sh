@@ -124,6 +124,7 @@ if [ "${SKIP_E2E:-0}" != 1 ]; then
       --bot-cmd "dotnet $DLL serve" --bot-cwd "$ROOT/src/SalesBot/bin/Release/net10.0" \
       --bot-env "ASPNETCORE_URLS=http://127.0.0.1:$port" --bot-env "Database__Path=$E2E_DB" \
       --bot-env "ASPNETCORE_ENVIRONMENT=Production" --bot-env "Authentication__AllowUnauthenticatedLoopback=true" \
+      --bot-env "Digests__Send=false" \
       --bot-env "Links__BaseUrl=http://127.0.0.1:$port" --bot-env "Links__SigningKey=e2e-only-signing-key-0123456789abcdef" \
       --endpoint "http://127.0.0.1:$port/api/messages" --out "$WORK/$out" "$@" \
       || { cp -r "$WORK/$out" "$ROOT/TestResults-e2e" 2>/dev/null || true; die "end-to-end scenarios failed (report copied to TestResults-e2e/)"; }

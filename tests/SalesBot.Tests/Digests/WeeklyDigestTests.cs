@@ -24,7 +24,7 @@ public abstract class WeeklyDigestTests : IAsyncLifetime
 
     protected abstract Task<TestDatabase> CreateDatabaseAsync();
 
-    private static readonly Dictionary<string, string?> Settings = new() { ["Digests:CheckEvery"] = "01:00:00", ["Reports:SendMonthly"] = "false" };
+    private static readonly Dictionary<string, string?> Settings = new() { ["Digests:Send"] = "true", ["Digests:CheckEvery"] = "01:00:00", ["Reports:SendMonthly"] = "false" };
 
     public async Task InitializeAsync()
     {
@@ -146,9 +146,21 @@ public abstract class WeeklyDigestTests : IAsyncLifetime
     [Fact]
     public async Task Asked_now_the_digest_shows_the_week_of_the_team_with_long_lists_cut_at_five()
     {
+        using (var cli = new CliHarness(_database))
+        {
+            var (code, output, error) = await cli.Run("import", "pqrs", cli.Csv("""
+                radicado,nit,tipo,canal,fecha_radicacion,descripcion
+                RAD-VENCIDA,900333333,reclamo,email,2026-10-15T10:00,Cobro doble en la factura de septiembre
+                RAD-NUEVA,900333333,reclamo,email,2026-11-27T10:00,Cobro doble en la factura de octubre
+                """));
+            Assert.True(code == 0, output + error);
+        }
         _clock.SetUtcNow(Local(11, 30, 9).ToUniversalTime());
         var posted = await SayAsync(_meganInChannel, "resumen semanal ahora");
         var text = posted.Card().AllText();
+        Assert.Contains("RAD-VENCIDA", text);                          // overdue: listed, with its type and date only
+        Assert.DoesNotContain("RAD-NUEVA", text);                      // due in December, not this week
+        Assert.DoesNotContain("Cobro doble", text);                    // a PQR's text never goes to a channel
 
         Assert.Contains("Resumen semanal · Ventas Bogotá", text);
         Assert.Contains("8 negocios abiertos", text);                     // six quiet ones, the new one and the one in negotiation... and no won or lost

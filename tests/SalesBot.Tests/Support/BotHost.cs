@@ -38,6 +38,9 @@ public sealed class BotHost : IAsyncDisposable
             // Last month's reports would go out at start (caught up) and crowd every test's chats;
             // the monthly report tests turn them on.
             b.UseSetting("Reports:SendMonthly", "false");
+            // Likewise nudges and digests on the real clock (a Monday morning would nudge whoever has old
+            // deals); the digest tests run their schedulers' rounds themselves.
+            b.UseSetting("Digests:Send", "false");
             foreach (var (key, value) in settings ?? new Dictionary<string, string?>()) b.UseSetting(key, value);
             b.ConfigureLogging(l => l.AddProvider(new CollectingLoggerProvider(Logs)));
             b.ConfigureTestServices(s => configure?.Invoke(s));

@@ -5,6 +5,9 @@ public sealed class DigestOptions
 {
     public const string Section = "Digests";
 
+    /// <summary>Whether digests, nudges and next-step reminders go out on their own (false: only when asked, e.g. «resumen semanal ahora»).</summary>
+    public bool Send { get; set; } = true;
+
     /// <summary>How late a digest may still be posted after downtime; never past the next week's run.</summary>
     public TimeSpan CatchUpWindow { get; set; } = TimeSpan.FromHours(24);
 

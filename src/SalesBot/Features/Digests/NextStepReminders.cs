@@ -9,11 +9,11 @@ namespace SalesBot.Features.Digests;
 /// organisation's time) its owner is reminded in their 1:1 chat, unless they turned next steps off
 /// in «mis avisos», snoozed the deal, or the deal is closed. Once a day across instances.
 /// </summary>
-public sealed class NextStepReminderSchedule : IDailyJob
+public sealed class NextStepReminderSchedule(IOptions<DigestOptions> options) : IDailyJob
 {
     public string Name => "next-steps";
     public TimeOnly At => new(8, 0);
-    public bool RunsOn(DateOnly day) => true;
+    public bool RunsOn(DateOnly day) => options.Value.Send;
 }
 
 public sealed class NextStepReminderRun(SalesBotDbContext db, IDigestDelivery delivery, ILogger<NextStepReminderRun> logger) : IDailyJobRun

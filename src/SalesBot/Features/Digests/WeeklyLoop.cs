@@ -14,6 +14,7 @@ public abstract class WeeklyLoop(IOptions<DigestOptions> options, ILogger logger
 
     protected override async Task ExecuteAsync(CancellationToken stoppingToken)
     {
+        if (!options.Value.Send) return;
         using var timer = new PeriodicTimer(options.Value.CheckEvery);
         try
         {
