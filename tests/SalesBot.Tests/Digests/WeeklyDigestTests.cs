@@ -24,7 +24,16 @@ public abstract class WeeklyDigestTests : IAsyncLifetime
 
     protected abstract Task<TestDatabase> CreateDatabaseAsync();
 
-    private static readonly Dictionary<string, string?> Settings = new() { ["Digests:Send"] = "true", ["Digests:CheckEvery"] = "01:00:00", ["Reports:SendMonthly"] = "false" };
+    private const string BaseUrl = "https://salesbot.contoso.example";
+
+    private static readonly Dictionary<string, string?> Settings = new()
+    {
+        ["Digests:Send"] = "true",
+        ["Digests:CheckEvery"] = "01:00:00",
+        ["Reports:SendMonthly"] = "false",
+        ["Links:BaseUrl"] = BaseUrl,
+        ["Links:SigningKey"] = "test-signing-key-0123456789-abcdefghij",
+    };
 
     public async Task InitializeAsync()
     {
@@ -77,6 +86,14 @@ public abstract class WeeklyDigestTests : IAsyncLifetime
     {
         var before = _connector.PostedActivities.Count;
         await _bot.SendAsync(who.Message(text));
+        return (await _connector.WaitForActivitiesAsync(before + 1))[before];
+    }
+
+    /// <summary>A card's button clicked.</summary>
+    private async Task<JsonObject> SayAsync(Activities who, JsonObject submitted)
+    {
+        var before = _connector.PostedActivities.Count;
+        await _bot.SendAsync(who.Submit(submitted));
         return (await _connector.WaitForActivitiesAsync(before + 1))[before];
     }
 
@@ -170,6 +187,69 @@ public abstract class WeeklyDigestTests : IAsyncLifetime
         Assert.Contains("y 1 más", text);                                // seven deals quiet since October: five shown
         Assert.Contains("Ver la lista completa", text);
         Assert.DoesNotContain("900333333", text);                        // no NIT in a channel
+    }
+
+    [Fact]
+    public async Task The_digest_shows_its_pipeline_chart_through_a_signed_link_that_draws_the_weeks_figures()
+    {
+        _clock.SetUtcNow(Local(11, 30, 9).ToUniversalTime());
+        var card = (await SayAsync(_meganInChannel, "resumen semanal ahora")).Card()!;
+        var image = card.Descendants().Single(n => n["type"]?.GetValue<string>() == "Image");
+        Assert.StartsWith("Gráfico del embudo de Ventas Bogotá: 8 negocios abiertos por ", image["altText"]!.GetValue<string>());
+        var url = image["url"]!.GetValue<string>();
+        Assert.StartsWith(BaseUrl + "/charts/digests/pipeline.png?team=Ventas%20Bogot%C3%A1&week=2026-W49&stages=hunting%3A7%3A", url);
+
+        using var http = new HttpClient();
+        var local = _bot.MessagesUrl.Replace("/api/messages", "", StringComparison.Ordinal) + new Uri(url).PathAndQuery;
+        using var png = await http.GetAsync(local);
+        Assert.Equal("image/png", png.Content.Headers.ContentType!.MediaType);
+        var bytes = await png.Content.ReadAsByteArrayAsync();
+        Assert.Equal("PNG", System.Text.Encoding.ASCII.GetString(bytes, 1, 3));
+        Assert.True(bytes.Length > 5_000, "a chart with bars and labels, not an empty image");
+        // Other figures under the same signature are refused: nobody draws their numbers under SalesBot's name.
+        using var forged = await http.GetAsync(local.Replace("hunting%3A7%3A", "hunting%3A9%3A", StringComparison.Ordinal));
+        Assert.Equal(System.Net.HttpStatusCode.Forbidden, forged.StatusCode);
+    }
+
+    [Fact]
+    public async Task Ver_la_lista_completa_sends_the_whole_list_to_the_clickers_chat_and_only_to_who_may_see_the_team()
+    {
+        var meganPersonal = new Activities(_connector.ServiceUrl) { UserId = "user-id-1", UserName = "Megan Bowen", AadObjectId = "00000000-0000-0000-0000-0000000000021" };
+        await SayAsync(meganPersonal, "hola");
+        _clock.SetUtcNow(Local(11, 30, 9).ToUniversalTime());
+        var card = (await SayAsync(_meganInChannel, "resumen semanal ahora")).Card()!;
+        var button = card.Descendants().Single(n => n["type"]?.GetValue<string>() == "Action.Submit" && n["data"]?["section"]?.GetValue<string>() == "stale");
+        Assert.Equal("Ver la lista completa", button["title"]!.GetValue<string>());
+        var data = button["data"]!.AsObject().DeepClone().AsObject();
+
+        var clicked = _connector.PostedActivities.Count;
+        await SayAsync(_meganInChannel, data.DeepClone().AsObject());
+        await DrainAsync();
+        var answers = _connector.PostedActivities.Skip(clicked).ToList();
+        // In the channel, one line; the list itself in her 1:1 chat.
+        Assert.Equal("Te lo envié por chat privado.", Assert.Single(answers, a => a["conversation"]?["id"]?.GetValue<string>()?.StartsWith(Channel, StringComparison.Ordinal) == true).Said());
+        var full = Assert.Single(answers, a => a["conversation"]?["id"]?.GetValue<string>() == meganPersonal.ConversationId).Card().AllText();
+        Assert.All(Enumerable.Range(1, 6), i => Assert.Contains($"Empresa Uno · Sede {i}", full));
+        Assert.DoesNotContain("y 1 más", full);
+        Assert.DoesNotContain("Dotación 2027", full);                 // only the list asked for
+
+        // Someone outside the team (customer service) clicking the same button gets nothing of it.
+        var lynne = new Activities(_connector.ServiceUrl) { UserId = "user-id-4", UserName = "Lynne Robbins", AadObjectId = "00000000-0000-0000-0000-0000000000024" };
+        await SayAsync(lynne, "hola");
+        var before = _connector.PostedActivities.Count;
+        var lynneInChannel = new Activities(_connector.ServiceUrl)
+        {
+            UserId = lynne.UserId,
+            UserName = lynne.UserName,
+            AadObjectId = lynne.AadObjectId,
+            ConversationType = "channel",
+            ConversationId = Channel + ";messageid=102",
+        };
+        await SayAsync(lynneInChannel, data.DeepClone().AsObject());
+        await DrainAsync();
+        answers = _connector.PostedActivities.Skip(before).ToList();
+        Assert.DoesNotContain(answers, a => a.ToJsonString().Contains("Sede 1", StringComparison.Ordinal));
+        Assert.Contains(answers, a => a["conversation"]?["id"]?.GetValue<string>() == lynne.ConversationId && a.Said().Contains("permiso", StringComparison.Ordinal));
     }
 
     [Fact]

@@ -14,8 +14,12 @@ public sealed class DigestOptions
     /// <summary>How often the scheduler looks for digests due (wall time).</summary>
     public TimeSpan CheckEvery { get; set; } = TimeSpan.FromMinutes(1);
 
+    /// <summary>How long the link to a digest's pipeline chart works (the image in the channel's card).</summary>
+    public TimeSpan ChartLinkLifetime { get; set; } = TimeSpan.FromDays(35);
+
     public string? Problem() =>
         CatchUpWindow <= TimeSpan.Zero || CatchUpWindow > TimeSpan.FromDays(7) ? "Digests:CatchUpWindow must be more than zero and at most 7 days"
         : CheckEvery < TimeSpan.FromSeconds(1) || CheckEvery > TimeSpan.FromHours(1) ? "Digests:CheckEvery must be between 1 second and 1 hour"
+        : ChartLinkLifetime <= TimeSpan.Zero ? "Digests:ChartLinkLifetime must be positive"
         : null;
 }

@@ -10,9 +10,10 @@ public static class DigestsServiceCollectionExtensions
     public static IServiceCollection AddDigests(this IServiceCollection services, IConfiguration configuration)
     {
         services.AddOptions<DigestOptions>().Bind(configuration.GetSection(DigestOptions.Section))
-            .Validate(o => o.Problem() is null, "Digests:CatchUpWindow must be more than zero and at most 7 days; Digests:CheckEvery between 1 second and 1 hour")
+            .Validate(o => o.Problem() is null, "Digests:CatchUpWindow must be more than zero and at most 7 days; Digests:CheckEvery between 1 second and 1 hour; Digests:ChartLinkLifetime positive")
             .ValidateOnStart();
         services.AddScoped<BuildWeeklyDigest>();
+        services.AddSingleton<DigestChartLinks>();
         services.AddScoped<DigestSubscriptions>();
         services.AddScoped<TeamChannels>();
         services.AddScoped<IDigestDelivery, DigestDelivery>();

@@ -17,7 +17,8 @@ public static class DigestCard
     /// <summary>The sections whose rows can be asked for in full.</summary>
     public static readonly string[] Lists = ["moves", "closing", "stale", "pqrs", "approvals"];
 
-    public static object Data(Wording w, WeeklyDigest d, string? only = null)
+    /// <param name="chartUrl">The pipeline chart's signed link, when public links are on (the pipeline's rows say the same in text).</param>
+    public static object Data(Wording w, WeeklyDigest d, string? only = null, string? chartUrl = null)
     {
         var f = w.Format;
         var limit = only is null ? WeeklyDigest.RowsShown : int.MaxValue;
@@ -96,8 +97,8 @@ public static class DigestCard
             subtitle = w.T("digest.subtitle", f.ShortDate(d.From), f.ShortDate(d.To), d.Currency),
             sections = sections.Where(s => only is null || s.Key == only).Select(s => s.Data).ToList(),
             note = "",
-            chartUrl = "",
-            chartAlt = "",
+            chartUrl = chartUrl ?? "",
+            chartAlt = w.T("digest.chartAlt", d.TeamName, N(open), Money(d.Pipeline.Sum(s => s.Total))),
         };
     }
 }

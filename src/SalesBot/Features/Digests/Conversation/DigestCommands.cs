@@ -97,7 +97,7 @@ public static partial class DigestRequestText
 /// cancels it, or posts this week's digest at once. What it answers is about the channel and the
 /// team (who gets what, when), the same for everyone in it: it is said in the channel.
 /// </summary>
-public sealed class WeeklyDigestCommand(DigestSubscriptions subscriptions, BuildWeeklyDigest build, TimeProvider clock) : IConversationCommand
+public sealed class WeeklyDigestCommand(DigestSubscriptions subscriptions, BuildWeeklyDigest build, DigestChartLinks charts, TimeProvider clock) : IConversationCommand
 {
     public async Task HandleAsync(BotTurn turn, CommandInput input, CancellationToken ct)
     {
@@ -149,7 +149,7 @@ public sealed class WeeklyDigestCommand(DigestSubscriptions subscriptions, Build
                     return;
                 }
                 var digest = await build.ExecuteAsync(which.Value!.Id, clock.GetUtcNow(), ct);
-                if (digest is not null) turn.ReplyCard(DigestCard.Template, DigestCard.Data(turn.Words, digest));
+                if (digest is not null) turn.ReplyCard(DigestCard.Template, DigestCard.Data(turn.Words, digest, chartUrl: charts.UrlFor(digest, turn.Language, which.Value!.Country)));
                 return;
         }
     }
