@@ -88,7 +88,25 @@ public abstract class ActivityHandler : IBot
                 return Task.FromResult<InvokeResponse?>(InvokeResponse.Error(400, "BadRequest", "application/search without a dataset"));
             return OnSearchAsync(search, turn, ct);
         }
+        if (InvokeNames.IsComposeExtension(turn.Activity.Name)) return OnComposeExtensionAsync(turn.Activity.Name!, turn, ct);
         return Task.FromResult<InvokeResponse?>(null);
+    }
+
+    /// <summary>A message extension invoke (composeExtension/*); unhandled (501) unless a bot overrides it.</summary>
+    protected virtual Task<InvokeResponse?> OnComposeExtensionAsync(string name, ITurnContext turn, CancellationToken ct) =>
+        Task.FromResult<InvokeResponse?>(null);
+
+    /// <summary>Reads an invoke's value as T; null when it is missing or not that shape.</summary>
+    protected static T? ValueAs<T>(ITurnContext turn) where T : class
+    {
+        try
+        {
+            return turn.Activity.Value?.Deserialize<T>(ActivityJson.Options);
+        }
+        catch (JsonException)
+        {
+            return null;
+        }
     }
 
     /// <summary>Type-ahead search of a dataset; unhandled (501) unless a bot overrides it.</summary>

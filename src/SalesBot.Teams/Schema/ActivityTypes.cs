@@ -20,6 +20,16 @@ public static class InvokeNames
 
     /// <summary>Dynamic type-ahead of an Input.ChoiceSet whose choices.data is a Data.Query.</summary>
     public const string Search = "application/search";
+
+    /// <summary>Message extension invokes: a search command's query and a chosen result, an action command's dialog and its submission, a pasted link.</summary>
+    public const string ComposeQuery = "composeExtension/query";
+    public const string ComposeSelectItem = "composeExtension/selectItem";
+    public const string ComposeFetchTask = "composeExtension/fetchTask";
+    public const string ComposeSubmitAction = "composeExtension/submitAction";
+    public const string ComposeQueryLink = "composeExtension/queryLink";
+    public const string ComposeAnonymousQueryLink = "composeExtension/anonymousQueryLink";
+
+    public static bool IsComposeExtension(string? name) => name?.StartsWith("composeExtension/", StringComparison.Ordinal) == true;
 }
 
 public static class ContentTypes
@@ -28,4 +38,5 @@ public static class ContentTypes
     public const string ActivityMessage = "application/vnd.microsoft.activity.message";
     public const string Error = "application/vnd.microsoft.error";
     public const string SearchResponse = "application/vnd.microsoft.search.searchResponse";
+    public const string ThumbnailCard = "application/vnd.microsoft.card.thumbnail";
 }

@@ -3,7 +3,7 @@ using System.Text.Json.Nodes;
 namespace SalesBot.Teams.Schema;
 
 /// <summary>What an invoke answers: the HTTP status and JSON body of the same POST.</summary>
-public sealed record InvokeResponse(int Status, JsonNode? Body)
+public sealed partial record InvokeResponse(int Status, JsonNode? Body)
 {
     /// <summary>Universal Actions answer: a card that replaces the clicked one for this user.</summary>
     public static InvokeResponse Card(JsonNode card) => new(200, new JsonObject
@@ -37,6 +37,62 @@ public sealed record InvokeResponse(int Status, JsonNode? Body)
         {
             ["results"] = new JsonArray(results.Select(r => (JsonNode)new JsonObject { ["title"] = r.Title, ["value"] = r.Value }).ToArray()),
         },
+    });
+}
+
+public sealed partial record InvokeResponse
+{
+    /// <summary>
+    /// A message extension's results (a search or a pasted link): each an Adaptive Card to insert with
+    /// a thumbnail-card preview (title and text, no image) for the list. A preview's tap sends
+    /// composeExtension/selectItem with its value, whose answer is the card actually inserted.
+    /// </summary>
+    public static InvokeResponse ComposeResults(IEnumerable<ComposeResult> results) => new(200, new JsonObject
+    {
+        ["composeExtension"] = new JsonObject
+        {
+            ["type"] = "result",
+            ["attachmentLayout"] = "list",
+            ["attachments"] = new JsonArray(results.Select(r =>
+            {
+                var preview = new JsonObject { ["title"] = r.Title, ["text"] = r.Text };
+                if (r.SelectValue is not null) preview["tap"] = new JsonObject { ["type"] = "invoke", ["value"] = r.SelectValue.DeepClone() };
+                return (JsonNode)new JsonObject
+                {
+                    ["contentType"] = ContentTypes.AdaptiveCard,
+                    ["content"] = r.Card.DeepClone(),
+                    ["preview"] = new JsonObject { ["contentType"] = ContentTypes.ThumbnailCard, ["content"] = preview },
+                };
+            }).ToArray()),
+        },
+    });
+
+    /// <summary>A line of text in place of a message extension's results (no results to show, and why).</summary>
+    public static InvokeResponse ComposeMessage(string text) => new(200, new JsonObject
+    {
+        ["composeExtension"] = new JsonObject { ["type"] = "message", ["text"] = text },
+    });
+
+    /// <summary>A dialog (task module) showing this Adaptive Card.</summary>
+    public static InvokeResponse TaskCard(string title, JsonNode card) => new(200, new JsonObject
+    {
+        ["task"] = new JsonObject
+        {
+            ["type"] = "continue",
+            ["value"] = new JsonObject
+            {
+                ["title"] = title,
+                ["height"] = "large",
+                ["width"] = "medium",
+                ["card"] = new JsonObject { ["contentType"] = ContentTypes.AdaptiveCard, ["content"] = card.DeepClone() },
+            },
+        },
+    });
+
+    /// <summary>The dialog closes after showing this line.</summary>
+    public static InvokeResponse TaskMessage(string text) => new(200, new JsonObject
+    {
+        ["task"] = new JsonObject { ["type"] = "message", ["value"] = text },
     });
 }
 

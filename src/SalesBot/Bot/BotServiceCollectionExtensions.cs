@@ -16,6 +16,7 @@ public static class BotServiceCollectionExtensions
         services.AddScoped<PersonalChat>();
         services.AddScoped<TrackedCards>();
         services.AddScoped<SharedConversations>();
+        services.AddScoped<MessageExtension.MessageExtensions>();
         return services;
     }
 }

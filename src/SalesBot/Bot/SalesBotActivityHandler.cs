@@ -176,5 +176,14 @@ public sealed class SalesBotActivityHandler(
         return InvokeResponse.SearchResults(results);
     }
 
+    /// <summary>Message extension invokes (search, insert, unfurl, the message action): <see cref="MessageExtension.MessageExtensions"/>, resolved only for them.</summary>
+    protected override async Task<InvokeResponse?> OnComposeExtensionAsync(string name, ITurnContext context, CancellationToken ct)
+    {
+        // A message action carries the whole message (read bounded by MessageText) and its form's data (checked on submit).
+        if (name is not (InvokeNames.ComposeFetchTask or InvokeNames.ComposeSubmitAction) && !TurnInput.IsWithinBounds(turn.Activity.Value))
+            return new InvokeResponse(400, new JsonObject { ["error"] = "The invoke's value is too large" });
+        return await scope.GetRequiredService<MessageExtension.MessageExtensions>().HandleAsync(name, turn, ct);
+    }
+
     private bool IsPersonal => turn.Activity.Conversation?.ConversationType is null or "personal";
 }

@@ -14,7 +14,17 @@ public sealed class SharedConversations(SalesBotDbContext db, OutboxWriter outbo
 {
     private static readonly HashSet<string> AnsweredInPlace = new(StringComparer.OrdinalIgnoreCase) { AssistantActions.Help, AssistantActions.Menu, AssistantActions.Welcome, AssistantActions.Language };
 
-    public static bool IsShared(Activity activity) => activity.Conversation?.ConversationType is "channel" or "groupChat";
+    public static bool IsShared(Activity activity) => activity.Conversation?.ConversationType is "channel" or "groupChat" || IsElsewhere(activity);
+
+    /// <summary>
+    /// A turn from a conversation the bot may not be in: a message extension works in any chat,
+    /// and the cards it inserts are clicked there; a chat between two people (Teams' ids for them
+    /// end in "@unq.gbl.spaces") never has the bot in it. Nothing is posted to such a conversation
+    /// and it is not remembered as one the bot can write to: its answers go to the 1:1 chat.
+    /// </summary>
+    public static bool IsElsewhere(Activity activity) =>
+        (activity.IsType(ActivityTypes.Invoke) && InvokeNames.IsComposeExtension(activity.Name))
+        || activity.Conversation?.Id?.EndsWith("@unq.gbl.spaces", StringComparison.OrdinalIgnoreCase) == true;
 
     /// <summary>Whether this command's answer must leave the shared conversation the turn came from.</summary>
     public static bool AnswersPrivately(Activity activity, string command) => IsShared(activity) && !AnsweredInPlace.Contains(command);

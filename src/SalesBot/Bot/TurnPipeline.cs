@@ -82,7 +82,9 @@ public sealed class TurnPipeline(IServiceScopeFactory scopes, ILogger<TurnPipeli
             : null;
         var actor = person is null ? Actor.Unknown(userKey, activity.From?.Name) : Actor.For(person);
         sp.GetRequiredService<AuditContext>().Set(actor, correlationId);
-        var conversation = await RefreshConversationReferenceAsync(db, activity, clock, ct);
+        var conversation = SharedConversations.IsElsewhere(activity)
+            ? new StoredConversationReference { ConversationId = activity.Conversation?.Id ?? "" }
+            : await RefreshConversationReferenceAsync(db, activity, clock, ct);
         // Some activities (Teams' conversationUpdate) carry no locale: the conversation's last one stands in.
         var language = await LanguageResolver.ResolveAsync(db, userKey, conversation.Locale, ct);
 
@@ -104,7 +106,7 @@ public sealed class TurnPipeline(IServiceScopeFactory scopes, ILogger<TurnPipeli
                 // Nothing the failed handler changed is kept; the user gets the error card instead.
                 db.ChangeTracker.Clear();
                 context.ClearOutgoing();
-                conversation = await RefreshConversationReferenceAsync(db, activity, clock, ct);
+                if (!SharedConversations.IsElsewhere(activity)) conversation = await RefreshConversationReferenceAsync(db, activity, clock, ct);
                 ReplyWithError(turn, correlationId);
                 response = activity.IsType(ActivityTypes.Invoke)
                     ? InvokeResponse.Error(500, "InternalError", turn.T("error.body") + " " + correlationId)
@@ -125,8 +127,11 @@ public sealed class TurnPipeline(IServiceScopeFactory scopes, ILogger<TurnPipeli
         {
             var sent = await sp.GetRequiredService<SharedConversations>().SendPrivatelyAsync(activity, context.Outgoing.ToList(), turn.TrackingKeyOf, correlationId, ct);
             context.ClearOutgoing();
-            turn.ReplyText(turn.T(sent ? "privacy.sentPrivately" : "privacy.writeMePrivately"));
+            // Where the bot may not be, the invoke's own answer says it; nothing is posted there.
+            if (!SharedConversations.IsElsewhere(activity)) turn.ReplyText(turn.T(sent ? "privacy.sentPrivately" : "privacy.writeMePrivately"));
         }
+        // An error card (or anything left) has nowhere to go from a conversation the bot is not in: the invoke answered.
+        if (SharedConversations.IsElsewhere(activity)) context.ClearOutgoing();
         var outbox = sp.GetRequiredService<OutboxWriter>();
         foreach (var reply in context.Outgoing) outbox.EnqueueReply(activity, reply, correlationId, turn.TrackingKeyOf(reply));
         await db.SaveChangesAsync(ct);

@@ -64,7 +64,29 @@ public sealed class ActionRegistryTests
             var fallback = b.Node["fallback"]!.AsObject();
             Assert.Equal("Action.Submit", Text(fallback, "type"));
             Assert.Equal(Text(b.Node, "title"), Text(fallback, "title"));
+            // Data bound whole ("${submitData}", buttons a feature adds): checked on the card rendered from its sample.
+            if (fallback["data"] is JsonValue bound)
+            {
+                Assert.True(Templated(bound.GetValue<string>()), b.File);
+                AssertRenderedFallbacks(b.File);
+                return;
+            }
             Assert.Equal(Text(b.Node, "verb"), Text(fallback["data"]!.AsObject(), "command"));
+        });
+    }
+
+    private static void AssertRenderedFallbacks(string template)
+    {
+        var name = template[..^".json".Length];
+        var sample = JsonNode.Parse(File.ReadAllText(Path.Combine(RepoPaths.Root, "cards", name + ".data.json")))!;
+        var rendered = Objects(new Bot.Cards.CardRenderer(CardsDirectory).Render(name, sample))
+            .Where(o => Text(o, "type") == "Action.Execute").ToList();
+        Assert.NotEmpty(rendered);
+        Assert.All(rendered, button =>
+        {
+            var fallback = button["fallback"]!.AsObject();
+            Assert.Equal(Text(button, "title"), Text(fallback, "title"));
+            Assert.Equal(Text(button, "verb"), Text(fallback["data"]!.AsObject(), "command"));
         });
     }
 

@@ -290,7 +290,7 @@ public abstract class ConversationTests : IAsyncLifetime
     [Fact]
     public async Task An_unhandled_invoke_is_501_and_a_card_action_with_an_unknown_verb_is_a_handled_error()
     {
-        var unhandled = await Bot.PostAsync(Alex.Invoke("composeExtension/query", new JsonObject()));
+        var unhandled = await Bot.PostAsync(Alex.Invoke("config/fetch", new JsonObject()));
         Assert.Equal(HttpStatusCode.NotImplemented, unhandled.StatusCode);
 
         var body = await Bot.SendAsync(Alex.Invoke("adaptiveCard/action",

@@ -84,8 +84,9 @@ public abstract partial class CultureTranscriptTests : DemoBotTest
         if (activity["text"]?.GetValue<string>() is { } text) yield return text;
         foreach (var node in activity.Card().Descendants())
         {
+            // A markdown link reads as its text: "[Enlace a este registro](https://...)" shows "Enlace a este registro".
             foreach (var key in new[] { "text", "title", "label", "placeholder" })
-                if (node[key] is JsonValue v && v.TryGetValue<string>(out var s)) yield return s;
+                if (node[key] is JsonValue v && v.TryGetValue<string>(out var s)) yield return System.Text.RegularExpressions.Regex.Replace(s, @"\[([^\]]*)\]\([^)]*\)", "$1");
             if (node["facts"] is JsonArray facts)
                 foreach (var fact in facts.OfType<JsonObject>()) yield return fact["value"]?.GetValue<string>() ?? "";
         }

@@ -6,7 +6,8 @@ namespace SalesBot.Bot.Cards;
 /// Teams renders message text and card TextBlocks as markdown and turns addresses into links, so
 /// text that came from outside (a customer's PQR, a client's name, a comment) could put a live
 /// link in a bot card. An invisible zero-width space after "]" and inside "://" and "www." keeps
-/// the text as written and the link dead. None of SalesBot's own texts carries a link.
+/// the text as written and the link dead. SalesBot's own texts carry no link, except a record's own
+/// link (<see cref="OwnLinkId"/>), which people copy to paste in chats.
 /// </summary>
 public static class LiveLinks
 {
@@ -28,7 +29,7 @@ public static class LiveLinks
         {
             case JsonObject o:
                 var type = o["type"] is JsonValue t && t.TryGetValue<string>(out var s) ? s : null;
-                if (type == "TextBlock") DefuseProperty(o, "text");
+                if (type == "TextBlock" && !IsOwnLink(o)) DefuseProperty(o, "text");
                 if (type == "FactSet" && o["facts"] is JsonArray facts)
                 {
                     foreach (var fact in facts.OfType<JsonObject>())
@@ -44,6 +45,11 @@ public static class LiveLinks
                 break;
         }
     }
+
+    /// <summary>The id of a TextBlock whose link SalesBot made itself (a record's link, built from Links:BaseUrl and the record's id, never from anyone's text): it stays a link, so it can be copied and pasted.</summary>
+    public const string OwnLinkId = "salesbotRecordLink";
+
+    private static bool IsOwnLink(JsonObject o) => o["id"] is JsonValue id && id.TryGetValue<string>(out var s) && s == OwnLinkId;
 
     private static void DefuseProperty(JsonObject o, string name)
     {

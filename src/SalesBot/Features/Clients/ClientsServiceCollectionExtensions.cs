@@ -26,6 +26,7 @@ public static class ClientsServiceCollectionExtensions
         services.AddConversationCommand<ReassignClientCommand>(ClientActions.Reassign, "command.clients.reassign",
             help: new HelpTopic(HelpArea.ClientsAndVisits, 9, HelpTopic.Leads));
         services.AddScoped<ISearchDataset, ClientSearchDataset>();
+        services.AddScoped<Bot.MessageExtension.IRecordSource, ClientRecords>();
         return services;
     }
 }

@@ -30,6 +30,7 @@ public static class OffersServiceCollectionExtensions
         services.AddOfferIntents();
         services.AddConversationCommand<MyApprovalsCommand>(OfferActions.Approvals, "command.offers.approvals", ("action.offers.approvals", 170), help: new HelpTopic(HelpArea.Approvals, 1, HelpTopic.Leads, Role.TeamLead | Role.CommercialDirector | Role.GeneralDirector));
         services.AddConversationCommand<NewOfferCommand>(OfferActions.New, "command.offers.new", help: new HelpTopic(HelpArea.PipelineAndOffers, 3));
+        services.AddScoped<Bot.MessageExtension.IRecordButtons, OfferRecordButtons>();
         services.AddConversationCommand<ShowOfferCommand>(OfferActions.Show, "command.offers.show", help: new HelpTopic(HelpArea.PipelineAndOffers, 9));
         services.AddConversationCommand<SubmitOfferCommand>(OfferActions.Submit);
         services.AddConversationCommand<DelegateCommand>(OfferActions.Delegate, "command.offers.delegate", help: new HelpTopic(HelpArea.Approvals, 2, HelpTopic.Leads));

@@ -32,6 +32,7 @@ public static class PipelineServiceCollectionExtensions
         services.AddConversationCommand<MarkLostCommand>(OpportunityActions.Lost, "command.opportunities.lost", help: new HelpTopic(HelpArea.PipelineAndOffers, 5));
         services.AddConversationCommand<EditOpportunityFormCommand>(OpportunityActions.Edit, "command.opportunities.edit", help: new HelpTopic(HelpArea.PipelineAndOffers, 6));
         services.AddConversationCommand<OpportunityHistoryCommand>(OpportunityActions.History, "command.opportunities.history", help: new HelpTopic(HelpArea.PipelineAndOffers, 7));
+        services.AddScoped<Bot.MessageExtension.IRecordSource, DealRecords>();
         services.AddConversationCommand<SaveOpportunityCommand>(OpportunityActions.Save);
         return services;
     }

@@ -1,7 +1,12 @@
+using SalesBot.Features.Clients;
+
 namespace SalesBot.Features.Pqrs;
 
 public sealed record PqrSummary(string FilingNumber, string ClientName, PqrType Type, DateOnly DueDate, PqrStatus Status, string? AssigneeName, bool? AnsweredOnTime,
     Shared.Calendar.CalendarChoice? Calendar = null);
+
+/// <summary>A PQR as a card shared in any conversation may show it: radicado, type and due date; never its text or the customer's data.</summary>
+public sealed record SharedPqr(Guid Id, string FilingNumber, PqrType Type, DateOnly DueDate);
 
 /// <summary>Lists of PQRs: mine, the overdue ones I may see, one by radicado.</summary>
 public sealed class ListPqrs(SalesBotDbContext db, Shared.Calendar.BusinessCalendar calendar, TimeProvider clock)
@@ -31,6 +36,48 @@ public sealed class ListPqrs(SalesBotDbContext db, Shared.Calendar.BusinessCalen
         if (pqr is null) return DomainError.NotFound("pqr", number);
         var client = await db.Clients.Where(c => c.Id == pqr.ClientId).Select(c => c.Name).FirstAsync(ct);
         return (pqr, client);
+    }
+
+    /// <summary>One PQR by id, if the actor may see it, with its client's name (a record link's button names it by id).</summary>
+    public async Task<Result<(Pqr Pqr, string ClientName)>> FindAsync(Actor actor, Guid id, CancellationToken ct)
+    {
+        var team = await ActorTeam.OfAsync(db, actor, ct);
+        var pqr = await PqrAccess.Visible(db, actor, team).AsNoTracking().FirstOrDefaultAsync(p => p.Id == id, ct);
+        if (pqr is null) return DomainError.NotFound("pqr", id.ToString());
+        var client = await db.Clients.Where(c => c.Id == pqr.ClientId).Select(c => c.Name).FirstAsync(ct);
+        return (pqr, client);
+    }
+
+    /// <summary>
+    /// A page of the visible PQRs whose radicado starts with what was typed or whose client's name
+    /// has every word (all visible ones when nothing is typed), open ones first by due date, as a
+    /// shared card shows them: the message extension's search.
+    /// </summary>
+    public async Task<Result<IReadOnlyList<SharedPqr>>> ForSharingAsync(Actor actor, string? query, int skip, int take, CancellationToken ct)
+    {
+        if (actor.Roles == Role.None) return DomainError.Forbidden("pqrs.list");
+        var visible = PqrAccess.Visible(db, actor, await ActorTeam.OfAsync(db, actor, ct));
+        var typed = query?.Trim() ?? "";
+        if (typed.Length > 0)
+        {
+            var terms = SearchTerms.Parse(typed);
+            var clients = db.Clients.Where(terms.AllMatch<Client>((c, term) => c.NormalizedName.Contains(term))).Select(c => c.Id);
+            var byName = terms.IsEmpty ? null : visible.Where(p => clients.Contains(p.ClientId));
+            var byNumber = visible.Where(p => p.FilingNumber.StartsWith(typed));
+            visible = byName is null ? byNumber : byNumber.Union(byName);
+        }
+        return await visible.OrderBy(p => p.Status == PqrStatus.Answered || p.Status == PqrStatus.Closed).ThenBy(p => p.DueDate).ThenBy(p => p.Id)
+            .Skip(Math.Max(skip, 0)).Take(Math.Clamp(take, 1, 50))
+            .Select(p => new SharedPqr(p.Id, p.FilingNumber, p.Type, p.DueDate)).ToListAsync(ct);
+    }
+
+    /// <summary>The PQR with this id as a shared card shows it, when the actor may see it.</summary>
+    public async Task<Result<SharedPqr>> ForSharingByIdAsync(Actor actor, Guid id, CancellationToken ct)
+    {
+        if (actor.Roles == Role.None) return DomainError.Forbidden("pqrs.list");
+        var visible = PqrAccess.Visible(db, actor, await ActorTeam.OfAsync(db, actor, ct));
+        var found = await visible.Where(p => p.Id == id).Select(p => new SharedPqr(p.Id, p.FilingNumber, p.Type, p.DueDate)).FirstOrDefaultAsync(ct);
+        return found is null ? DomainError.NotFound("pqr", id.ToString()) : found;
     }
 
     /// <param name="dueFrom">with <paramref name="dueTo"/>: only the open ones falling due in those days ("¿cuáles vencen esta semana?").</param>

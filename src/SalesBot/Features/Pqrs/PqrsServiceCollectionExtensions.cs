@@ -33,6 +33,7 @@ public static class PqrsServiceCollectionExtensions
         services.AddConversationCommand<AnswerPqrCommand>(PqrActions.Answer);
         services.AddConversationCommand<ReassignPqrCommand>(PqrActions.Reassign);
         services.AddConversationCommand<ShowPqrCommand>(PqrActions.Show, "command.pqrs.show", help: new HelpTopic(HelpArea.Pqrs, 4, HelpTopic.Anyone));
+        services.AddScoped<Bot.MessageExtension.IRecordSource, PqrRecords>();
         services.AddConversationCommand<OverduePqrsCommand>(PqrActions.Overdue, "command.pqrs.overdue", help: new HelpTopic(HelpArea.Pqrs, 5, HelpTopic.Anyone, Role.CustomerService | Role.Admin));
         services.AddConversationCommand<PqrTimelinessCommand>(PqrActions.Timeliness, "command.pqrs.timeliness", ("action.pqrs.timeliness", 320), help: new HelpTopic(HelpArea.Indicators, 2, HelpTopic.Anyone));
         services.AddConversationCommand<PqrDueQuestionCommand>(PqrActions.Due, "command.pqrs.due", help: new HelpTopic(HelpArea.Pqrs, 3, HelpTopic.Anyone));

@@ -10,6 +10,7 @@ public static class LinksServiceCollectionExtensions
         services.AddSingleton<IValidateOptions<LinksOptions>>(new ValidateOptions<LinksOptions>(null, o => o.Problem() is null,
             "Links:BaseUrl must be an absolute http(s) URL and Links:SigningKey at least 32 characters"));
         services.AddSingleton<SignedLinks>();
+        services.AddSingleton<RecordLinks>();
         return services;
     }
 }

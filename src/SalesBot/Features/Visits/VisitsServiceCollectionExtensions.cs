@@ -57,6 +57,8 @@ public static class VisitsServiceCollectionExtensions
         services.AddConversationCommand<VisitLogFormCommand>(VisitActions.LogForm);
         services.AddConversationCommand<RescheduleFormCommand>(VisitActions.RescheduleForm);
         services.AddConversationCommand<LogVisitCommand>(VisitActions.Log);
+        services.AddScoped<Bot.MessageExtension.IMessageAction, VisitFromMessage>();
+        services.AddScoped<Bot.MessageExtension.IRecordButtons, VisitRecordButtons>();
         services.AddConversationCommand<CancelVisitCommand>(VisitActions.Cancel);
         return services;
     }

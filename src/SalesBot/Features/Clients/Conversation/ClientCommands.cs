@@ -37,7 +37,15 @@ public sealed class SearchClientsCommand(SearchClients search) : IConversationCo
     public async Task HandleAsync(BotTurn turn, CommandInput input, CancellationToken ct)
     {
         var query = input.Field("query") ?? input.Text;
-        var result = await search.ExecuteAsync(turn.Actor, query, SearchClients.DefaultTake, ct);
+        // A shared card's "Abrir en SalesBot" names the client by id: the whole record, for whoever clicks and may see it.
+        Result<IReadOnlyList<ClientSummary>> result;
+        if (Guid.TryParse(input.Field("clientId"), out var id))
+        {
+            var one = await search.ByIdAsync(turn.Actor, id, ct);
+            result = one.Ok ? new[] { one.Value! } : one.Error!;
+            query = one.Value?.Name;
+        }
+        else result = await search.ExecuteAsync(turn.Actor, query, SearchClients.DefaultTake, ct);
         if (!result.Ok)
         {
             turn.ReplyText(ClientText.Error(turn, result.Error!));

@@ -13,12 +13,14 @@ public sealed class ShowPqrCommand(ListPqrs list, PqrReassignmentPolicy reassign
     public async Task HandleAsync(BotTurn turn, CommandInput input, CancellationToken ct)
     {
         var number = (input.Field("pqr") ?? input.Text ?? "").Trim();
-        if (number.Length == 0)
+        // A shared card's "Abrir en SalesBot" names the PQR by id (a record link shows no radicado to who may not see it).
+        var byId = Guid.TryParse(input.Field("pqrId"), out var id);
+        if (number.Length == 0 && !byId)
         {
             turn.ReplyText(turn.T("pqrs.whichOne"));
             return;
         }
-        var found = await list.FindAsync(turn.Actor, number, ct);
+        var found = byId ? await list.FindAsync(turn.Actor, id, ct) : await list.FindAsync(turn.Actor, number, ct);
         if (!found.Ok)
         {
             turn.Refuse(found.Error!);

@@ -87,7 +87,9 @@ public sealed class NewVisitLogCommand(VisitForms forms) : IConversationCommand
 {
     public Task HandleAsync(BotTurn turn, CommandInput input, CancellationToken ct)
     {
-        var query = string.IsNullOrWhiteSpace(input.Text) ? null : input.Text.Trim();
+        // Typed ("registrar visita ferretería") or from a shared record's button ({client: name}).
+        var named = input.Field("client") ?? input.Text;
+        var query = string.IsNullOrWhiteSpace(named) ? null : named.Trim();
         return forms.LogAsync(turn, null, null, VisitFormValues.From(input), query is null ? null : new ClientPick(null, null, [], query), null, ct);
     }
 }
