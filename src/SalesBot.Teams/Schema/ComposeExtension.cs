@@ -10,9 +10,9 @@ public sealed class ComposeQueryValue
     public ComposeQueryOptions? QueryOptions { get; set; }
 
     /// <summary>The text typed in the search box; Teams sends "initialRun" (true) when the command opens, before anything is typed.</summary>
-    public string? Text => Parameters?.FirstOrDefault(p => p.Name is not null && p.Name != "initialRun")?.Value?.ToString();
+    public string? Text => Parameters?.FirstOrDefault(p => p is { Name: not null and not "initialRun" })?.Value is JsonValue v && v.TryGetValue<string>(out var s) ? s : null;
 
-    public bool InitialRun => Parameters?.Any(p => p.Name == "initialRun") == true;
+    public bool InitialRun => Parameters?.Any(p => p is { Name: "initialRun" }) == true;
 }
 
 public sealed class ComposeParameter

@@ -47,7 +47,19 @@ public sealed partial record InvokeResponse
     /// a thumbnail-card preview (title and text, no image) for the list. A preview's tap sends
     /// composeExtension/selectItem with its value, whose answer is the card actually inserted.
     /// </summary>
-    public static InvokeResponse ComposeResults(IEnumerable<ComposeResult> results) => new(200, new JsonObject
+    /// <param name="noCache">An unfurl that depends on who pasted the link: Teams must not keep it (it caches unfurls for 30 minutes) and show it to someone else.</param>
+    public static InvokeResponse ComposeResults(IEnumerable<ComposeResult> results, bool noCache = false)
+    {
+        var response = ComposeResultsOf(results);
+        if (noCache)
+            response.Body!["composeExtension"]!["suggestedActions"] = new JsonObject
+            {
+                ["actions"] = new JsonArray(new JsonObject { ["type"] = "setCachePolicy", ["value"] = "{\"type\":\"no-cache\"}" }),
+            };
+        return response;
+    }
+
+    private static InvokeResponse ComposeResultsOf(IEnumerable<ComposeResult> results) => new(200, new JsonObject
     {
         ["composeExtension"] = new JsonObject
         {

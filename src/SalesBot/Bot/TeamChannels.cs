@@ -18,14 +18,15 @@ public sealed class TeamChannels(SalesBotDbContext db, OutboxWriter outbox)
             .FirstOrDefaultAsync(ct);
 
     /// <summary>Queues the activity as a new post in the channel; false when the bot has no address for it.</summary>
-    public async Task<bool> PostAsync(string channelId, Activity activity, string? trackingKey, CancellationToken ct)
+    /// <param name="notBefore">held in the outbox until then (null: sent at once).</param>
+    public async Task<bool> PostAsync(string channelId, Activity activity, string? trackingKey, CancellationToken ct, DateTimeOffset? notBefore = null)
     {
         var channel = await ReferenceOfAsync(channelId, ct);
         if (channel is null) return false;
         activity.Type = ActivityTypes.Message;
         activity.From = new ChannelAccount { Id = channel.BotId, Name = channel.BotName };
         activity.Conversation = new ConversationAccount { Id = channelId, ConversationType = "channel", TenantId = channel.TenantId, IsGroup = true };
-        outbox.Enqueue(OutboxOperation.Send, channel.ServiceUrl, channelId, null, activity, null, trackingKey);
+        outbox.Enqueue(OutboxOperation.Send, channel.ServiceUrl, channelId, null, activity, null, trackingKey, notBefore: notBefore);
         return true;
     }
 }

@@ -82,9 +82,7 @@ public sealed class TurnPipeline(IServiceScopeFactory scopes, ILogger<TurnPipeli
             : null;
         var actor = person is null ? Actor.Unknown(userKey, activity.From?.Name) : Actor.For(person);
         sp.GetRequiredService<AuditContext>().Set(actor, correlationId);
-        var conversation = SharedConversations.IsElsewhere(activity)
-            ? new StoredConversationReference { ConversationId = activity.Conversation?.Id ?? "" }
-            : await RefreshConversationReferenceAsync(db, activity, clock, ct);
+        var (conversation, known) = await ConversationOfAsync(db, activity, clock, ct);
         // Some activities (Teams' conversationUpdate) carry no locale: the conversation's last one stands in.
         var language = await LanguageResolver.ResolveAsync(db, userKey, conversation.Locale, ct);
 
@@ -106,7 +104,7 @@ public sealed class TurnPipeline(IServiceScopeFactory scopes, ILogger<TurnPipeli
                 // Nothing the failed handler changed is kept; the user gets the error card instead.
                 db.ChangeTracker.Clear();
                 context.ClearOutgoing();
-                if (!SharedConversations.IsElsewhere(activity)) conversation = await RefreshConversationReferenceAsync(db, activity, clock, ct);
+                (conversation, known) = await ConversationOfAsync(db, activity, clock, ct);
                 ReplyWithError(turn, correlationId);
                 response = activity.IsType(ActivityTypes.Invoke)
                     ? InvokeResponse.Error(500, "InternalError", turn.T("error.body") + " " + correlationId)
@@ -125,10 +123,11 @@ public sealed class TurnPipeline(IServiceScopeFactory scopes, ILogger<TurnPipeli
         }
         if (turn.RepliesPrivately && context.Outgoing.Count > 0)
         {
-            var sent = await sp.GetRequiredService<SharedConversations>().SendPrivatelyAsync(activity, context.Outgoing.ToList(), turn.TrackingKeyOf, correlationId, ct);
+            var sent = await sp.GetRequiredService<SharedConversations>().SendPrivatelyAsync(activity, context.Outgoing.ToList(), turn.TrackingKeyOf, correlationId, ct,
+                rosterUnreadable: !known);
             context.ClearOutgoing();
-            // Where the bot may not be, the invoke's own answer says it; nothing is posted there.
-            if (!SharedConversations.IsElsewhere(activity)) turn.ReplyText(turn.T(sent ? "privacy.sentPrivately" : "privacy.writeMePrivately"));
+            // An invoke's own answer says it (and the card may have been clicked where the bot is not): nothing is posted there.
+            if (!activity.IsType(ActivityTypes.Invoke)) turn.ReplyText(turn.T(sent ? "privacy.sentPrivately" : "privacy.writeMePrivately"));
         }
         // An error card (or anything left) has nowhere to go from a conversation the bot is not in: the invoke answered.
         if (SharedConversations.IsElsewhere(activity)) context.ClearOutgoing();
@@ -146,6 +145,22 @@ public sealed class TurnPipeline(IServiceScopeFactory scopes, ILogger<TurnPipeli
             correlationLabel = turn.T("error.correlation"),
             correlationId,
         });
+
+    /// <summary>
+    /// The conversation as stored, refreshed. Where the bot may not be (see
+    /// <see cref="SharedConversations.IsElsewhere"/>), and for an invoke from a conversation the bot
+    /// never heard from (a card inserted by the message extension, clicked in a chat without the
+    /// bot), nothing is stored: a reference is where the bot may write, and it may not write there.
+    /// </summary>
+    /// <returns>the reference, and whether the bot knows the conversation (false: a transient one, not stored).</returns>
+    private static async Task<(StoredConversationReference Reference, bool Known)> ConversationOfAsync(SalesBotDbContext db, Activity activity, TimeProvider clock,
+        CancellationToken ct)
+    {
+        var transient = new StoredConversationReference { ConversationId = activity.Conversation?.Id ?? "", Locale = activity.ClientLocale() };
+        if (SharedConversations.IsElsewhere(activity)) return (transient, false);
+        if (activity.IsType(ActivityTypes.Invoke) && !await db.ConversationReferences.AnyAsync(r => r.ConversationId == transient.ConversationId, ct)) return (transient, false);
+        return (await RefreshConversationReferenceAsync(db, activity, clock, ct), true);
+    }
 
     private static async Task<StoredConversationReference> RefreshConversationReferenceAsync(
         SalesBotDbContext db, Activity activity, TimeProvider clock, CancellationToken ct)

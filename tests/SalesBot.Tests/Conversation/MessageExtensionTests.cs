@@ -118,6 +118,8 @@ public abstract class MessageExtensionTests : DemoBotTest
         var buttons = deal["actions"]!.AsArray().Select(a => (a!["type"]!.GetValue<string>(), a["verb"]!.GetValue<string>())).ToList();
         Assert.Equal([("Action.Execute", "opportunities.history"), ("Action.Execute", "visits.logNew"), ("Action.Execute", "offers.new")], buttons);
 
+        // The radicado's start, in any case, on both providers.
+        Assert.Equal(["RAD-MSGEXT-1"], Titles(await InvokeAsync(Alex, "composeExtension/query", Query("pqr", "rad-msgext"))));
         var pqr = Attachments(await InvokeAsync(Alex, "composeExtension/query", Query("pqr", "RAD-MSGEXT")))[0]!["content"].AllText();
         Assert.Contains("RAD-MSGEXT-1", pqr);
         Assert.Contains("Reclamo", pqr);
@@ -152,10 +154,23 @@ public abstract class MessageExtensionTests : DemoBotTest
     [Fact]
     public async Task Hostile_queries_are_answered_within_bounds_and_nothing_is_remembered_of_a_chat_the_bot_is_not_in()
     {
+        using (var cli = new CliHarness(Database))
+        {
+            var rows = string.Join("\n", Enumerable.Range(1, 30).Select(i => $"Cliente Paginado {i:00},{900_500_000 + i},enterprise,alexw@contoso.example,Bogotá"));
+            var (code, output, error) = await cli.Run("import", "clients", cli.Csv("name,nit,segment,owner_email,city\n" + rows));
+            Assert.True(code == 0, output + error);
+        }
         var tooLong = await InvokeAsync(Alex, "composeExtension/query", Query("clientes", new string('x', 10_000)));
         Assert.Contains("100", Message(tooLong));
+        // 33 clients: a page is never more than 25, whatever is asked; a negative skip is the first page.
         var clamped = await InvokeAsync(Alex, "composeExtension/query", Query("clientes", "", -5, 100_000));
-        Assert.Equal(3, Titles(clamped).Count);
+        Assert.Equal(25, Titles(clamped).Count);
+        Assert.Equal("Cliente Paginado 01", Titles(clamped)[0]);
+        Assert.Equal(8, Titles(await InvokeAsync(Alex, "composeExtension/query", Query("clientes", "", 25, 25))).Count);
+        // Past the deepest page the list ends instead of repeating a page.
+        Assert.Empty(Titles(await InvokeAsync(Alex, "composeExtension/query", Query("clientes", "", 5_000, 25))));
+        var nullParameter = Compose(Alex, "composeExtension/query", new JsonObject { ["commandId"] = "clientes", ["parameters"] = new JsonArray(null, new JsonObject { ["name"] = "q", ["value"] = "ferre" }) });
+        Assert.Equal(["Ferretería El Sol S.A.S."], Titles(JsonNode.Parse(await Bot.SendAsync(nullParameter))!.AsObject()));
 
         using var unknown = await Bot.PostAsync(Compose(Alex, "composeExtension/query", Query("planetas", "x")));
         Assert.Equal(HttpStatusCode.BadRequest, unknown.StatusCode);
@@ -166,7 +181,6 @@ public abstract class MessageExtensionTests : DemoBotTest
         const string peopleChat = "19:alex_diego@unq.gbl.spaces";
         await InvokeAsync(Alex, "composeExtension/query", Query("clientes", "ferreteria"), peopleChat);
         Assert.Equal(0, await Bot.WithDbAsync(db => db.ConversationReferences.CountAsync(r => r.ConversationId == peopleChat)));
-        Assert.DoesNotContain(Connector.PostedActivities, a => a["conversation"]?["id"]?.GetValue<string>() == peopleChat);
     }
 
     [Fact]
@@ -185,6 +199,16 @@ public abstract class MessageExtensionTests : DemoBotTest
         Assert.Equal("Oportunidad en SalesBot", closed["preview"]!["content"]!["title"]!.GetValue<string>());
         Assert.DoesNotContain("Suministro", closed.ToJsonString());
         Assert.Single(closed["content"]!["actions"]!.AsArray());
+
+        // Teams must not cache an unfurl that depends on who pasted the link.
+        var policy = (await InvokeAsync(Alex, "composeExtension/queryLink", new JsonObject { ["url"] = link }))["composeExtension"]!["suggestedActions"]!["actions"]![0]!;
+        Assert.Equal(("setCachePolicy", "{\"type\":\"no-cache\"}"), (policy["type"]!.GetValue<string>(), policy["value"]!.GetValue<string>()));
+
+        // Registered, but not his to see (Megan's client): a card that names nothing.
+        var megans = await ClientIdAsync("Hospital San Rafael");
+        var notHis = Assert.Single(Attachments(await InvokeAsync(Alex, "composeExtension/queryLink", new JsonObject { ["url"] = $"{BaseUrl}/r/client/{megans:D}" })))!;
+        Assert.Equal("Cliente en SalesBot", notHis["preview"]!["content"]!["title"]!.GetValue<string>());
+        Assert.DoesNotContain("Hospital", notHis.ToJsonString());
 
         // Not one of ours: no preview at all.
         Assert.Empty(Attachments(await InvokeAsync(Alex, "composeExtension/queryLink", new JsonObject { ["url"] = $"https://elsewhere.example/r/deal/{dealId:D}" })));
@@ -205,6 +229,7 @@ public abstract class MessageExtensionTests : DemoBotTest
     [Theory]
     [InlineData("groupChat", "19:ventas-grupo@thread.v2")]
     [InlineData("personal", "19:alex_diego@unq.gbl.spaces")]
+    [InlineData("personal", "19:uni01_alexdiego@thread.v2")]
     public async Task A_shared_cards_open_button_sends_the_whole_record_to_the_clickers_1_1_chat(string type, string conversationId)
     {
         await AskAsync(Alex.Message("hola")); // Alex's chat with the bot exists
@@ -221,7 +246,29 @@ public abstract class MessageExtensionTests : DemoBotTest
         var privately = await NextInAsync(Alex.ConversationId);
         Assert.True(privately.Card().AllText().Contains("900123456-8"), privately.ToJsonString()); // the whole record, NIT included, only in his own chat
         await Bot.WaitForOutboxDrainedAsync();
-        Assert.DoesNotContain(Connector.PostedActivities, a => a["conversation"]?["id"]?.GetValue<string>() == conversationId && a.ToJsonString().Contains("900123456"));
+        // Nothing at all is posted where the card was clicked (the bot may not be there), and that chat is not remembered as one it can write to.
+        Assert.DoesNotContain(Connector.PostedActivities, a => a["conversation"]?["id"]?.GetValue<string>() == conversationId);
+        Assert.Equal(0, await Bot.WithDbAsync(db => db.ConversationReferences.CountAsync(r => r.ConversationId == conversationId)));
+        // His private replies still go to his own chat with the bot afterwards.
+        Assert.Equal("personal", await Bot.WithDbAsync(db => db.ConversationReferences.Where(r => r.UserAadObjectId == Activities.AlexAad).OrderByDescending(r => r.UpdatedAt).Select(r => r.ConversationType).FirstAsync()));
+    }
+
+    [Fact]
+    public async Task Someone_who_never_opened_the_bot_gets_the_record_in_a_1_1_chat_created_from_their_own_id()
+    {
+        var card = Attachments(await InvokeAsync(Megan, "composeExtension/query", Query("clientes", "hospital")))[0]!["content"]!;
+        var open = card["actions"]![0]!;
+        var chat = new Activities(Connector.ServiceUrl) { ConversationId = "19:sin-el-bot@thread.v2", ConversationType = "groupChat", UserId = Megan.UserId, UserName = Megan.UserName, AadObjectId = Megan.AadObjectId };
+        var clicked = JsonNode.Parse(await Bot.SendAsync(chat.Invoke("adaptiveCard/action", new JsonObject
+        {
+            ["action"] = new JsonObject { ["type"] = "Action.Execute", ["verb"] = open["verb"]!.GetValue<string>(), ["data"] = open["data"]!.DeepClone() },
+        })))!;
+        Assert.Equal("Te lo envié por chat privado.", clicked["value"]!.GetValue<string>());
+        await Bot.WaitForOutboxDrainedAsync();
+        // The bot is not in that chat: its roster is not asked; the 1:1 chat is made with her own id.
+        Assert.DoesNotContain(Connector.Requests, r => r.RawPath.Contains("sin-el-bot", StringComparison.Ordinal));
+        Assert.Contains(Connector.PostedActivities, a => a["conversation"]?["id"]?.GetValue<string>()?.StartsWith("a:created-", StringComparison.Ordinal) == true
+            && a.Card().AllText().Contains("Hospital San Rafael"));
     }
 
     private static JsonObject Action(string? html, JsonObject? data = null, string command = "registrarVisita")

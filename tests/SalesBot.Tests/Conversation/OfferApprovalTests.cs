@@ -370,6 +370,9 @@ public abstract class OfferApprovalCostTests : OfferApprovalTestsBase
         // The requester and both directors open the offer: three more tracked copies.
         foreach (var reader in new[] { Alex, Diego, Isaiah }) await AskAsync(reader.Message("oferta mantenimiento"));
         var key = ApprovalNotice.CardKey(await Bot.WithDbAsync(db => db.Offers.Where(o => o.OpportunityId == four).Select(o => o.Id).SingleAsync()));
+        // Where a copy landed is recorded just after Teams took it: the reply may reach the test first.
+        var deadline = DateTime.UtcNow.AddSeconds(15);
+        while (await Bot.WithDbAsync(db => db.SentCards.CountAsync(c => c.Key == key)) < 4 && DateTime.UtcNow < deadline) await Task.Delay(20);
         Assert.Equal(4, await Bot.WithDbAsync(db => db.SentCards.CountAsync(c => c.Key == key)));
         var many = await MeganApprovesAsync(four);
 

@@ -52,7 +52,9 @@ public sealed class MessageExtensions(
         if (!IsRegistered(turn)) return InvokeResponse.ComposeMessage(turn.T("extension.registerFirst"));
         var text = query.InitialRun ? "" : (query.Text ?? "").Trim();
         if (text.Length > TurnInput.MaxSearchQueryLength) return InvokeResponse.ComposeMessage(turn.T("input.searchTooLong", TurnInput.MaxSearchQueryLength));
-        var skip = Math.Clamp(query.QueryOptions?.Skip ?? 0, 0, TurnInput.MaxSearchSkip);
+        // Past the deepest page anyone scrolls to, the list just ends (clamping would repeat the last page forever).
+        if (query.QueryOptions?.Skip > TurnInput.MaxSearchSkip) return InvokeResponse.ComposeResults([]);
+        var skip = Math.Max(query.QueryOptions?.Skip ?? 0, 0);
         var count = Math.Clamp(query.QueryOptions?.Count ?? MaxPage, 1, MaxPage);
         var found = await source.SearchAsync(turn, text, skip, count, ct);
         if (!found.Ok) return InvokeResponse.ComposeMessage(turn.Describe(found.Error!));
@@ -88,10 +90,10 @@ public sealed class MessageExtensions(
         if (!anonymous && IsRegistered(turn))
         {
             var found = await source.FindAsync(turn, record.Id, ct);
-            if (found.Ok) return InvokeResponse.ComposeResults([Result(turn, source, found.Value!)]);
+            if (found.Ok) return InvokeResponse.ComposeResults([Result(turn, source, found.Value!)], noCache: true);
         }
         var closed = new RecordView(record.Id, turn.T("extension.record." + record.Kind), turn.T("extension.openToSee"), []);
-        return InvokeResponse.ComposeResults([new ComposeResult(Card(turn, source, closed, openOnly: true), closed.Title, closed.Summary)]);
+        return InvokeResponse.ComposeResults([new ComposeResult(Card(turn, source, closed, openOnly: true), closed.Title, closed.Summary)], noCache: true);
     }
 
     private async Task<InvokeResponse> FetchTaskAsync(BotTurn turn, CancellationToken ct)

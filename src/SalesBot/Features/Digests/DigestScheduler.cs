@@ -36,7 +36,8 @@ public sealed class DigestScheduler(IServiceScopeFactory scopes, TimeProvider cl
                     Logger.LogWarning("A digest subscription names time zone {Zone}, unknown here; it is skipped", subscription.TimeZone);
                     continue;
                 }
-                if (DigestWeek.Due(subscription, zone, now, Options.CatchUpWindow) is { } week) due.Add((subscription, week));
+                // Looked for BuildAhead early: built now, held by the outbox until its hour.
+                if (DigestWeek.Due(subscription, zone, now + Options.BuildAhead, Options.CatchUpWindow) is { } week) due.Add((subscription, week));
             }
             due = await WeeklyRun.NotYetDoneAsync(db, due, d => JobName(d.Subscription), d => d.Week.Period, ct);
         }
@@ -68,7 +69,8 @@ public sealed class DigestScheduler(IServiceScopeFactory scopes, TimeProvider cl
         var digest = await sp.GetRequiredService<BuildWeeklyDigest>().ExecuteAsync(subscription.TeamId, week.At, ct);
         if (digest is null) return false;
         var country = await db.Teams.Where(t => t.Id == subscription.TeamId).Select(t => t.Country).FirstOrDefaultAsync(ct);
-        if (!await sp.GetRequiredService<IDigestDelivery>().PostAsync(subscription.ChannelId, subscription.Language, country, digest, $"{job}:{week.Period}", ct))
+        var notBefore = week.At > now ? week.At : (DateTimeOffset?)null;
+        if (!await sp.GetRequiredService<IDigestDelivery>().PostAsync(subscription.ChannelId, subscription.Language, country, digest, $"{job}:{week.Period}", notBefore, ct))
         {
             if (_unreachableWarned.TryAdd($"{job}:{week.Period}", true))
                 Logger.LogWarning("The weekly digest of team {Team} for {Week} waits: the bot has not heard from channel {Channel} yet (it needs one message or install there)",
@@ -77,7 +79,7 @@ public sealed class DigestScheduler(IServiceScopeFactory scopes, TimeProvider cl
         }
         // Another instance may have posted this week's digest first: ours is then discarded whole, outbox row included.
         if (!await WeeklyRun.CommitOnceAsync(db, job, week.Period, now, ct)) return false;
-        Logger.LogInformation("Weekly digest of team {Team} for {Week} queued for its channel", digest.TeamName, week.Period);
+        Logger.LogInformation("Weekly digest of team {Team} for {Week} queued for its channel, to leave at {At}", digest.TeamName, week.Period, notBefore ?? now);
         return true;
     }
 

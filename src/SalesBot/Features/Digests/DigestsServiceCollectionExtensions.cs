@@ -10,7 +10,7 @@ public static class DigestsServiceCollectionExtensions
     public static IServiceCollection AddDigests(this IServiceCollection services, IConfiguration configuration)
     {
         services.AddOptions<DigestOptions>().Bind(configuration.GetSection(DigestOptions.Section))
-            .Validate(o => o.Problem() is null, "Digests:CatchUpWindow must be more than zero and at most 7 days; Digests:CheckEvery between 1 second and 1 hour; Digests:ChartLinkLifetime positive")
+            .Validate(o => o.Problem() is null, "Digests:CatchUpWindow must be more than zero and at most 7 days; Digests:CheckEvery between 1 second and 1 hour; Digests:ChartLinkLifetime positive; Digests:BuildAhead between 0 and 1 hour")
             .ValidateOnStart();
         services.AddScoped<BuildWeeklyDigest>();
         services.AddSingleton<DigestChartLinks>();

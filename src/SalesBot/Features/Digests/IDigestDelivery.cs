@@ -4,7 +4,8 @@ namespace SalesBot.Features.Digests;
 public interface IDigestDelivery
 {
     /// <summary>Queues the digest as a new post in the channel, in the subscriber's language; false when the bot has no address for the channel yet.</summary>
-    Task<bool> PostAsync(string channelId, string language, string? teamCountry, WeeklyDigest digest, string trackingKey, CancellationToken ct);
+    /// <param name="notBefore">when it may leave (its hour, when built ahead of it); null: at once.</param>
+    Task<bool> PostAsync(string channelId, string language, string? teamCountry, WeeklyDigest digest, string trackingKey, DateTimeOffset? notBefore, CancellationToken ct);
 
     /// <summary>Tells the person who subscribed that the channel refused the digest and the subscription ended.</summary>
     Task ChannelGoneAsync(Person subscriber, string teamName, CancellationToken ct);

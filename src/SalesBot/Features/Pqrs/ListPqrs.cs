@@ -61,10 +61,12 @@ public sealed class ListPqrs(SalesBotDbContext db, Shared.Calendar.BusinessCalen
         if (typed.Length > 0)
         {
             var terms = SearchTerms.Parse(typed);
+            // Radicados compared in capitals on both providers (SQLite's LIKE ignores ASCII case, PostgreSQL's does not).
+            var number = typed.ToUpperInvariant();
             var clients = db.Clients.Where(terms.AllMatch<Client>((c, term) => c.NormalizedName.Contains(term))).Select(c => c.Id);
-            var byName = terms.IsEmpty ? null : visible.Where(p => clients.Contains(p.ClientId));
-            var byNumber = visible.Where(p => p.FilingNumber.StartsWith(typed));
-            visible = byName is null ? byNumber : byNumber.Union(byName);
+            visible = terms.IsEmpty
+                ? visible.Where(p => p.FilingNumber.ToUpper().StartsWith(number))
+                : visible.Where(p => p.FilingNumber.ToUpper().StartsWith(number) || clients.Contains(p.ClientId));
         }
         return await visible.OrderBy(p => p.Status == PqrStatus.Answered || p.Status == PqrStatus.Closed).ThenBy(p => p.DueDate).ThenBy(p => p.Id)
             .Skip(Math.Max(skip, 0)).Take(Math.Clamp(take, 1, 50))

@@ -53,18 +53,19 @@ public sealed class ConnectorDeliveryHandler(
         var recipient = message.RecipientAadObjectId ?? throw new InvalidDataException($"Outbox message {message.Id} names nobody to write to");
         var activity = JsonSerializer.Deserialize<Activity>(message.PayloadJson, ActivityJson.Options)
             ?? throw new InvalidDataException($"Outbox message {message.Id} has no activity to send");
-        var member = await connector.GetConversationMemberAsync(serviceUrl, shared, recipient, ct);
+        // The member's id comes with the message when the shared conversation's roster cannot be read (the bot is not in it).
+        var memberId = activity.Recipient?.Id is { Length: > 0 } known ? known : (await connector.GetConversationMemberAsync(serviceUrl, shared, recipient, ct)).Id;
         var tenant = activity.Conversation?.TenantId;
         var created = await connector.CreateConversationAsync(serviceUrl, new ConversationParameters
         {
             Bot = activity.From,
-            Members = [new ChannelAccount { Id = member.Id }],
+            Members = [new ChannelAccount { Id = memberId }],
             TenantId = tenant,
             ChannelData = tenant is null ? null : new JsonObject { ["tenant"] = new JsonObject { ["id"] = tenant } },
         }, ct);
         var chatId = created.Id ?? throw new InvalidDataException("Teams created no conversation id");
         activity.Conversation = new ConversationAccount { Id = chatId, ConversationType = "personal", TenantId = tenant };
-        activity.Recipient = new ChannelAccount { Id = member.Id, AadObjectId = recipient };
+        activity.Recipient = new ChannelAccount { Id = memberId, AadObjectId = recipient };
         return (await connector.SendToConversationAsync(serviceUrl, chatId, activity, ct), chatId);
     }
 

@@ -37,10 +37,11 @@ public sealed class OutboxWriter : IDisposable
     private void OnFailed(object? sender, SaveChangesFailedEventArgs e) => _pending.Clear();
 
     /// <summary>A Bot Connector call: its lane is the conversation, so a conversation's messages leave in order.</summary>
+    /// <param name="notBefore">a moment it must not leave before (a digest built ahead of its hour); null: right after commit.</param>
     public OutboxMessage Enqueue(OutboxOperation operation, string serviceUrl, string conversationId, string? activityId, Activity activity, string? correlationId,
-        string? trackingKey = null, string? recipientAadObjectId = null)
+        string? trackingKey = null, string? recipientAadObjectId = null, DateTimeOffset? notBefore = null)
     {
-        var message = Add(operation, ConnectorLane(serviceUrl, conversationId), JsonSerializer.Serialize(activity, ActivityJson.Options), correlationId);
+        var message = Add(operation, ConnectorLane(serviceUrl, conversationId), JsonSerializer.Serialize(activity, ActivityJson.Options), correlationId, notBefore);
         message.ServiceUrl = serviceUrl;
         message.ConversationId = conversationId;
         message.ActivityId = activityId;
@@ -58,23 +59,25 @@ public sealed class OutboxWriter : IDisposable
     public OutboxMessage EnqueueWork(OutboxOperation operation, string lane, string payloadJson, string? correlationId = null) =>
         Add(operation, lane, payloadJson, correlationId);
 
-    private OutboxMessage Add(OutboxOperation operation, string lane, string payloadJson, string? correlationId)
+    private OutboxMessage Add(OutboxOperation operation, string lane, string payloadJson, string? correlationId, DateTimeOffset? notBefore = null)
     {
         var now = _clock.GetUtcNow();
+        // Held for later (a digest built ahead of its hour): unclaimed, due then, and not handed off; the poller of whichever instance takes it once due.
+        var held = notBefore > now;
         var message = new OutboxMessage
         {
             Operation = operation,
             Lane = lane,
             PayloadJson = payloadJson,
             CreatedAt = now,
-            NextAttemptAt = now,
-            // This instance delivers it right after commit, under this claim; others leave it alone meanwhile.
-            ClaimToken = Guid.NewGuid(),
-            ClaimedUntil = now + _options.ClaimDuration,
+            NextAttemptAt = held ? notBefore!.Value : now,
+            // Otherwise this instance delivers it right after commit, under this claim; others leave it alone meanwhile.
+            ClaimToken = held ? null : Guid.NewGuid(),
+            ClaimedUntil = held ? null : now + _options.ClaimDuration,
             CorrelationId = correlationId,
         };
         _db.Outbox.Add(message);
-        _pending.Add(message);
+        if (!held) _pending.Add(message);
         return message;
     }
 
@@ -87,7 +90,9 @@ public sealed class OutboxWriter : IDisposable
     /// A reply meant for the sender alone, though the turn came from a shared conversation: sent to
     /// their personal chat, or (with none yet) to a 1:1 chat created from the shared one's roster.
     /// </summary>
-    public OutboxMessage EnqueuePrivately(Activity inbound, Activity reply, StoredConversationReference? personal, string? correlationId, string? trackingKey)
+    /// <param name="fromElsewhere">the turn came from a conversation the bot is not in: its roster cannot be read.</param>
+    public OutboxMessage EnqueuePrivately(Activity inbound, Activity reply, StoredConversationReference? personal, string? correlationId, string? trackingKey,
+        bool fromElsewhere = false)
     {
         reply.ReplyToId = null;
         if (personal is not null)
@@ -98,7 +103,10 @@ public sealed class OutboxWriter : IDisposable
             return Enqueue(OutboxOperation.Send, personal.ServiceUrl, personal.ConversationId, null, reply, correlationId, trackingKey);
         }
         reply.From = inbound.Recipient is { } bot ? new ChannelAccount { Id = bot.Id, Name = bot.Name } : null;
-        reply.Recipient = null;
+        // From a conversation the bot is not in, its roster cannot be read: the sender's own id for this bot is who to write to.
+        reply.Recipient = fromElsewhere && inbound.From?.Id is { Length: > 0 } memberId
+            ? new ChannelAccount { Id = memberId, AadObjectId = inbound.From.AadObjectId }
+            : null;
         reply.Conversation = new ConversationAccount { TenantId = inbound.TenantId };
         return Enqueue(OutboxOperation.CreatePersonalChat, inbound.ServiceUrl!, inbound.Conversation!.Id!, null,
             reply, correlationId, trackingKey, inbound.From!.AadObjectId);

@@ -8,7 +8,7 @@ namespace SalesBot.Features.Digests.Conversation;
 /// <summary>The digest card posted at the channel's root, and the 1:1 notice when a channel refuses it for good.</summary>
 public sealed class DigestDelivery(TeamChannels channels, PersonalChat chat, CardRenderer cards, Localizer localizer, DigestChartLinks charts) : IDigestDelivery
 {
-    public Task<bool> PostAsync(string channelId, string language, string? teamCountry, WeeklyDigest digest, string trackingKey, CancellationToken ct)
+    public Task<bool> PostAsync(string channelId, string language, string? teamCountry, WeeklyDigest digest, string trackingKey, DateTimeOffset? notBefore, CancellationToken ct)
     {
         var words = new Wording(localizer, localizer.ReaderOf(language, teamCountry));
         var activity = new Activity
@@ -16,7 +16,7 @@ public sealed class DigestDelivery(TeamChannels channels, PersonalChat chat, Car
             Attachments = [cards.RenderAttachment(DigestCard.Template, DigestCard.Data(words, digest, chartUrl: charts.UrlFor(digest, language, teamCountry)))],
             Summary = words.T("digest.title", digest.TeamName),
         };
-        return channels.PostAsync(channelId, activity, trackingKey, ct);
+        return channels.PostAsync(channelId, activity, trackingKey, ct, notBefore);
     }
 
     public Task ChannelGoneAsync(Person subscriber, string teamName, CancellationToken ct) =>
