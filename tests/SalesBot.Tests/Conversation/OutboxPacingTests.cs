@@ -48,6 +48,24 @@ public sealed class OutboxPacingTests
     }
 
     [Fact]
+    public async Task A_send_counts_from_its_start_until_a_second_after_Teams_answered_it()
+    {
+        var pacer = new SendPacer(Microsoft.Extensions.Options.Options.Create(new OutboxOptions { TenantSendsPerSecond = 2 }), NullLogger<SendPacer>.Instance);
+        var first = await pacer.WaitTurnAsync(default);
+        var second = await pacer.WaitTurnAsync(default);
+        var third = pacer.WaitTurnAsync(default);
+        // Two sends still waiting for Teams' answer, however long ago they started: a third could reach Teams with them.
+        await Task.Delay(1500);
+        Assert.False(third.IsCompleted);
+        var watch = System.Diagnostics.Stopwatch.StartNew();
+        first.Dispose();
+        // Answered, the first may have reached Teams just now: it still counts for a second.
+        (await third).Dispose();
+        Assert.True(watch.Elapsed >= TimeSpan.FromSeconds(0.9), $"the third started {watch.Elapsed} after the first was answered");
+        second.Dispose();
+    }
+
+    [Fact]
     public async Task Several_conversations_throttled_within_a_second_pause_every_proactive_send()
     {
         var pacer = new SendPacer(Microsoft.Extensions.Options.Options.Create(new OutboxOptions { TenantSendsPerSecond = 1000 }), NullLogger<SendPacer>.Instance);
@@ -60,7 +78,7 @@ public sealed class OutboxPacingTests
         Assert.InRange(pacer.PausedFor, TimeSpan.FromSeconds(1.5), TimeSpan.FromSeconds(2));
 
         var watch = System.Diagnostics.Stopwatch.StartNew();
-        await pacer.WaitTurnAsync(default);
+        using var turn = await pacer.WaitTurnAsync(default);
         Assert.True(watch.Elapsed >= TimeSpan.FromSeconds(1.4), $"sent after {watch.Elapsed}");
     }
 }

@@ -132,8 +132,8 @@ public sealed class OutboxEngine(
             var handler = scope.ServiceProvider.GetKeyedService<IOutboxOperationHandler>(message.Operation)
                 ?? throw new InvalidDataException($"No handler for outbox operation {message.Operation}");
             // A reply answers the turn that asked for it; what the bot sends on its own waits its turn in the tenant's budget.
-            if (message.Operation is OutboxOperation.Send or OutboxOperation.Update or OutboxOperation.CreatePersonalChat) await pacer.WaitTurnAsync(claim.Token);
-            await handler.DeliverAsync(message, claim.Token);
+            using (message.Operation is OutboxOperation.Send or OutboxOperation.Update or OutboxOperation.CreatePersonalChat ? await pacer.WaitTurnAsync(claim.Token) : null)
+                await handler.DeliverAsync(message, claim.Token);
             _delivered.Writer.TryWrite((message.Id, message.ClaimToken!.Value));
             return (Outcome.Delivered, default);
         }

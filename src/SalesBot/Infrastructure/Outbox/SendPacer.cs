@@ -4,10 +4,13 @@ namespace SalesBot.Infrastructure.Outbox;
 
 /// <summary>
 /// Keeps this process's proactive sends within Teams' limits: at most
-/// <see cref="OutboxOptions.TenantSendsPerSecond"/> in any second (a sliding window, so a burst of
-/// digests or reminders never goes over), and none at all for a while when Teams throttles the
-/// tenant, which shows as 429s from several conversations within a second (one conversation's 429
-/// holds only that conversation's lane, as before). Paced on wall time: it measures what Teams sees.
+/// <see cref="OutboxOptions.TenantSendsPerSecond"/> in any second as Teams receives them, and none
+/// at all for a while when Teams throttles the tenant, which shows as 429s from several
+/// conversations within a second (one conversation's 429 holds only that conversation's lane).
+/// A send reaches Teams at some moment between its start and its answer, so it counts from its start
+/// until a second after its answer: counting starts alone let sends slowed by new connections (a
+/// Monday 08:00 after a quiet night) arrive together with the next second's. Paced on wall time: it
+/// measures what Teams sees.
 /// </summary>
 public sealed class SendPacer(IOptions<OutboxOptions> options, ILogger<SendPacer> logger)
 {
@@ -15,14 +18,16 @@ public sealed class SendPacer(IOptions<OutboxOptions> options, ILogger<SendPacer
     public const int ConversationsThatPauseTheTenant = 3;
 
     private static readonly TimeSpan Second = TimeSpan.FromSeconds(1);
+    private static readonly TimeSpan WhileAllInFlight = TimeSpan.FromMilliseconds(5);
     private readonly int _perSecond = options.Value.TenantSendsPerSecond;
-    private readonly Queue<long> _sent = new();
+    private readonly Queue<long> _answered = new();
     private readonly Dictionary<string, long> _throttled = new(StringComparer.Ordinal);
     private readonly Lock _gate = new();
+    private int _inFlight;
     private long _pausedUntil;
 
-    /// <summary>Waits until this send fits the budget, and counts it.</summary>
-    public async Task WaitTurnAsync(CancellationToken ct)
+    /// <summary>Waits until this send fits the budget, and counts it until a second after the returned turn is disposed (when Teams answered).</summary>
+    public async Task<IDisposable> WaitTurnAsync(CancellationToken ct)
     {
         while (true)
         {
@@ -30,15 +35,36 @@ public sealed class SendPacer(IOptions<OutboxOptions> options, ILogger<SendPacer
             lock (_gate)
             {
                 var now = Stopwatch.GetTimestamp();
-                while (_sent.Count > 0 && Stopwatch.GetElapsedTime(_sent.Peek(), now) >= Second) _sent.Dequeue();
-                if (now >= _pausedUntil && _sent.Count < _perSecond)
+                while (_answered.Count > 0 && Stopwatch.GetElapsedTime(_answered.Peek(), now) >= Second) _answered.Dequeue();
+                if (now >= _pausedUntil && _inFlight + _answered.Count < _perSecond)
                 {
-                    _sent.Enqueue(now);
-                    return;
+                    _inFlight++;
+                    return new Turn(this);
                 }
-                wait = now < _pausedUntil ? Stopwatch.GetElapsedTime(now, _pausedUntil) : Second - Stopwatch.GetElapsedTime(_sent.Peek(), now);
+                wait = now < _pausedUntil ? Stopwatch.GetElapsedTime(now, _pausedUntil)
+                    : _answered.Count > 0 ? Second - Stopwatch.GetElapsedTime(_answered.Peek(), now)
+                    : WhileAllInFlight;
             }
             await Task.Delay(wait > TimeSpan.FromMilliseconds(1) ? wait : TimeSpan.FromMilliseconds(1), ct);
+        }
+    }
+
+    private void Answered()
+    {
+        lock (_gate)
+        {
+            _inFlight--;
+            _answered.Enqueue(Stopwatch.GetTimestamp());
+        }
+    }
+
+    private sealed class Turn(SendPacer pacer) : IDisposable
+    {
+        private int _done;
+
+        public void Dispose()
+        {
+            if (Interlocked.Exchange(ref _done, 1) == 0) pacer.Answered();
         }
     }
 
