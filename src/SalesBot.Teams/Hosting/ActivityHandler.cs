@@ -96,19 +96,6 @@ public abstract class ActivityHandler : IBot
     protected virtual Task<InvokeResponse?> OnComposeExtensionAsync(string name, ITurnContext turn, CancellationToken ct) =>
         Task.FromResult<InvokeResponse?>(null);
 
-    /// <summary>Reads an invoke's value as T; null when it is missing or not that shape.</summary>
-    protected static T? ValueAs<T>(ITurnContext turn) where T : class
-    {
-        try
-        {
-            return turn.Activity.Value?.Deserialize<T>(ActivityJson.Options);
-        }
-        catch (JsonException)
-        {
-            return null;
-        }
-    }
-
     /// <summary>Type-ahead search of a dataset; unhandled (501) unless a bot overrides it.</summary>
     protected virtual Task<InvokeResponse?> OnSearchAsync(SearchInvokeValue search, ITurnContext turn, CancellationToken ct) =>
         Task.FromResult<InvokeResponse?>(null);

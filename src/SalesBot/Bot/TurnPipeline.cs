@@ -158,17 +158,19 @@ public sealed class TurnPipeline(IServiceScopeFactory scopes, ILogger<TurnPipeli
     {
         var transient = new StoredConversationReference { ConversationId = activity.Conversation?.Id ?? "", Locale = activity.ClientLocale() };
         if (SharedConversations.IsElsewhere(activity)) return (transient, false);
-        if (activity.IsType(ActivityTypes.Invoke) && !await db.ConversationReferences.AnyAsync(r => r.ConversationId == transient.ConversationId, ct)) return (transient, false);
-        return (await RefreshConversationReferenceAsync(db, activity, clock, ct), true);
+        var stored = await RefreshConversationReferenceAsync(db, activity, clock, ct, create: !activity.IsType(ActivityTypes.Invoke));
+        return stored is null ? (transient, false) : (stored, true);
     }
 
-    private static async Task<StoredConversationReference> RefreshConversationReferenceAsync(
-        SalesBotDbContext db, Activity activity, TimeProvider clock, CancellationToken ct)
+    /// <param name="create">false: a conversation not stored yet stays so (null).</param>
+    private static async Task<StoredConversationReference?> RefreshConversationReferenceAsync(
+        SalesBotDbContext db, Activity activity, TimeProvider clock, CancellationToken ct, bool create)
     {
         var conversationId = activity.Conversation?.Id ?? "";
         var stored = await db.ConversationReferences.FirstOrDefaultAsync(r => r.ConversationId == conversationId, ct);
         if (stored is null)
         {
+            if (!create) return null;
             stored = new StoredConversationReference { ConversationId = conversationId };
             db.ConversationReferences.Add(stored);
         }

@@ -216,7 +216,7 @@ public abstract class MessageExtensionTests : DemoBotTest
 
         // The same link in a browser: a page that says to open it in Teams, and nothing of the record.
         using var http = new HttpClient();
-        var local = Bot.MessagesUrl.Replace("/api/messages", "", StringComparison.Ordinal) + new Uri(link).PathAndQuery;
+        var local = Bot.LocalUrlOf(link);
         using var page = await http.GetAsync(local);
         Assert.Equal("text/html", page.Content.Headers.ContentType!.MediaType);
         var html = await page.Content.ReadAsStringAsync();

@@ -22,6 +22,20 @@ public sealed class BotHost : IAsyncDisposable
 
     public ConcurrentQueue<(LogLevel Level, string Category, string Message, Exception? Error)> Logs { get; } = new();
     public string MessagesUrl { get; }
+
+    /// <summary>A public link the bot gave out (under Links:BaseUrl), as this test host serves it.</summary>
+    public string LocalUrlOf(string publicLink) => MessagesUrl.Replace("/api/messages", "", StringComparison.Ordinal) + new Uri(publicLink).PathAndQuery;
+
+    /// <summary>Fetches a chart link and checks it is a drawn PNG (bars and labels, not an empty image); returns its bytes.</summary>
+    public async Task<byte[]> ChartAsync(string publicLink)
+    {
+        using var png = await _http.GetAsync(LocalUrlOf(publicLink));
+        Assert.Equal("image/png", png.Content.Headers.ContentType!.MediaType);
+        var bytes = await png.Content.ReadAsByteArrayAsync();
+        Assert.Equal("PNG", System.Text.Encoding.ASCII.GetString(bytes, 1, 3));
+        Assert.True(bytes.Length > 5_000, "a chart with bars and labels, not an empty image");
+        return bytes;
+    }
     public IServiceProvider Services => _factory.Services;
 
     private BotHost(TestDatabase database, Action<IServiceCollection>? configure, IReadOnlyDictionary<string, string?>? settings)

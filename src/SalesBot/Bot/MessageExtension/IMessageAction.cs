@@ -16,6 +16,9 @@ public interface IMessageAction
     /// <summary>The dialog's title.</summary>
     string TitleKey { get; }
 
+    /// <summary>How much of the message's text the form takes (the field it fills).</summary>
+    int MaxMessageText { get; }
+
     /// <summary>Replies with the form, filled from the message's text (already plain text and capped).</summary>
     Task OpenAsync(BotTurn turn, string messageText, CancellationToken ct);
 

@@ -104,8 +104,8 @@ public sealed class MessageExtensions(
         if (!IsRegistered(turn)) return InvokeResponse.TaskMessage(turn.T("extension.registerFirst"));
         var body = value.MessagePayload?.Body;
         // Plain text is encoded first so that its own "<" survives the same trimming and capping.
-        var text = body?.ContentType == "text" ? MessageText.FromHtml(System.Net.WebUtility.HtmlEncode(body.Content ?? ""), MaxMessageText)
-            : MessageText.FromHtml(body?.Content, MaxMessageText);
+        var text = body?.ContentType == "text" ? MessageText.FromHtml(System.Net.WebUtility.HtmlEncode(body.Content ?? ""), action.MaxMessageText)
+            : MessageText.FromHtml(body?.Content, action.MaxMessageText);
         await action.OpenAsync(turn, text, ct);
         return Dialog(turn, action) ?? InvokeResponse.TaskMessage(turn.T("extension.notAvailable"));
     }
@@ -123,9 +123,6 @@ public sealed class MessageExtensions(
         var said = turn.Context.Outgoing.Select(r => r.Text).FirstOrDefault(t => !string.IsNullOrEmpty(t));
         return InvokeResponse.TaskMessage(said ?? turn.T("extension.doneSentPrivately"));
     }
-
-    /// <summary>Longest message text an action command reads: the visit form's notes.</summary>
-    public const int MaxMessageText = 2000;
 
     /// <summary>The card a command replied with, as a dialog: its Action.Execute buttons become their Action.Submit fallbacks (a dialog submits).</summary>
     private static InvokeResponse? Dialog(BotTurn turn, IMessageAction action, bool formsOnly = false)

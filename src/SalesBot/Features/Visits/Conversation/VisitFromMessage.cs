@@ -15,6 +15,8 @@ public sealed class VisitFromMessage(VisitForms forms, LogVisitCommand log) : IM
 
     public string TitleKey => "visits.logTitle";
 
+    public int MaxMessageText => VisitInput.MaxText;
+
     public Task OpenAsync(BotTurn turn, string messageText, CancellationToken ct) =>
         forms.LogAsync(turn, null, null, new VisitFormValues(null, null, null, null, null, null, null, Notes: messageText), null, null, ct);
 
