@@ -11,7 +11,7 @@
 // Only Node built-ins are used.
 import http from 'node:http';
 import { randomUUID } from 'node:crypto';
-import { writeFileSync } from 'node:fs';
+import { readFileSync, writeFileSync } from 'node:fs';
 import { performance } from 'node:perf_hooks';
 import os from 'node:os';
 
@@ -29,6 +29,23 @@ const defaults = {
   'connector-port': process.env.BENCH_CONNECTOR_PORT || '0',
   'count-typing': '',
   quiet: '',
+  // What each turn sends: "text" (a message with --text) or "visit" (the visit log form submitted
+  // as --user-aad, a past visit at a different time on every turn, for one of the user's clients).
+  scenario: process.env.BENCH_SCENARIO || 'text',
+  'user-aad': '00000000-0000-0000-0000-0000000000020',
+  'user-id': 'user-id-0',
+  'user-name': 'Alex Wilber',
+  // The server's pid: its CPU time (utime+stime from /proc/PID/stat) over each measured window
+  // and its resident memory at the end of each level go into the report.
+  'server-pid': '',
+  'clk-tck': '100',
+  // Epoch milliseconds when the server process was started: before the levels, one message is
+  // sent (retried while the port refuses) and the time until its reply arrives is the cold start.
+  'cold-start-from': '',
+  // Seconds of load at 16 conversations before the first level, not measured: on one core the
+  // .NET JIT takes tens of seconds to reach its optimised code (tiered compilation), a server's
+  // steady state after its first minute.
+  prewarm: process.env.BENCH_PREWARM || '0',
 };
 const booleanFlags = new Set(['count-typing', 'quiet', 'help']);
 
@@ -56,18 +73,26 @@ const opts = parseArgs(process.argv.slice(2));
 if (opts.help) {
   console.log('usage: node load.mjs --endpoint URL [--levels 1,16,64] [--duration 15] [--warmup 3] ' +
     '[--text ayuda] [--label NAME] [--json out.json] [--timeout 10] [--tenant ID] [--connector-port 0] ' +
-    '[--count-typing] [--quiet]');
+    '[--count-typing] [--quiet] [--scenario text|visit] [--user-aad ID] [--user-id ID] [--user-name NAME] ' +
+    '[--server-pid PID] [--clk-tck 100] [--cold-start-from EPOCH_MS] [--prewarm 0]');
   process.exit(0);
 }
 const endpoint = new URL(opts.endpoint);
 const levels = opts.levels.split(',').map((s) => Number(s.trim())).filter((n) => n > 0);
 const durationS = Number(opts.duration);
 const warmupS = Number(opts.warmup);
+const defaultDurationS = durationS;
+const defaultWarmupS = warmupS;
+const prewarmS = Number(opts.prewarm);
 const timeoutMs = Number(opts.timeout) * 1000;
 const countTyping = opts['count-typing'] === 'true';
 const debugSlowMs = Number(process.env.BENCH_DEBUG_SLOW_MS || 0);
 const log = opts.quiet === 'true' ? () => {} : (...a) => console.error(...a);
-if (!levels.length || !(durationS > 0) || !(warmupS >= 0) || !(timeoutMs > 0)) {
+const scenario = opts.scenario;
+if (scenario !== 'text' && scenario !== 'visit') throw new Error('--scenario is text or visit');
+const serverPid = opts['server-pid'] ? Number(opts['server-pid']) : null;
+const clkTck = Number(opts['clk-tck']);
+if (!levels.length || !(durationS > 0) || !(warmupS >= 0) || !(timeoutMs > 0) || !(prewarmS >= 0)) {
   throw new Error('bad --levels/--duration/--warmup/--timeout');
 }
 
@@ -142,6 +167,7 @@ function member(id) {
 function onBotActivity(convId, urlReplyToId, body, arrival) {
   connectorStats.activities++;
   if (body && body.type === 'typing' && !countTyping) { connectorStats.typing++; return; }
+  if (convId === coldConversationId && coldReply) { coldReply(body); return; }
   const conv = conversations.get(convId);
   if (!conv) { connectorStats.unknownConversation++; return; }
   const replyTo = urlReplyToId || (body && body.replyToId) || null;
@@ -154,11 +180,66 @@ function onBotActivity(convId, urlReplyToId, body, arrival) {
   finishTurn(conv, turn, 'ok', arrival);
 }
 
+// ---------------------------------------------------------------- the server's CPU and memory
+// utime + stime of the server process, in clock ticks (fields 14 and 15 of /proc/PID/stat, counted
+// after the command name, which may hold spaces but ends at the last ')').
+function serverCpuTicks() {
+  if (!serverPid) return null;
+  try {
+    const stat = readFileSync(`/proc/${serverPid}/stat`, 'utf8');
+    const f = stat.slice(stat.lastIndexOf(')') + 2).split(' ');
+    return Number(f[11]) + Number(f[12]);
+  } catch { return null; }
+}
+
+/** Resident memory of the server now and its peak, in MB (VmRSS, VmHWM of /proc/PID/status). */
+function serverMemoryMb() {
+  if (!serverPid) return { rssMb: null, peakRssMb: null };
+  try {
+    const status = readFileSync(`/proc/${serverPid}/status`, 'utf8');
+    const kb = (name) => Number((status.match(new RegExp(`^${name}:\\s+(\\d+) kB`, 'm')) || [])[1]);
+    return { rssMb: round(kb('VmRSS') / 1024, 0), peakRssMb: round(kb('VmHWM') / 1024, 0) };
+  } catch { return { rssMb: null, peakRssMb: null }; }
+}
+
 // ---------------------------------------------------------------- load generator
 const serviceUrlOf = () => `http://127.0.0.1:${connector.address().port}/`;
 
+// Visits logged by the "visit" scenario: one counter for the whole run, so no two turns log the
+// same client at the same minute (the use case refuses a duplicate). Day d (1-30 days ago) and
+// minute m of the day, client c: 30 x 1,440 slots per client.
+let visitCounter = 0;
+let visitClients = [];
+const pad = (n) => String(n).padStart(2, '0');
+
+function visitForm() {
+  const k = visitCounter++;
+  const client = visitClients[k % visitClients.length];
+  const slot = Math.floor(k / visitClients.length);
+  const day = new Date(Date.now() - (1 + (slot % 30)) * 86_400_000);
+  const minute = Math.floor(slot / 30) % 1440;
+  return {
+    command: 'visits.log',
+    clientId: client,
+    date: `${day.getUTCFullYear()}-${pad(day.getUTCMonth() + 1)}-${pad(day.getUTCDate())}`,
+    time: `${pad(Math.floor(minute / 60))}:${pad(minute % 60)}`,
+    duration: '30',
+    type: 'follow-up',
+    interviewee: 'Carlos Ruiz',
+    outcome: 'interested',
+    notes: `Visita de prueba de carga ${k}`,
+  };
+}
+
+function userOf(i) {
+  return scenario === 'visit'
+    ? { id: opts['user-id'], name: opts['user-name'], aadObjectId: opts['user-aad'] }
+    : { id: `bench-user-${i}`, name: `Bench User ${i}`, aadObjectId: `bench-user-${i}` };
+}
+
 function makeActivity(level, i, conv) {
   const now = new Date();
+  const visit = scenario === 'visit';
   return {
     type: 'message',
     id: randomUUID(),
@@ -167,13 +248,13 @@ function makeActivity(level, i, conv) {
     localTimezone: 'America/Bogota',
     channelId: 'msteams',
     serviceUrl: conv.serviceUrl,
-    from: { id: `bench-user-${i}`, name: `Bench User ${i}`, aadObjectId: `bench-user-${i}` },
+    from: userOf(i),
     recipient: { id: '28:bench-bot', name: 'SalesBot' },
     conversation: { id: conv.id, conversationType: 'personal', tenantId: opts.tenant },
     channelData: { tenant: { id: opts.tenant } },
     locale: 'es-CO',
     textFormat: 'plain',
-    text: opts.text,
+    ...(visit ? { value: visitForm() } : { text: opts.text }),
     entities: [{ type: 'clientInfo', locale: 'es-CO', country: 'CO', platform: 'Web', timezone: 'America/Bogota' }],
   };
 }
@@ -260,7 +341,7 @@ function nextTurn(conv) {
   req.end(payload);
 }
 
-async function runLevel(level) {
+async function runLevel(level, warmupS = defaultWarmupS, durationS = defaultDurationS) {
   const agent = new http.Agent({ keepAlive: true, maxSockets: Math.max(4, 2 * level), maxFreeSockets: Math.max(4, 2 * level), keepAliveMsecs: 30_000 });
   const t0 = performance.now();
   const L = {
@@ -290,12 +371,26 @@ async function runLevel(level) {
       cpuPct = ((d.user + d.system) / 1000) / (performance.now() - cpuWallStart) * 100;
     }
   };
-  const cpuStartTimer = setTimeout(() => { cpuAtStart = process.cpuUsage(); cpuWallStart = performance.now(); }, warmupS * 1000);
-  const cpuEndTimer = setTimeout(cpuSample, (warmupS + durationS) * 1000);
+  let serverTicksAtStart = null;
+  let serverTicks = null;
+  let completedAtServerEnd = null;
+  const serverSample = () => {
+    if (serverTicksAtStart === null || serverTicks !== null) return;
+    const now = serverCpuTicks();
+    if (now !== null) serverTicks = now - serverTicksAtStart;
+    completedAtServerEnd = L.completed;
+  };
+  const cpuStartTimer = setTimeout(() => {
+    cpuAtStart = process.cpuUsage(); cpuWallStart = performance.now(); serverTicksAtStart = serverCpuTicks();
+  }, warmupS * 1000);
+  const cpuEndTimer = setTimeout(() => { cpuSample(); serverSample(); }, (warmupS + durationS) * 1000);
   for (const conv of convs) nextTurn(conv);
   // Conversations stop by themselves after windowEnd (in-flight turns end by reply or timeout).
   await done;
   cpuSample();
+  serverSample();
+  const memory = serverMemoryMb();
+  servedTurns += L.completed + L.warmupTurns;
   clearTimeout(cpuStartTimer);
   clearTimeout(cpuEndTimer);
   agent.destroy();
@@ -316,6 +411,13 @@ async function runLevel(level) {
     meanMs: round(n ? sorted.reduce((a, b) => a + b, 0) / n : null, 2),
     httpAckP50Ms: round(percentile(acks, 50), 2),
     loadgenCpuPct: round(cpuPct, 0),
+    // The server's CPU time in the window over the turns completed in it (both counted at the
+    // window's end), and its share of one core.
+    serverCpuUsPerTurn: serverTicks !== null && completedAtServerEnd ? round(serverTicks / clkTck * 1e6 / completedAtServerEnd, 0) : null,
+    serverCpuPct: serverTicks !== null ? round(serverTicks / clkTck / durationS * 100, 0) : null,
+    serverRssMb: memory.rssMb,
+    serverPeakRssMb: memory.peakRssMb,
+    turnsServedSoFar: servedTurns,
     errors: L.errors,
     timeouts: L.timeouts,
     extraActivities: L.extra,
@@ -326,6 +428,76 @@ async function runLevel(level) {
   log(`[${opts.label}] level ${level}: ${result.turnsPerSec} turns/s, p50 ${result.p50Ms} ms, p99 ${result.p99Ms} ms, errors ${result.errors}, timeouts ${result.timeouts}`);
   if (result.errorSamples.length) log(`[${opts.label}]   e.g. ${result.errorSamples[0]}`);
   return result;
+}
+
+// Turns this generator has had answered so far (warm-ups too), for the memory figures.
+let servedTurns = 0;
+let prewarmTurns = 0;
+
+// ---------------------------------------------------------------- cold start and set-up
+const coldConversationId = 'bench-cold-start';
+let coldReply = null;
+
+/** Posts an activity to the bot; resolves with the HTTP status and body, rejects on a connection error. */
+function post(activity) {
+  const payload = JSON.stringify(activity);
+  return new Promise((resolve, reject) => {
+    const req = http.request({
+      host: endpoint.hostname, port: endpoint.port || 80, path: endpoint.pathname + endpoint.search, method: 'POST',
+      headers: { 'content-type': 'application/json; charset=utf-8', 'content-length': Buffer.byteLength(payload) },
+    }, (res) => {
+      const chunks = [];
+      res.on('data', (c) => chunks.push(c));
+      res.on('end', () => resolve({ status: res.statusCode, body: Buffer.concat(chunks).toString('utf8') }));
+    });
+    req.on('error', reject);
+    req.end(payload);
+  });
+}
+
+function setUpActivity(conversationId, fields) {
+  const now = new Date();
+  return {
+    id: randomUUID(), timestamp: now.toISOString(), channelId: 'msteams', serviceUrl: serviceUrlOf(),
+    from: userOf(0), recipient: { id: '28:bench-bot', name: 'SalesBot' },
+    conversation: { id: conversationId, conversationType: 'personal', tenantId: opts.tenant },
+    channelData: { tenant: { id: opts.tenant } }, locale: 'es-CO', ...fields,
+  };
+}
+
+/**
+ * Process start to the first answered message: sends one message, again every 10 ms while the
+ * port refuses it, and waits for its reply at the connector (90 s at most).
+ */
+async function coldStart(fromEpochMs) {
+  const replied = new Promise((resolve) => { coldReply = resolve; });
+  const deadline = Date.now() + 90_000;
+  for (;;) {
+    try {
+      const r = await post(setUpActivity(coldConversationId, { type: 'message', text: scenario === 'visit' ? 'ayuda' : opts.text }));
+      if (r.status >= 200 && r.status < 300) break;
+      throw new Error(`HTTP ${r.status}`);
+    } catch (e) {
+      if (Date.now() > deadline) throw new Error(`no answer within 90 s for the cold start: ${e.message}`);
+      await new Promise((r) => setTimeout(r, 10));
+    }
+  }
+  const timeout = new Promise((_, reject) => setTimeout(() => reject(new Error('no reply within 90 s for the cold start')), Math.max(1, deadline - Date.now())).unref());
+  await Promise.race([replied, timeout]);
+  coldReply = null;
+  return Date.now() - fromEpochMs;
+}
+
+/** The user's clients, from the visit form's type-ahead (application/search, dataset "clients"). */
+async function findClients() {
+  const r = await post(setUpActivity('bench-set-up', {
+    type: 'invoke', name: 'application/search',
+    value: { queryText: '', dataset: 'clients', queryOptions: { skip: 0, top: 15 } },
+  }));
+  const results = (() => { try { return JSON.parse(r.body)?.value?.results ?? []; } catch { return []; } })();
+  const ids = results.map((x) => x.value).filter((v) => typeof v === 'string' && /^[0-9a-f-]{36}$/i.test(v));
+  if (!ids.length) throw new Error(`the visit scenario found no client of ${opts['user-name']} (HTTP ${r.status}: ${r.body.slice(0, 200)}); was the demo seeded?`);
+  return ids;
 }
 
 function markdown(label, results) {
@@ -346,6 +518,17 @@ async function main() {
     connector.listen(Number(opts['connector-port']), '127.0.0.1', resolve);
   });
   log(`[${opts.label}] fake connector at ${serviceUrlOf()}; bot endpoint ${endpoint.href}`);
+  const coldStartMs = opts['cold-start-from'] ? await coldStart(Number(opts['cold-start-from'])) : null;
+  if (coldStartMs !== null) log(`[${opts.label}] cold start: first reply ${coldStartMs} ms after the process started`);
+  if (scenario === 'visit') {
+    visitClients = await findClients();
+    log(`[${opts.label}] visit scenario: ${visitClients.length} clients of ${opts['user-name']}`);
+  }
+  if (prewarmS > 0) {
+    log(`[${opts.label}] pre-warm: ${prewarmS}s at 16 conversations, not measured`);
+    const warm = await runLevel(16, prewarmS, 0.001);
+    prewarmTurns = warm.turns + warm.warmupTurns;
+  }
   const results = [];
   for (const level of levels) {
     results.push(await runLevel(level));
@@ -354,7 +537,11 @@ async function main() {
   const report = {
     label: opts.label,
     endpoint: endpoint.href,
-    text: opts.text,
+    text: scenario === 'visit' ? null : opts.text,
+    scenario,
+    coldStartMs,
+    prewarmS,
+    prewarmTurns,
     warmupS, durationS, timeoutS: timeoutMs / 1000,
     countTyping,
     startedAt: new Date().toISOString(),

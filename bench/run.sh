@@ -1,30 +1,43 @@
 #!/usr/bin/env bash
-# Runs the closed-loop benchmark against SalesBot, then against the botbuilder 4.23 echo bot,
-# one after the other on this machine, and prints one combined table.
+# Closed-loop benchmark of SalesBot against the botbuilder 4.23 echo bot, in one run: each bot
+# pinned to CPU 0 (taskset), the load generator to CPU 1, one bot at a time; RUNS rounds (default
+# 3), then one table per round and the medians with the issue's targets.
 #
-#   bash bench/run.sh                       # defaults: levels 1,16,64; 3 s warm-up; 15 s measured
-#   LEVELS=1,16 DURATION=5 WARMUP=2 bash bench/run.sh
+#   bash bench/run.sh                       # 3 rounds; "ayuda" at 1,16,64; a logged visit at 16,64; 3 s warm-up; 15 s measured
+#   RUNS=1 LEVELS=1,16 VISIT_LEVELS=16 DURATION=5 WARMUP=2 bash bench/run.sh
 #   SKIP_SALESBOT=1 bash bench/run.sh       # echo bot only (or SKIP_ECHO=1)
 #
 # Environment:
-#   SALESBOT_DLL   path to the built SalesBot.dll (default src/SalesBot/bin/Release/net10.0/SalesBot.dll,
-#                  relative to the repo root); built with `dotnet build -c Release` if missing
+#   SALESBOT_DLL   a SalesBot.dll to run; by default the bench publishes SalesBot as it is deployed
+#                  (Release, linux-x64, ReadyToRun: README "Deployment") into $BENCH_OUT/publish
 #   SALESBOT_TEXT  message text sent to SalesBot (default "ayuda"); the echo bot gets "hello"
-#   LEVELS DURATION WARMUP   passed to load.mjs (--levels --duration --warmup)
+#   LEVELS         concurrent conversations for the text turns (default 1,16,64)
+#   VISIT_LEVELS   concurrent conversations for the visit submissions (default 16,64; empty: none)
+#   DURATION WARMUP   passed to load.mjs (--duration --warmup)
+#   RUNS           rounds (default 3)
+#   PREWARM        seconds of unmeasured load at 16 conversations before each bot's first level
+#                  (default 30: on one core .NET's tiered JIT needs that long to reach optimised code)
+#   BOT_CPU LOAD_CPU  the CPUs for the bots and for the generator (default 0 and 1; PIN=0: no pinning)
 #   BENCH_OUT      folder for the JSON reports and logs (default bench/out)
 set -euo pipefail
 
 BENCH_DIR="$(cd "$(dirname "${BASH_SOURCE[0]}")" && pwd)"
 ROOT="$(cd "$BENCH_DIR/.." && pwd)"
 LEVELS="${LEVELS:-1,16,64}"
+VISIT_LEVELS="${VISIT_LEVELS-16,64}"
+RUNS="${RUNS:-3}"
+PREWARM="${PREWARM:-30}"
+BOT_CPU="${BOT_CPU:-0}"
+LOAD_CPU="${LOAD_CPU:-1}"
+PIN="${PIN:-1}"
 DURATION="${DURATION:-15}"
 WARMUP="${WARMUP:-3}"
 SALESBOT_TEXT="${SALESBOT_TEXT:-ayuda}"
-SALESBOT_DLL="${SALESBOT_DLL:-src/SalesBot/bin/Release/net10.0/SalesBot.dll}"
-case "$SALESBOT_DLL" in /*) ;; *) SALESBOT_DLL="$ROOT/$SALESBOT_DLL" ;; esac
 BENCH_OUT="${BENCH_OUT:-$BENCH_DIR/out}"
 mkdir -p "$BENCH_OUT"
 BENCH_OUT="$(cd "$BENCH_OUT" && pwd)"
+SALESBOT_DLL="${SALESBOT_DLL:-}"
+case "$SALESBOT_DLL" in /*|'') ;; *) SALESBOT_DLL="$ROOT/$SALESBOT_DLL" ;; esac
 TMP="$(mktemp -d "${TMPDIR:-/tmp}/salesbot-bench.XXXXXX")"
 
 PIDS=()
@@ -48,25 +61,6 @@ free_port() {
   node -e "const s=require('net').createServer().listen(0,'127.0.0.1',()=>{console.log(s.address().port);s.close()})"
 }
 
-# Waits until URL answers with any HTTP status (the bot is listening); fails if PID dies or after 90 s.
-wait_http() {
-  local url="$1" pid="$2" name="$3" log="$4"
-  for _ in $(seq 1 900); do
-    if ! kill -0 "$pid" 2>/dev/null; then
-      echo "$name exited before answering on $url; last log lines:" >&2
-      tail -n 40 "$log" >&2 || true
-      return 1
-    fi
-    if node -e "require('http').get(process.argv[1],r=>{r.resume();process.exit(0)}).on('error',()=>process.exit(1))" "$url" 2>/dev/null; then
-      return 0
-    fi
-    sleep 0.1
-  done
-  echo "$name did not answer on $url within 90 s; last log lines:" >&2
-  tail -n 40 "$log" >&2 || true
-  return 1
-}
-
 # Runs a command in the background and waits for it, so INT/TERM traps fire at once and the
 # cleanup stops it too (bash defers traps while a foreground child runs).
 run_waited() {
@@ -88,61 +82,93 @@ if [ ! -d "$BENCH_DIR/node_modules/botbuilder" ]; then
   (cd "$BENCH_DIR" && npm ci --no-audit --no-fund)
 fi
 
-LOAD_ARGS=(--levels "$LEVELS" --duration "$DURATION" --warmup "$WARMUP")
-SB_JSON="$BENCH_OUT/salesbot.json"
-ECHO_JSON="$BENCH_OUT/botbuilder-echo.json"
-rm -f "$SB_JSON" "$ECHO_JSON"
+LOAD_ARGS=(--duration "$DURATION" --warmup "$WARMUP" --clk-tck "$(getconf CLK_TCK)")
+BOT_PIN=()
+LOAD_PIN=()
+if [ "$PIN" = 1 ]; then
+  if [ "$(nproc)" -lt 2 ]; then
+    echo "pinning needs 2 CPUs; this machine has $(nproc) (set PIN=0 to run unpinned)" >&2
+    exit 1
+  fi
+  BOT_PIN=(taskset -c "$BOT_CPU")
+  LOAD_PIN=(taskset -c "$LOAD_CPU")
+fi
+now_ms() { date +%s%3N; }
 
-# ---------------------------------------------------------------- (1) SalesBot
 if [ -z "${SKIP_SALESBOT:-}" ]; then
-  if [ ! -f "$SALESBOT_DLL" ]; then
-    echo "== building SalesBot (Release): $SALESBOT_DLL not found" >&2
-    (cd "$ROOT" && dotnet build -c Release src/SalesBot/SalesBot.csproj)
+  if [ -z "$SALESBOT_DLL" ]; then
+    echo "== publishing SalesBot as deployed (Release, linux-x64, ReadyToRun) into $BENCH_OUT/publish" >&2
+    (cd "$ROOT" && dotnet publish src/SalesBot/SalesBot.csproj -c Release -r linux-x64 --self-contained false \
+      -p:PublishReadyToRun=true -o "$BENCH_OUT/publish" -v quiet -nologo)
+    SALESBOT_DLL="$BENCH_OUT/publish/SalesBot.dll"
   fi
   [ -f "$SALESBOT_DLL" ] || { echo "SalesBot dll not found at $SALESBOT_DLL (set SALESBOT_DLL)" >&2; exit 1; }
-  SB_PORT="$(free_port)"
-  SB_LOG="$BENCH_OUT/salesbot.log"
-  echo "== SalesBot: dotnet $SALESBOT_DLL serve on http://127.0.0.1:$SB_PORT (log $SB_LOG)" >&2
-  # Run from the dll's folder: ASP.NET's content root (appsettings*.json) is the working directory.
-  # No MicrosoftAppId: the bot accepts unauthenticated calls from loopback and sends replies
-  # without a token, like the anonymous echo bot.
-  (
-    cd "$(dirname "$SALESBOT_DLL")"
-    exec env \
-      ASPNETCORE_URLS="http://127.0.0.1:$SB_PORT" \
-      ASPNETCORE_ENVIRONMENT=Production \
-      Authentication__AllowUnauthenticatedLoopback=true \
-      Logging__LogLevel__Default=Warning \
-      Database__Path="$TMP/bench.db" \
-      Database__MigrateOnStart=true \
-      dotnet "$SALESBOT_DLL" serve
-  ) >"$SB_LOG" 2>&1 &
-  SB_PID=$!
-  PIDS+=("$SB_PID")
-  wait_http "http://127.0.0.1:$SB_PORT/api/messages" "$SB_PID" SalesBot "$SB_LOG"
-  run_waited node "$BENCH_DIR/load.mjs" --label SalesBot --endpoint "http://127.0.0.1:$SB_PORT/api/messages" \
-    --text "$SALESBOT_TEXT" "${LOAD_ARGS[@]}" --json "$SB_JSON"
-  stop_pid "$SB_PID"
 fi
 
-# ---------------------------------------------------------------- (2) botbuilder echo bot
-if [ -z "${SKIP_ECHO:-}" ]; then
-  ECHO_PORT="$(free_port)"
-  ECHO_LOG="$BENCH_OUT/botbuilder-echo.log"
-  echo "== botbuilder echo bot on http://127.0.0.1:$ECHO_PORT (log $ECHO_LOG)" >&2
-  PORT="$ECHO_PORT" node "$BENCH_DIR/echo-bot.mjs" >"$ECHO_LOG" 2>&1 &
-  ECHO_PID=$!
-  PIDS+=("$ECHO_PID")
-  wait_http "http://127.0.0.1:$ECHO_PORT/api/messages" "$ECHO_PID" echo-bot "$ECHO_LOG"
-  run_waited node "$BENCH_DIR/load.mjs" --label botbuilder-echo --endpoint "http://127.0.0.1:$ECHO_PORT/api/messages" \
-    --text hello "${LOAD_ARGS[@]}" --json "$ECHO_JSON"
-  stop_pid "$ECHO_PID"
-fi
+# One round: SalesBot (a fresh SQLite database with the demo seeded), then the echo bot.
+run_round() {
+  local round="$1" out="$BENCH_OUT/run-$1"
+  rm -rf "$out"
+  mkdir -p "$out"
+  if [ -z "${SKIP_SALESBOT:-}" ]; then
+    local db="$TMP/bench-$round.db" port log started pid
+    port="$(free_port)"
+    log="$out/salesbot.log"
+    echo "== round $round: SalesBot on CPU ${BOT_CPU}: seeding the demo into $db" >&2
+    # Run from the dll's folder: ASP.NET's content root (appsettings*.json) is the working directory.
+    (cd "$(dirname "$SALESBOT_DLL")" && Database__Path="$db" Logging__LogLevel__Default=Warning \
+      dotnet "$SALESBOT_DLL" seed-demo --playground-dir "$TMP/playground" >"$out/seed.log" 2>&1) \
+      || { cat "$out/seed.log" >&2; return 1; }
+    # No MicrosoftAppId: the bot accepts unauthenticated calls from loopback and sends replies
+    # without a token, like the anonymous echo bot.
+    started="$(now_ms)"
+    (
+      cd "$(dirname "$SALESBOT_DLL")"
+      exec env \
+        ASPNETCORE_URLS="http://127.0.0.1:$port" \
+        ASPNETCORE_ENVIRONMENT=Production \
+        Authentication__AllowUnauthenticatedLoopback=true \
+        Logging__LogLevel__Default=Warning \
+        Database__Path="$db" \
+        Database__MigrateOnStart=true \
+        "${BOT_PIN[@]}" dotnet "$SALESBOT_DLL" serve
+    ) >"$log" 2>&1 &
+    pid=$!
+    PIDS+=("$pid")
+    # The subshell execs: $pid is the server itself, whose /proc figures load.mjs reads.
+    run_waited "${LOAD_PIN[@]}" node "$BENCH_DIR/load.mjs" --label SalesBot --endpoint "http://127.0.0.1:$port/api/messages" \
+      --text "$SALESBOT_TEXT" --levels "$LEVELS" "${LOAD_ARGS[@]}" --server-pid "$pid" --cold-start-from "$started" \
+      --prewarm "$PREWARM" --json "$out/salesbot.json" --quiet || { tail -n 40 "$log" >&2; return 1; }
+    if [ -n "$VISIT_LEVELS" ]; then
+      run_waited "${LOAD_PIN[@]}" node "$BENCH_DIR/load.mjs" --label SalesBot-visit --endpoint "http://127.0.0.1:$port/api/messages" \
+        --scenario visit --levels "$VISIT_LEVELS" "${LOAD_ARGS[@]}" --server-pid "$pid" \
+        --json "$out/salesbot-visit.json" --quiet || { tail -n 40 "$log" >&2; return 1; }
+    fi
+    stop_pid "$pid"
+  fi
+  if [ -z "${SKIP_ECHO:-}" ]; then
+    local port log started pid
+    port="$(free_port)"
+    log="$out/botbuilder-echo.log"
+    echo "== round $round: botbuilder echo bot on CPU ${BOT_CPU}" >&2
+    started="$(now_ms)"
+    PORT="$port" "${BOT_PIN[@]}" node "$BENCH_DIR/echo-bot.mjs" >"$log" 2>&1 &
+    pid=$!
+    PIDS+=("$pid")
+    run_waited "${LOAD_PIN[@]}" node "$BENCH_DIR/load.mjs" --label botbuilder-echo --endpoint "http://127.0.0.1:$port/api/messages" \
+      --text hello --levels "$LEVELS" "${LOAD_ARGS[@]}" --server-pid "$pid" --cold-start-from "$started" \
+      --prewarm "$PREWARM" --json "$out/botbuilder-echo.json" --quiet || { tail -n 40 "$log" >&2; return 1; }
+    stop_pid "$pid"
+  fi
+}
 
-# ---------------------------------------------------------------- combined table
+for round in $(seq 1 "$RUNS"); do run_round "$round"; done
+
 echo
-echo "## SalesBot vs botbuilder 4.23 echo ($(nproc) cores, node $(node -v), ${WARMUP}s warm-up, ${DURATION}s measured)"
+echo "## SalesBot vs botbuilder 4.23 echo ($(nproc) cores, bots on CPU ${BOT_CPU}, generator on CPU ${LOAD_CPU}, node $(node -v), ${WARMUP}s warm-up, ${DURATION}s measured, $RUNS rounds)"
 echo
-node "$BENCH_DIR/compare.mjs" "$SB_JSON" "$ECHO_JSON"
+ROUND_DIRS=()
+for round in $(seq 1 "$RUNS"); do ROUND_DIRS+=("$BENCH_OUT/run-$round"); done
+node "$BENCH_DIR/compare.mjs" "${ROUND_DIRS[@]}" | tee "$BENCH_OUT/summary.md"
 echo
-echo "JSON reports and logs: $BENCH_OUT"
+echo "JSON reports and logs: $BENCH_OUT/run-*; this table: $BENCH_OUT/summary.md"

@@ -21,6 +21,7 @@ public sealed class TurnPipeline(IServiceScopeFactory scopes, ILogger<TurnPipeli
 
     public async Task<InvokeResponse?> OnTurnAsync(ITurnContext context, CancellationToken ct)
     {
+        var alone = false;
         for (var attempt = 1; ; attempt++)
         {
             await using var scope = scopes.CreateAsyncScope();
@@ -31,7 +32,14 @@ public sealed class TurnPipeline(IServiceScopeFactory scopes, ILogger<TurnPipeli
                 // The first attempt does not look for an earlier run: the unique key on the processed
                 // mark catches a repeat at commit, and the next attempt then finds it. That saves a
                 // query on every turn for the rare retry.
-                return await RunAsync(scope.ServiceProvider, fresh, ct, checkProcessed: attempt > 1);
+                return await RunAsync(scope.ServiceProvider, fresh, ct, checkProcessed: attempt > 1, alone);
+            }
+            catch (GroupCommitFailedException e) when (!alone)
+            {
+                // Committed with other turns, and that commit failed: nothing of it was kept and none
+                // of its replies left. Run it again in a transaction of its own.
+                logger.LogWarning(e, "Turn {ActivityId} was in a group commit that failed; running it alone", context.Activity.Id);
+                alone = true;
             }
             catch (DbUpdateException e) when (attempt < MaxAttempts && IsRace(e))
             {
@@ -47,7 +55,7 @@ public sealed class TurnPipeline(IServiceScopeFactory scopes, ILogger<TurnPipeli
                 logger.LogError(e, "Turn {ActivityId} could not be saved; correlation id {CorrelationId}", context.Activity.Id, correlationId);
                 await using var errorScope = scopes.CreateAsyncScope();
                 return await RunAsync(errorScope.ServiceProvider, new TurnContext(context.Activity, context.Identity), ct,
-                    checkProcessed: true, failedWith: correlationId);
+                    checkProcessed: true, alone: true, failedWith: correlationId);
             }
         }
     }
@@ -55,8 +63,9 @@ public sealed class TurnPipeline(IServiceScopeFactory scopes, ILogger<TurnPipeli
     private static string NewCorrelationId() => Guid.NewGuid().ToString("N")[..16];
 
     /// <param name="failedWith">Set when an earlier attempt failed: skip the handler and answer with the error.</param>
+    /// <param name="alone">commit in a transaction of the turn's own, not with other turns.</param>
     private async Task<InvokeResponse?> RunAsync(IServiceProvider sp, TurnContext context, CancellationToken ct,
-        bool checkProcessed, string? failedWith = null)
+        bool checkProcessed, bool alone, string? failedWith = null)
     {
         var activity = context.Activity;
         var db = sp.GetRequiredService<SalesBotDbContext>();
@@ -133,7 +142,19 @@ public sealed class TurnPipeline(IServiceScopeFactory scopes, ILogger<TurnPipeli
         if (SharedConversations.IsElsewhere(activity)) context.ClearOutgoing();
         var outbox = sp.GetRequiredService<OutboxWriter>();
         foreach (var reply in context.Outgoing) outbox.EnqueueReply(activity, reply, correlationId, turn.TrackingKeyOf(reply));
-        await db.SaveChangesAsync(ct);
+        // The commit may be shared with other turns (SQLite's group commit): the replies leave once
+        // it is known to have committed, never on the save alone.
+        outbox.HoldHandOff();
+        try
+        {
+            await sp.GetRequiredService<ITurnCommit>().SaveAsync(db, alone, ct);
+        }
+        catch
+        {
+            outbox.DiscardHeld();
+            throw;
+        }
+        outbox.ReleaseHeld();
         return response;
     }
 

@@ -27,6 +27,7 @@ public static class DataServiceCollectionExtensions
                 .ConfigureWarnings(ExpectedFailuresAtDebug)
                 .AddInterceptors(sp.GetServices<IInterceptor>()));
             services.AddScoped<SalesBotDbContext>(Lease<PostgresSalesBotDbContext>);
+            services.AddSingleton<ITurnCommit, DirectTurnCommit>();
         }
         else
         {
@@ -38,6 +39,7 @@ public static class DataServiceCollectionExtensions
                 .ConfigureWarnings(ExpectedFailuresAtDebug)
                 .AddInterceptors([sp.GetRequiredService<SqliteWriteGateInterceptor>(), .. sp.GetServices<IInterceptor>()]));
             services.AddScoped<SalesBotDbContext>(Lease<SqliteSalesBotDbContext>);
+            services.AddSingleton<ITurnCommit, SqliteGroupCommit>();
         }
         // Any IInterceptor registered (diagnostics, a test's command counter) sees every command.
         services.AddScoped<DatabaseMigrator>();

@@ -41,17 +41,36 @@ public sealed class SqliteWriteGateInterceptor(SqliteWriteGate gate) : SaveChang
 {
     // Per context, not AsyncLocal: EF calls Saving and Saved from different async frames.
     private readonly ConditionalWeakTable<DbContext, IDisposable> _held = new();
+    // Contexts saved inside a group commit, whose committer already holds the gate for them.
+    private readonly ConditionalWeakTable<DbContext, object> _inGroup = new();
+
+    /// <summary>
+    /// The context's next saves run inside a transaction whose owner holds the gate (a group
+    /// commit): they must not wait for it again. Dispose to end that.
+    /// </summary>
+    public IDisposable HeldByGroup(DbContext context)
+    {
+        _inGroup.AddOrUpdate(context, this);
+        return new GroupRelease(_inGroup, context);
+    }
 
     public override async ValueTask<InterceptionResult<int>> SavingChangesAsync(DbContextEventData eventData, InterceptionResult<int> result, CancellationToken ct = default)
     {
-        Hold(eventData, await gate.EnterAsync(ct));
+        if (!InGroup(eventData)) Hold(eventData, await gate.EnterAsync(ct));
         return result;
     }
 
     public override InterceptionResult<int> SavingChanges(DbContextEventData eventData, InterceptionResult<int> result)
     {
-        Hold(eventData, gate.EnterAsync(CancellationToken.None).GetAwaiter().GetResult());
+        if (!InGroup(eventData)) Hold(eventData, gate.EnterAsync(CancellationToken.None).GetAwaiter().GetResult());
         return result;
+    }
+
+    private bool InGroup(DbContextEventData e) => e.Context is { } context && _inGroup.TryGetValue(context, out _);
+
+    private sealed class GroupRelease(ConditionalWeakTable<DbContext, object> inGroup, DbContext context) : IDisposable
+    {
+        public void Dispose() => inGroup.Remove(context);
     }
 
     public override int SavedChanges(SaveChangesCompletedEventData eventData, int result)

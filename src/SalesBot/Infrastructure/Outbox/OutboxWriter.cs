@@ -14,6 +14,7 @@ public sealed class OutboxWriter : IDisposable
     private readonly TimeProvider _clock;
     private readonly OutboxOptions _options;
     private readonly List<OutboxMessage> _pending = [];
+    private bool _held;
 
     public OutboxWriter(SalesBotDbContext db, OutboxQueue queue, TimeProvider clock, Microsoft.Extensions.Options.IOptions<OutboxOptions> options)
     {
@@ -32,9 +33,30 @@ public sealed class OutboxWriter : IDisposable
         _db.SaveChangesFailed -= OnFailed;
     }
 
-    private void OnSaved(object? sender, SavedChangesEventArgs e) => HandOff();
+    private void OnSaved(object? sender, SavedChangesEventArgs e)
+    {
+        if (!_held) HandOff();
+    }
 
     private void OnFailed(object? sender, SaveChangesFailedEventArgs e) => _pending.Clear();
+
+    /// <summary>
+    /// The next save is not the commit (a group commit's transaction ends later): keep what it
+    /// writes until <see cref="ReleaseHeld"/> (committed) or <see cref="DiscardHeld"/> (not kept).
+    /// </summary>
+    public void HoldHandOff() => _held = true;
+
+    public void ReleaseHeld()
+    {
+        _held = false;
+        HandOff();
+    }
+
+    public void DiscardHeld()
+    {
+        _held = false;
+        _pending.Clear();
+    }
 
     /// <summary>A Bot Connector call: its lane is the conversation, so a conversation's messages leave in order.</summary>
     /// <param name="notBefore">a moment it must not leave before (a digest built ahead of its hour); null: right after commit.</param>

@@ -1,0 +1,153 @@
+using System.Threading.Channels;
+using Microsoft.EntityFrameworkCore.Storage;
+
+namespace SalesBot.Infrastructure.Data;
+
+/// <summary>
+/// Group commit for SQLite: the turns that finish while a commit is under way are saved together
+/// in the next transaction, one COMMIT and one fsync for all of them, instead of one each behind
+/// the single-writer gate. Each turn's changes go in under a savepoint of their own (EF makes one
+/// when it saves inside a transaction it did not begin), so a turn whose rows break a rule is
+/// rolled back alone and told so; its neighbours are kept. If the COMMIT itself fails, no turn of
+/// the group was kept: each is told <see cref="GroupCommitFailedException"/> and runs again alone.
+/// Under no load a group is one turn, committed at once: nothing waits for company.
+/// </summary>
+public sealed class SqliteGroupCommit : ITurnCommit, IAsyncDisposable
+{
+    /// <summary>The most turns in one transaction, so one commit's latency stays bounded.</summary>
+    public const int MaxGroup = 64;
+
+    private readonly IDbContextFactory<SqliteSalesBotDbContext> _contexts;
+    private readonly SqliteWriteGate _gate;
+    private readonly SqliteWriteGateInterceptor _gateInterceptor;
+    private readonly ILogger<SqliteGroupCommit> _logger;
+    private readonly Channel<Pending> _queue = Channel.CreateUnbounded<Pending>(new UnboundedChannelOptions { SingleReader = true });
+    private readonly Task _loop;
+
+    public SqliteGroupCommit(IDbContextFactory<SqliteSalesBotDbContext> contexts, SqliteWriteGate gate, SqliteWriteGateInterceptor gateInterceptor,
+        ILogger<SqliteGroupCommit> logger)
+    {
+        _contexts = contexts;
+        _gate = gate;
+        _gateInterceptor = gateInterceptor;
+        _logger = logger;
+        _loop = Task.Run(RunAsync);
+    }
+
+    /// <summary>Turns waiting for the next group (not counting the group being committed).</summary>
+    public int Waiting => Volatile.Read(ref _waiting);
+
+    /// <summary>Turns in the group being committed (0 between groups).</summary>
+    public int Committing => Volatile.Read(ref _committing);
+
+    private int _committing;
+    private int _waiting;
+
+    private sealed record Pending(SalesBotDbContext Db, TaskCompletionSource Done);
+
+    public Task SaveAsync(SalesBotDbContext db, bool alone, CancellationToken ct)
+    {
+        if (alone) return db.SaveChangesAsync(ct);
+        // Nothing to write (a read-only turn with no reply): no reason to join a group.
+        if (!db.ChangeTracker.HasChanges()) return Task.CompletedTask;
+        var pending = new Pending(db, new TaskCompletionSource(TaskCreationOptions.RunContinuationsAsynchronously));
+        Interlocked.Increment(ref _waiting);
+        if (!_queue.Writer.TryWrite(pending))
+        {
+            Interlocked.Decrement(ref _waiting);
+            return db.SaveChangesAsync(ct); // shutting down: the turn commits on its own
+        }
+        return pending.Done.Task;
+    }
+
+    private async Task RunAsync()
+    {
+        var group = new List<Pending>(MaxGroup);
+        while (await _queue.Reader.WaitToReadAsync())
+        {
+            while (group.Count < MaxGroup && _queue.Reader.TryRead(out var next))
+            {
+                group.Add(next);
+                Interlocked.Decrement(ref _waiting);
+            }
+            Volatile.Write(ref _committing, group.Count);
+            try
+            {
+                await CommitAsync(group);
+            }
+            catch (Exception e)
+            {
+                // CommitAsync answers every turn itself; this is a failure around it (the gate, a connection).
+                _logger.LogError(e, "A group commit of {Count} turns failed before it could answer them", group.Count);
+                foreach (var p in group) p.Done.TrySetException(new GroupCommitFailedException(e));
+            }
+            group.Clear();
+            Volatile.Write(ref _committing, 0);
+        }
+    }
+
+    private async Task CommitAsync(List<Pending> group)
+    {
+        // Answers are given once the group's fate is known: a turn told of a duplicate key then
+        // finds the row that beat it when it runs again.
+        var failures = new Exception?[group.Count];
+        using var writing = await _gate.EnterAsync(CancellationToken.None);
+        await using var carrier = await _contexts.CreateDbContextAsync();
+        await carrier.Database.OpenConnectionAsync();
+        try
+        {
+            await using var transaction = await carrier.Database.BeginTransactionAsync();
+            var connection = carrier.Database.GetDbConnection();
+            for (var i = 0; i < group.Count; i++) failures[i] = await SaveInAsync(group[i].Db, connection, transaction.GetDbTransaction());
+            try
+            {
+                await transaction.CommitAsync();
+            }
+            catch (Exception e)
+            {
+                _logger.LogWarning(e, "The commit of a group of {Count} turns failed; each runs again alone", group.Count);
+                for (var i = 0; i < group.Count; i++) failures[i] ??= new GroupCommitFailedException(e);
+            }
+        }
+        finally
+        {
+            await carrier.Database.CloseConnectionAsync();
+        }
+        for (var i = 0; i < group.Count; i++)
+        {
+            if (failures[i] is { } failure) group[i].Done.TrySetException(failure);
+            else group[i].Done.TrySetResult();
+        }
+    }
+
+    /// <summary>Saves one turn's changes in the group's transaction; its exception if they were rolled back.</summary>
+    private async Task<Exception?> SaveInAsync(SalesBotDbContext db, System.Data.Common.DbConnection connection, System.Data.Common.DbTransaction transaction)
+    {
+        var ownConnection = db.Database.GetConnectionString();
+        using var inGroup = _gateInterceptor.HeldByGroup(db);
+        try
+        {
+            db.Database.SetDbConnection(connection, contextOwnsConnection: false);
+            await db.Database.UseTransactionAsync(transaction);
+            await db.SaveChangesAsync();
+            return null;
+        }
+        catch (Exception e)
+        {
+            return e;
+        }
+        finally
+        {
+            // Back to a connection of its own (a pooled context outlives the turn).
+            await db.Database.UseTransactionAsync(null);
+            db.Database.SetDbConnection(null);
+            db.Database.SetConnectionString(ownConnection);
+        }
+    }
+
+    public async ValueTask DisposeAsync()
+    {
+        _queue.Writer.TryComplete();
+        await _loop;
+    }
+}

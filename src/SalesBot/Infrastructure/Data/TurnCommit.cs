@@ -1,0 +1,27 @@
+namespace SalesBot.Infrastructure.Data;
+
+/// <summary>
+/// Makes a turn's changes durable. Once the returned task completes, the turn's rows are committed
+/// and its replies may leave; if it fails, nothing of the turn was kept.
+/// </summary>
+public interface ITurnCommit
+{
+    /// <param name="alone">commit in a transaction of the turn's own (a retry after its group failed).</param>
+    Task SaveAsync(SalesBotDbContext db, bool alone, CancellationToken ct);
+}
+
+/// <summary>
+/// Each turn in its own transaction. On PostgreSQL that is already a group commit where it matters:
+/// the server flushes the write-ahead log once for all the commits waiting at that moment.
+/// </summary>
+public sealed class DirectTurnCommit : ITurnCommit
+{
+    public Task SaveAsync(SalesBotDbContext db, bool alone, CancellationToken ct) => db.SaveChangesAsync(ct);
+}
+
+/// <summary>
+/// A group's COMMIT failed: none of its turns was kept. Each is run again in a transaction of its
+/// own, so one turn that cannot be committed does not take its neighbours with it.
+/// </summary>
+public sealed class GroupCommitFailedException(Exception inner)
+    : Exception("The group commit this turn was part of failed; nothing of it was kept", inner);

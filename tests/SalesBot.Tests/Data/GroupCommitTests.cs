@@ -1,0 +1,152 @@
+using System.Collections.Concurrent;
+using System.Data.Common;
+using Microsoft.EntityFrameworkCore.Diagnostics;
+using SalesBot.Infrastructure.Data;
+
+namespace SalesBot.Tests.Data;
+
+/// <summary>
+/// SQLite's group commit (<see cref="SqliteGroupCommit"/>): turns that finish together share one
+/// transaction, and still no reply leaves before its turn is durable, a retried activity is
+/// processed once, and one turn that cannot be kept does not fail its neighbours.
+/// </summary>
+public sealed class GroupCommitTests
+{
+    /// <summary>
+    /// When armed, fails the COMMIT of the first group of several turns (a transaction begun by the
+    /// committer's own context, which tracks nothing, while it commits a group), and notes the
+    /// processed marks of every save made outside a group (a turn committed alone).
+    /// </summary>
+    private sealed class CommitFaults : DbTransactionInterceptor, ISaveChangesInterceptor
+    {
+        public SqliteGroupCommit? FailNextGroupOf { get; set; }
+        public int FailedGroups;
+        public ConcurrentQueue<string[]> AloneCommits { get; } = new();
+
+        public override ValueTask<InterceptionResult> TransactionCommittingAsync(DbTransaction transaction, TransactionEventData eventData,
+            InterceptionResult result, CancellationToken ct = default)
+        {
+            if (FailNextGroupOf is { Committing: >= 2 } && !eventData.Context!.ChangeTracker.Entries().Any())
+            {
+                FailNextGroupOf = null;
+                Interlocked.Increment(ref FailedGroups);
+                throw new InvalidOperationException("disk I/O error (injected by the test)");
+            }
+            return ValueTask.FromResult(result);
+        }
+
+        public ValueTask<InterceptionResult<int>> SavingChangesAsync(DbContextEventData eventData, InterceptionResult<int> result, CancellationToken ct = default)
+        {
+            // Inside a group the turn's context uses the group's transaction; alone it has none of its own yet.
+            if (eventData.Context!.Database.CurrentTransaction is null)
+                AloneCommits.Enqueue(eventData.Context.ChangeTracker.Entries<ProcessedActivity>().Select(e => e.Entity.Key).ToArray());
+            return ValueTask.FromResult(result);
+        }
+    }
+
+    private static async Task<(BotHost Bot, FakeConnector Connector, CommitFaults Faults, TestDatabase Database)> StartAsync()
+    {
+        var database = TestDatabase.Sqlite();
+        var connector = await FakeConnector.StartAsync();
+        var faults = new CommitFaults();
+        var bot = BotHost.Start(database, s => s.AddSingleton<IInterceptor>(faults));
+        return (bot, connector, faults, database);
+    }
+
+    /// <summary>
+    /// Holds the SQLite write gate while <paramref name="first"/> starts committing, so the turns of
+    /// <paramref name="rest"/> finish meanwhile and wait together; then lets them all go.
+    /// </summary>
+    private static async Task<HttpResponseMessage[]> SendAsOneGroupAsync(BotHost bot, JsonObject first, params JsonObject[] rest)
+    {
+        var committer = (SqliteGroupCommit)bot.Services.GetRequiredService<ITurnCommit>();
+        Task<HttpResponseMessage>[] posts;
+        using (await bot.Services.GetRequiredService<SqliteWriteGate>().EnterAsync(CancellationToken.None))
+        {
+            var head = bot.PostAsync(first);
+            await WaitUntilAsync(() => committer.Committing == 1, "the first turn's group waits for the gate");
+            posts = [head, .. rest.Select(bot.PostAsync)];
+            await WaitUntilAsync(() => committer.Waiting == rest.Length, $"{rest.Length} turns waiting together for the next group");
+        }
+        return await Task.WhenAll(posts);
+    }
+
+    private static async Task WaitUntilAsync(Func<bool> condition, string what)
+    {
+        var deadline = DateTime.UtcNow.AddSeconds(20);
+        while (!condition())
+        {
+            Assert.True(DateTime.UtcNow < deadline, "timed out waiting until " + what);
+            await Task.Delay(10);
+        }
+    }
+
+    private static string[] RepliedTo(FakeConnector connector) =>
+        connector.PostedActivities.Select(a => a["replyToId"]?.GetValue<string>() ?? "").Order().ToArray();
+
+    [Fact]
+    public async Task A_group_whose_commit_fails_sends_none_of_its_replies_and_each_of_its_turns_is_committed_again_alone()
+    {
+        var (bot, connector, faults, database) = await StartAsync();
+        await using var _ = database;
+        await using var __ = connector;
+        await using var ___ = bot;
+        faults.FailNextGroupOf = (SqliteGroupCommit)bot.Services.GetRequiredService<ITurnCommit>();
+        var users = Enumerable.Range(0, 5).Select(i => new Activities(connector.ServiceUrl)
+        {
+            ConversationId = $"conv-group-{i}",
+            UserId = $"user-{i}",
+            AadObjectId = null,
+        }).ToArray();
+        var messages = users.Select(u => u.Message("ayuda")).ToArray();
+
+        var responses = await SendAsOneGroupAsync(bot, messages[0], messages[1..]);
+
+        Assert.All(responses, r => Assert.True(r.IsSuccessStatusCode));
+        // The first turn's group committed; the next held the other four, and its COMMIT failed.
+        Assert.Equal(1, faults.FailedGroups);
+        // Each of the four ran again in a transaction of its own, with its own processed mark only.
+        var expectedAlone = messages[1..].Select(m => ProcessedActivity.KeyFor("msteams", m["conversation"]!["id"]!.GetValue<string>(), m["id"]!.GetValue<string>()))
+            .Order().ToArray();
+        var alone = faults.AloneCommits.Where(keys => keys.Length > 0).ToArray();
+        Assert.All(alone, keys => Assert.Single(keys));
+        Assert.Equal(expectedAlone, alone.SelectMany(k => k).Order().ToArray());
+        // Every turn answered exactly once: nothing of the failed group left, and nothing was lost.
+        await connector.WaitForActivitiesAsync(5);
+        await bot.WaitForOutboxDrainedAsync();
+        Assert.Equal(messages.Select(m => m["id"]!.GetValue<string>()).Order().ToArray(), RepliedTo(connector));
+        Assert.Equal(5, await bot.WithDbAsync(db => db.ProcessedActivities.CountAsync()));
+        Assert.Contains(bot.Logs, l => l.Message.Contains("was in a group commit that failed; running it alone", StringComparison.Ordinal));
+    }
+
+    [Fact]
+    public async Task A_turn_rolled_back_inside_a_group_does_not_fail_its_neighbours_and_a_repeated_activity_is_answered_once()
+    {
+        var (bot, connector, faults, database) = await StartAsync();
+        await using var _ = database;
+        await using var __ = connector;
+        await using var ___ = bot;
+        var users = Enumerable.Range(0, 4).Select(i => new Activities(connector.ServiceUrl)
+        {
+            ConversationId = $"conv-dup-{i}",
+            UserId = $"user-{i}",
+            AadObjectId = null,
+        }).ToArray();
+        var repeated = users[1].Message("ayuda");
+        // Teams delivers the same activity twice, and both copies land in one group with two other turns:
+        // the second copy's processed mark breaks the unique key, and only its savepoint is rolled back.
+        var responses = await SendAsOneGroupAsync(bot, users[0].Message("ayuda"),
+            repeated, users[2].Message("ayuda"), repeated.DeepClone().AsObject(), users[3].Message("ayuda"));
+
+        Assert.All(responses, r => Assert.True(r.IsSuccessStatusCode));
+        await connector.WaitForActivitiesAsync(4);
+        await bot.WaitForOutboxDrainedAsync();
+        await Task.Delay(300); // a fifth reply, if any, would have been handed off by now
+        var replied = RepliedTo(connector);
+        Assert.Equal(4, replied.Length);
+        Assert.Single(replied, id => id == repeated["id"]!.GetValue<string>());
+        Assert.Equal(4, await bot.WithDbAsync(db => db.ProcessedActivities.CountAsync()));
+        // The group was not failed by its bad member: nothing ran alone.
+        Assert.DoesNotContain(faults.AloneCommits, keys => keys.Length > 0);
+    }
+}
