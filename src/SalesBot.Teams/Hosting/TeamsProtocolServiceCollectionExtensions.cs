@@ -34,7 +34,10 @@ public static class TeamsProtocolServiceCollectionExtensions
                 ? ActivatorUtilities.CreateInstance<MsalBotTokenProvider>(sp)
                 : new AnonymousBotTokenProvider());
         services.AddTransient<BotTokenHandler>();
+        // No per-request log lines from the client factory (two handlers and a scope on every
+        // reply, even when filtered out): the outbox logs what fails, with its correlation id.
         services.AddHttpClient<ConnectorClient>(c => c.Timeout = TimeSpan.FromSeconds(100))
+            .RemoveAllLoggers()
             .AddHttpMessageHandler<BotTokenHandler>()
             .AddResilienceHandler("connector", b => b
                 .AddRetry(ConnectorRetry.Options(retryThrottled))

@@ -8,12 +8,12 @@ namespace SalesBot.Bot;
 /// </summary>
 public static class LanguageResolver
 {
-    public static async Task<string> ResolveAsync(SalesBotDbContext db, string userKey, string? locale, CancellationToken ct)
-    {
-        var chosen = await db.LanguagePreferences.AsNoTracking()
-            .Where(p => p.UserKey == userKey).Select(p => p.Language).FirstOrDefaultAsync(ct);
-        return chosen ?? FromLocale(locale);
-    }
+    // Asked on every turn: compiled once.
+    private static readonly PerModelQuery<string, string?> ChosenBy =
+        new((db, userKey, ct) => db.LanguagePreferences.AsNoTracking().Where(p => p.UserKey == userKey).Select(p => p.Language).FirstOrDefault());
+
+    public static async Task<string> ResolveAsync(SalesBotDbContext db, string userKey, string? locale, CancellationToken ct) =>
+        await ChosenBy.RunAsync(db, userKey, ct) ?? FromLocale(locale);
 
     /// <summary>The languages chosen by these users (by key), in one query: the others follow their locale.</summary>
     public static async Task<IReadOnlyDictionary<string, string>> ChosenAsync(SalesBotDbContext db, IReadOnlyCollection<string> userKeys, CancellationToken ct) =>

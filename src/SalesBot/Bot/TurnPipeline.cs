@@ -19,6 +19,14 @@ public sealed class TurnPipeline(IServiceScopeFactory scopes, ILogger<TurnPipeli
 {
     private const int MaxAttempts = 3;
 
+    // The lookups every turn makes, compiled once: no expression tree to build, walk and match
+    // against EF's query cache on each turn.
+    private static readonly PerModelQuery<string, Person?> PersonByAad =
+        new((db, aad, ct) => db.People.Include(p => p.Team).FirstOrDefault(p => p.AadObjectId == aad));
+
+    private static readonly PerModelQuery<string, StoredConversationReference?> ReferenceById =
+        new((db, id, ct) => db.ConversationReferences.FirstOrDefault(r => r.ConversationId == id));
+
     public async Task<InvokeResponse?> OnTurnAsync(ITurnContext context, CancellationToken ct)
     {
         var alone = false;
@@ -87,7 +95,7 @@ public sealed class TurnPipeline(IServiceScopeFactory scopes, ILogger<TurnPipeli
 
         var userKey = activity.From?.AadObjectId ?? activity.From?.Id ?? "";
         var person = activity.From?.AadObjectId is { Length: > 0 } aad
-            ? await db.People.Include(p => p.Team).FirstOrDefaultAsync(p => p.AadObjectId == aad, ct)
+            ? await PersonByAad.RunAsync(db, aad, ct)
             : null;
         var actor = person is null ? Actor.Unknown(userKey, activity.From?.Name) : Actor.For(person);
         sp.GetRequiredService<AuditContext>().Set(actor, correlationId);
@@ -183,12 +191,14 @@ public sealed class TurnPipeline(IServiceScopeFactory scopes, ILogger<TurnPipeli
         return stored is null ? (transient, false) : (stored, true);
     }
 
+    private static readonly TimeSpan ReferenceTouchInterval = TimeSpan.FromMinutes(1);
+
     /// <param name="create">false: a conversation not stored yet stays so (null).</param>
     private static async Task<StoredConversationReference?> RefreshConversationReferenceAsync(
         SalesBotDbContext db, Activity activity, TimeProvider clock, CancellationToken ct, bool create)
     {
         var conversationId = activity.Conversation?.Id ?? "";
-        var stored = await db.ConversationReferences.FirstOrDefaultAsync(r => r.ConversationId == conversationId, ct);
+        var stored = await ReferenceById.RunAsync(db, conversationId, ct);
         if (stored is null)
         {
             if (!create) return null;
@@ -208,7 +218,12 @@ public sealed class TurnPipeline(IServiceScopeFactory scopes, ILogger<TurnPipeli
         stored.TeamId = channelData?.Team?.Id ?? stored.TeamId;
         stored.TeamsChannelId = channelData?.Channel?.Id ?? stored.TeamsChannelId;
         stored.Locale = activity.ClientLocale() ?? stored.Locale;
-        stored.UpdatedAt = clock.GetUtcNow();
+        // "Last used" picks the newest of a user's chats; a minute is precise enough for that, and
+        // not rewriting an unchanged reference spares an UPDATE on nearly every turn.
+        var now = clock.GetUtcNow();
+        var entry = db.Entry(stored);
+        entry.DetectChanges();
+        if (entry.State != EntityState.Unchanged || now - stored.UpdatedAt >= ReferenceTouchInterval) stored.UpdatedAt = now;
         return stored;
     }
 
