@@ -16,7 +16,7 @@
 #   DURATION WARMUP   passed to load.mjs (--duration --warmup)
 #   RUNS           rounds (default 3)
 #   PREWARM        seconds of unmeasured load at 16 conversations before each bot's first level
-#                  (default 30: on one core .NET's tiered JIT needs that long to reach optimised code)
+#                  (default 60: on one busy core .NET's tiered JIT needs tens of seconds to reach optimised code)
 #   BOT_CPU LOAD_CPU  the CPUs for the bots and for the generator (default 0 and 1; PIN=0: no pinning)
 #   BENCH_OUT      folder for the JSON reports and logs (default bench/out)
 set -euo pipefail
@@ -26,7 +26,7 @@ ROOT="$(cd "$BENCH_DIR/.." && pwd)"
 LEVELS="${LEVELS:-1,16,64}"
 VISIT_LEVELS="${VISIT_LEVELS-16,64}"
 RUNS="${RUNS:-3}"
-PREWARM="${PREWARM:-30}"
+PREWARM="${PREWARM:-60}"
 BOT_CPU="${BOT_CPU:-0}"
 LOAD_CPU="${LOAD_CPU:-1}"
 PIN="${PIN:-1}"

@@ -19,14 +19,29 @@ internal sealed class TemplateExpression
 
     private TemplateExpression(string text) => _text = text;
 
-    public static object? Evaluate(string expression, BindingScope scope)
+    public static object? Evaluate(string expression, BindingScope scope) => Parsed(expression)(scope);
+
+    // Expressions come from the card templates, a few hundred in all: each is parsed once. The cap
+    // only guards the process should one ever come from elsewhere (it is then parsed each time).
+    private const int MaxParsed = 4096;
+    private static readonly System.Collections.Concurrent.ConcurrentDictionary<string, Eval> ParsedExpressions = new(StringComparer.Ordinal);
+
+    private static Eval Parsed(string expression)
+    {
+        if (ParsedExpressions.TryGetValue(expression, out var known)) return known;
+        var parsed = Parse(expression);
+        if (ParsedExpressions.Count < MaxParsed) ParsedExpressions.TryAdd(expression, parsed);
+        return parsed;
+    }
+
+    private static Eval Parse(string expression)
     {
         var parser = new TemplateExpression(expression);
         var node = parser.ParseExpression(0);
         parser.SkipSpace();
         if (parser._pos != expression.Length)
             throw new FormatException($"Unexpected '{expression[parser._pos..]}' in expression '{expression}'");
-        return node(scope);
+        return node;
     }
 
     private delegate object? Eval(BindingScope scope);

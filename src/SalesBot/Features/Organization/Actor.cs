@@ -9,7 +9,16 @@ public sealed record Actor(string Id, string DisplayName, Role Roles, Guid? Pers
     /// <summary>An operator at the command line: they already hold the server, so they administer.</summary>
     public static Actor CommandLine(string operatorName) => new($"cli:{operatorName}", operatorName, Role.Admin, null);
 
-    public static Actor For(Person person) => new(person.AadObjectId, person.Name, person.Roles, person.Id);
+    /// <summary>The person as read at the start of the turn, their team included (see <see cref="ActorTeam"/>).</summary>
+    public static Actor For(Person person) => new(person.AadObjectId, person.Name, person.Roles, person.Id) { Team = new KnownTeam(person.TeamId) };
+
+    /// <summary>
+    /// The team as read together with the roles, when it was: use cases ask for it many times a
+    /// turn, and the roles they check it with come from the same read.
+    /// </summary>
+    public KnownTeam? Team { get; init; }
+
+    public sealed record KnownTeam(Guid? Id);
 
     /// <summary>A Teams user the organisation does not know yet: may only use the assistant's basics.</summary>
     /// <remarks>The name is the client's to send: cut to what a person's name may be, since it is audited.</remarks>
