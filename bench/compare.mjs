@@ -34,7 +34,10 @@ const median = (xs) => {
   return v.length % 2 ? v[m] : (v[m - 1] + v[m]) / 2;
 };
 const levelOf = (report, level) => report?.levels.find((l) => l.level === level) ?? null;
-const scenarios = [['ayuda', 'SalesBot "ayuda"'], ['visit', 'SalesBot visit logged'], ['echo', 'botbuilder echo']];
+// The text turns are named after what was sent ("ayuda" unless SALESBOT_TEXT said otherwise).
+const sent = rounds.find((r) => r.ayuda)?.ayuda.text ?? 'ayuda';
+const textLabel = `SalesBot "${sent.length > 24 ? `${sent.slice(0, 24)}…` : sent}"`;
+const scenarios = [['ayuda', textLabel], ['visit', 'SalesBot visit logged'], ['echo', 'botbuilder echo']];
 
 // ---------------------------------------------------------------- each round
 rounds.forEach((r, i) => {
@@ -93,9 +96,15 @@ for (const [key, name] of scenarios) {
 const coldMedian = (key) => median(rounds.map((r) => r[key]?.coldStartMs));
 console.log('');
 console.log(`Cold start, median: SalesBot ${f(coldMedian('ayuda'))} ms, echo bot ${f(coldMedian('echo'))} ms.`);
-const last = rounds.map((r) => [r.ayuda, r.visit].filter(Boolean).flatMap((x) => x.levels).at(-1)).filter(Boolean);
-if (last.length) {
-  console.log(`SalesBot memory at the end of each round: ${last.map((l) => `${f(l.serverRssMb)} MB after ${l.turnsServedSoFar} turns (peak ${f(l.serverPeakRssMb)} MB)`).join('; ')}.`);
+// One SalesBot process serves both reports of a round: its turns are the sum of theirs.
+const memory = rounds.map((r) => {
+  const reports = [r.ayuda, r.visit].filter(Boolean);
+  const last = reports.flatMap((x) => x.levels).at(-1);
+  return last && { last, turns: reports.reduce((n, x) => n + (x.levels.at(-1)?.turnsServedSoFar ?? 0), 0) };
+}).filter(Boolean);
+if (memory.length) {
+  console.log(`SalesBot memory at the end of each round: ${memory.map(({ last, turns }) =>
+    `${f(last.serverRssMb)} MB after ${turns} turns (peak ${f(last.serverPeakRssMb)} MB)`).join('; ')}.`);
 }
 
 // The issue's targets, read off the medians (and every round for the 2x floor).
@@ -104,7 +113,7 @@ const targets = [];
 for (const level of [16, 64]) {
   const m = med[`ayuda@${level}`];
   if (m && m.x !== null) {
-    targets.push(`"ayuda" at ${level}: ${f(m.x, 2)}x the echo bot (target 3x): ${check(m.x >= 3)}; ` +
+    targets.push(`${textLabel} at ${level}: ${f(m.x, 2)}x the echo bot (target 3x): ${check(m.x >= 3)}; ` +
       `lowest round ${f(Math.min(...m.xs.filter((x) => x !== null)), 2)}x (at least 2x in every round): ${check(m.xs.every((x) => x !== null && x >= 2))}`);
   }
 }

@@ -9,7 +9,16 @@
 set -euo pipefail
 BENCH_DIR="$(cd "$(dirname "${BASH_SOURCE[0]}")" && pwd)"
 OUT="${BENCH_OUT:-$BENCH_DIR/out}/hostile"
-export LEVELS="${LEVELS:-1,16}" DURATION="${DURATION:-8}" WARMUP="${WARMUP:-2}" SKIP_ECHO=1
+# One round of run.sh per message, SalesBot alone, no visit levels, no pre-warm (as before the
+# pre-warm existed, so these figures stay comparable with earlier ones), one publish for all.
+export LEVELS="${LEVELS:-1,16}" DURATION="${DURATION:-8}" WARMUP="${WARMUP:-2}" SKIP_ECHO=1 RUNS=1 \
+  PREWARM="${PREWARM:-0}" VISIT_LEVELS=""
+if [ -z "${SALESBOT_DLL:-}" ]; then
+  echo "== publishing SalesBot as deployed into $OUT/publish" >&2
+  (cd "$BENCH_DIR/.." && dotnet publish src/SalesBot/SalesBot.csproj -c Release -r linux-x64 --self-contained false \
+    -p:PublishReadyToRun=true -o "$OUT/publish" -v quiet -nologo)
+  export SALESBOT_DLL="$OUT/publish/SalesBot.dll"
+fi
 
 # Words like a user's (some match the demo data), to exactly N characters after the command.
 words() { node -e '
@@ -22,7 +31,7 @@ run() { # name text
   echo "== $1 (${#2} characters)" >&2
   BENCH_OUT="$OUT/$1" SALESBOT_TEXT="$2" bash "$BENCH_DIR/run.sh" >/dev/null
   echo "### $1 (${#2} characters)"
-  node "$BENCH_DIR/compare.mjs" "$OUT/$1/salesbot.json"
+  node "$BENCH_DIR/compare.mjs" "$OUT/$1/run-1"
   echo
 }
 
