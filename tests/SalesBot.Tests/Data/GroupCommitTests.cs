@@ -81,6 +81,15 @@ public sealed class GroupCommitTests
         }
     }
 
+    /// <summary>People the organisation does not know, each in a 1:1 chat of their own ("ayuda" is all they need).</summary>
+    private static Activities[] Strangers(FakeConnector connector, int count, string prefix) =>
+        Enumerable.Range(0, count).Select(i => new Activities(connector.ServiceUrl)
+        {
+            ConversationId = $"conv-{prefix}-{i}",
+            UserId = $"user-{i}",
+            AadObjectId = null,
+        }).ToArray();
+
     private static string[] RepliedTo(FakeConnector connector) =>
         connector.PostedActivities.Select(a => a["replyToId"]?.GetValue<string>() ?? "").Order().ToArray();
 
@@ -92,12 +101,7 @@ public sealed class GroupCommitTests
         await using var __ = connector;
         await using var ___ = bot;
         faults.FailNextGroupOf = (SqliteGroupCommit)bot.Services.GetRequiredService<ITurnCommit>();
-        var users = Enumerable.Range(0, 5).Select(i => new Activities(connector.ServiceUrl)
-        {
-            ConversationId = $"conv-group-{i}",
-            UserId = $"user-{i}",
-            AadObjectId = null,
-        }).ToArray();
+        var users = Strangers(connector, 5, "group");
         var messages = users.Select(u => u.Message("ayuda")).ToArray();
 
         var responses = await SendAsOneGroupAsync(bot, messages[0], messages[1..]);
@@ -126,12 +130,7 @@ public sealed class GroupCommitTests
         await using var _ = database;
         await using var __ = connector;
         await using var ___ = bot;
-        var users = Enumerable.Range(0, 4).Select(i => new Activities(connector.ServiceUrl)
-        {
-            ConversationId = $"conv-dup-{i}",
-            UserId = $"user-{i}",
-            AadObjectId = null,
-        }).ToArray();
+        var users = Strangers(connector, 4, "dup");
         var repeated = users[1].Message("ayuda");
         // Teams delivers the same activity twice, and both copies land in one group with two other turns:
         // the second copy's processed mark breaks the unique key, and only its savepoint is rolled back.

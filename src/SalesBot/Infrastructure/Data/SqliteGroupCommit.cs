@@ -21,7 +21,7 @@ public sealed class SqliteGroupCommit : ITurnCommit, IAsyncDisposable
     private readonly SqliteWriteGate _gate;
     private readonly SqliteWriteGateInterceptor _gateInterceptor;
     private readonly ILogger<SqliteGroupCommit> _logger;
-    private readonly Channel<Pending> _queue = Channel.CreateUnbounded<Pending>(new UnboundedChannelOptions { SingleReader = true });
+    private readonly Channel<Pending> _queue = Channel.CreateUnbounded<Pending>(new UnboundedChannelOptions { SingleReader = false });
     private readonly Task _loop;
 
     public SqliteGroupCommit(IDbContextFactory<SqliteSalesBotDbContext> contexts, SqliteWriteGate gate, SqliteWriteGateInterceptor gateInterceptor,
@@ -35,13 +35,12 @@ public sealed class SqliteGroupCommit : ITurnCommit, IAsyncDisposable
     }
 
     /// <summary>Turns waiting for the next group (not counting the group being committed).</summary>
-    public int Waiting => Volatile.Read(ref _waiting);
+    public int Waiting => _queue.Reader.Count; // a multi-reader channel counts (only the loop reads)
 
     /// <summary>Turns in the group being committed (0 between groups).</summary>
     public int Committing => Volatile.Read(ref _committing);
 
     private int _committing;
-    private int _waiting;
 
     private sealed record Pending(SalesBotDbContext Db, TaskCompletionSource Done);
 
@@ -51,12 +50,7 @@ public sealed class SqliteGroupCommit : ITurnCommit, IAsyncDisposable
         // Nothing to write (a read-only turn with no reply): no reason to join a group.
         if (!db.ChangeTracker.HasChanges()) return Task.CompletedTask;
         var pending = new Pending(db, new TaskCompletionSource(TaskCreationOptions.RunContinuationsAsynchronously));
-        Interlocked.Increment(ref _waiting);
-        if (!_queue.Writer.TryWrite(pending))
-        {
-            Interlocked.Decrement(ref _waiting);
-            return db.SaveChangesAsync(ct); // shutting down: the turn commits on its own
-        }
+        if (!_queue.Writer.TryWrite(pending)) return db.SaveChangesAsync(ct); // shutting down: the turn commits on its own
         return pending.Done.Task;
     }
 
@@ -65,11 +59,7 @@ public sealed class SqliteGroupCommit : ITurnCommit, IAsyncDisposable
         var group = new List<Pending>(MaxGroup);
         while (await _queue.Reader.WaitToReadAsync())
         {
-            while (group.Count < MaxGroup && _queue.Reader.TryRead(out var next))
-            {
-                group.Add(next);
-                Interlocked.Decrement(ref _waiting);
-            }
+            while (group.Count < MaxGroup && _queue.Reader.TryRead(out var next)) group.Add(next);
             Volatile.Write(ref _committing, group.Count);
             try
             {
