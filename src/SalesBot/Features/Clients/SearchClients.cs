@@ -10,6 +10,18 @@ public sealed class SearchClients(SalesBotDbContext db)
 {
     public const int DefaultTake = 10;
 
+    // Every form that names a client looks it up by id, twice (the picker, then the use case):
+    // compiled, with the actor's ClientScope as parameters. The same filter as ClientAccess.Visible;
+    // ClientAccessTests holds the two to the same answers.
+    private static readonly PerModelQuery<Guid, bool, Guid?, Guid?, ClientSummary?> VisibleById = new((db, id, all, owner, team, ct) =>
+        db.Clients.Where(c => c.Id == id
+                && (all
+                    || (owner != null && c.OwnerId == owner)
+                    || (team != null && db.People.Any(p => p.TeamId == team && (Guid?)p.Id == c.OwnerId))))
+            .Select(c => new ClientSummary(c.Id, c.Name, c.TaxId, c.Segment, c.Status, c.City,
+                db.People.Where(p => p.Id == c.OwnerId).Select(p => p.Name).FirstOrDefault()))
+            .FirstOrDefault());
+
     public async Task<Result<IReadOnlyList<ClientSummary>>> ExecuteAsync(Actor actor, string? query, int take, CancellationToken ct)
     {
         if (actor.Roles == Role.None) return DomainError.Forbidden("clients.search");
@@ -56,8 +68,8 @@ public sealed class SearchClients(SalesBotDbContext db)
     public async Task<Result<ClientSummary>> ByIdAsync(Actor actor, Guid id, CancellationToken ct)
     {
         if (actor.Roles == Role.None) return DomainError.Forbidden("clients.search");
-        var visible = ClientAccess.Visible(db, actor, await ActorTeam.OfAsync(db, actor, ct));
-        var found = await Summaries(visible.Where(c => c.Id == id)).FirstOrDefaultAsync(ct);
+        var scope = ClientAccess.ScopeOf(actor, await ActorTeam.OfAsync(db, actor, ct));
+        var found = await VisibleById.RunAsync(db, id, scope.All, scope.Owner, scope.Team, ct);
         return found is null ? DomainError.NotFound("client", id.ToString()) : found;
     }
 

@@ -36,6 +36,10 @@ public sealed class LogVisit(SalesBotDbContext db, SearchClients clients, Client
     private static readonly TimeSpan FutureTolerance = TimeSpan.FromMinutes(15);
     private static readonly TimeSpan MaxAge = TimeSpan.FromDays(31);
 
+    // Asked on every visit logged from the form: compiled.
+    private static readonly PerModelQuery<Guid, Guid, DateTimeOffset, bool> AlreadyLogged = new((db, owner, client, start, ct) =>
+        db.Visits.Any(v => v.OwnerId == owner && v.ClientId == client && v.Start == start && v.Status != VisitStatus.Cancelled));
+
     public async Task<Result<VisitOfClient>> ScheduledAsync(Actor actor, Guid visitId, VisitInput input, VisitReportInput report, CancellationToken ct)
     {
         var visit = await db.Visits.FirstOrDefaultAsync(v => v.Id == visitId, ct);
@@ -73,9 +77,7 @@ public sealed class LogVisit(SalesBotDbContext db, SearchClients clients, Client
         if (errors.Count > 0) return Result<VisitOfClient>.Refused(errors);
 
         var (start, end) = times!.Value;
-        var duplicate = await db.Visits.AnyAsync(v => v.OwnerId == actor.PersonId && v.ClientId == client.Value!.Id && v.Start == start
-            && v.Status != VisitStatus.Cancelled, ct);
-        if (duplicate) return new DomainError("visit-duplicate", client.Value!.Name);
+        if (await AlreadyLogged.RunAsync(db, actor.PersonId!.Value, client.Value!.Id, start, ct)) return new DomainError("visit-duplicate", client.Value!.Name);
         var now = clock.GetUtcNow();
         var visit = Visit.Logged(actor.PersonId!.Value, client.Value!.Id, start, end, details!, validated!, actor.PersonId!.Value, now);
         db.Visits.Add(visit);
