@@ -25,13 +25,21 @@ public class CardTemplateTests
         var dataFile = Path.Combine(CardsDirectory, name + ".data.json");
         Assert.True(File.Exists(dataFile), $"cards/{name}.json has no {name}.data.json sample");
 
-        var ours = CardTemplateBinder.Bind(JsonNode.Parse(File.ReadAllText(Path.Combine(CardsDirectory, name + ".json")))!,
-            JsonNode.Parse(File.ReadAllText(dataFile))!);
+        var template = JsonNode.Parse(File.ReadAllText(Path.Combine(CardsDirectory, name + ".json")))!;
+        var data = JsonNode.Parse(File.ReadAllText(dataFile))!;
+        var ours = CardTemplateBinder.Bind(template, data);
+        // The renderer binds a prepared copy of the template, many times over: the same card, and the template unchanged.
+        var prepared = CardTemplateBinder.Prepare(template);
+        var fromPrepared = CardTemplateBinder.Bind(prepared, data);
+        Assert.True(JsonNode.DeepEquals(template, prepared));
+        Assert.True(JsonNode.DeepEquals(fromPrepared, CardTemplateBinder.Bind(prepared, data)));
 
         var official = Official.Value[name]!;
         Assert.Empty(official["errors"]!.AsArray().Select(e => e!.GetValue<string>()));
         Assert.True(JsonNode.DeepEquals(official["bound"], ours),
             $"cards/{name}.json binds differently.\nofficial: {official["bound"]}\nours:     {ours}");
+        Assert.True(JsonNode.DeepEquals(official["bound"], fromPrepared),
+            $"cards/{name}.json binds differently once prepared.\nofficial: {official["bound"]}\nours:     {fromPrepared}");
         Assert.True(double.Parse(ours["version"]!.GetValue<string>(), System.Globalization.CultureInfo.InvariantCulture) <= 1.5);
     }
 

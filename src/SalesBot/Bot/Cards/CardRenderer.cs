@@ -7,7 +7,7 @@ namespace SalesBot.Bot.Cards;
 
 /// <summary>
 /// Renders the templates in cards/ (shipped beside the app) with view data. Templates are read
-/// once; the data objects are serialised camelCase so C# records match the template's names.
+/// and prepared once; the data objects are serialised camelCase so C# records match the template's names.
 /// </summary>
 public sealed class CardRenderer
 {
@@ -33,6 +33,6 @@ public sealed class CardRenderer
     {
         var path = Path.Combine(_directory, n + ".json");
         if (!File.Exists(path)) throw new FileNotFoundException($"Card template '{n}' not found in {_directory}", path);
-        return JsonNode.Parse(File.ReadAllText(path)) ?? throw new InvalidDataException($"Card template '{n}' is empty");
+        return CardTemplateBinder.Prepare(JsonNode.Parse(File.ReadAllText(path)) ?? throw new InvalidDataException($"Card template '{n}' is empty"));
     });
 }

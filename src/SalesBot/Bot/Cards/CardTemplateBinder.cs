@@ -14,63 +14,83 @@ public static class CardTemplateBinder
     // Names the templating language reserves; the official binder leaves them out of the card.
     private static readonly HashSet<string> ReservedKeys = ["$root", "$index", "$host", "$_acTemplateVersion"];
 
+    /// <summary>
+    /// Binds the template to the data. The template is only read, never changed, so one
+    /// <see cref="Prepare"/>d template may be bound by many turns at once.
+    /// </summary>
     public static JsonNode Bind(JsonNode template, JsonNode data)
     {
-        var scope = new BindingScope(data, data, null);
-        return BindNode(template.DeepClone(), scope).SingleOrDefault()
-            ?? throw new InvalidOperationException("The card template's root was removed by $when");
+        var output = new List<JsonNode?>(1);
+        BindNode(template, new BindingScope(data, data, null), output);
+        if (output.Count > 1) throw new InvalidOperationException("The card template's root expanded to several elements ($data over an array)");
+        return output.Count == 1 && output[0] is { } card ? card : throw new InvalidOperationException("The card template's root was removed by $when");
     }
 
-    /// <summary>Binds one node; an element with an array $data expands to several, one with a false $when to none.</summary>
-    private static IEnumerable<JsonNode?> BindNode(JsonNode? node, BindingScope scope)
+    /// <summary>
+    /// A template to be bound many times: every object and text read into memory once. A parsed
+    /// node reads its JSON text again on first access, which is neither cheap on each turn nor
+    /// safe from several threads at once.
+    /// </summary>
+    public static JsonNode Prepare(JsonNode template) => Materialize(template) ?? throw new InvalidDataException("The card template is null");
+
+    private static JsonNode? Materialize(JsonNode? node) => node switch
+    {
+        null => null,
+        JsonObject obj => new JsonObject(obj.Select(p => KeyValuePair.Create(p.Key, Materialize(p.Value)))),
+        JsonArray array => new JsonArray(array.Select(Materialize).ToArray()),
+        JsonValue v when v.GetValueKind() == JsonValueKind.String => JsonValue.Create(v.GetValue<string>()),
+        JsonValue v when v.GetValueKind() is JsonValueKind.True or JsonValueKind.False => JsonValue.Create(v.GetValue<bool>()),
+        JsonValue v when v.TryGetValue<long>(out var whole) => JsonValue.Create(whole),
+        _ => node.DeepClone(),
+    };
+
+    /// <summary>Binds one node into <paramref name="output"/>: an element with an array $data expands to several, one with a false $when to none.</summary>
+    private static void BindNode(JsonNode? node, BindingScope scope, ICollection<JsonNode?> output)
     {
         switch (node)
         {
             case JsonObject obj:
-                return BindObject(obj, scope);
+                BindObject(obj, scope, output);
+                return;
             case JsonArray array:
                 var result = new JsonArray();
-                foreach (var item in array.ToList())
-                {
-                    array.Remove(item);
-                    foreach (var bound in BindNode(item, scope)) result.Add(bound);
-                }
-                return [result];
+                foreach (var item in array) BindNode(item, scope, result);
+                output.Add(result);
+                return;
             case JsonValue value when value.GetValueKind() == JsonValueKind.String:
-                return [BindString(value.GetValue<string>(), scope)];
+                output.Add(BindString(value.GetValue<string>(), scope));
+                return;
             default:
-                return [node?.DeepClone()];
+                output.Add(node?.DeepClone());
+                return;
         }
     }
 
-    private static IEnumerable<JsonNode?> BindObject(JsonObject obj, BindingScope scope)
+    private static void BindObject(JsonObject obj, BindingScope scope, ICollection<JsonNode?> output)
     {
         if (obj.TryGetPropertyValue("$data", out var dataNode))
         {
-            obj.Remove("$data");
             var data = dataNode is JsonValue v && v.GetValueKind() == JsonValueKind.String
                 ? EvaluateWhole(v.GetValue<string>(), scope)
                 : dataNode;
             if (data is JsonArray items)
             {
-                var expanded = new List<JsonNode?>();
                 for (var i = 0; i < items.Count; i++)
                 {
                     var itemScope = scope with { Data = TemplateValues.Unwrap(items[i]) is var u && u is JsonNode ? items[i] : u, Index = i };
-                    expanded.AddRange(BindObjectInScope((JsonObject)obj.DeepClone(), itemScope));
+                    BindObjectInScope(obj, itemScope, output);
                 }
-                return expanded;
+                return;
             }
-            scope = scope with { Data = data is JsonNode n ? n : data };
+            scope = scope with { Data = data };
         }
-        return BindObjectInScope(obj, scope);
+        BindObjectInScope(obj, scope, output);
     }
 
-    private static IEnumerable<JsonNode?> BindObjectInScope(JsonObject obj, BindingScope scope)
+    private static void BindObjectInScope(JsonObject obj, BindingScope scope, ICollection<JsonNode?> output)
     {
         if (obj.TryGetPropertyValue("$when", out var when))
         {
-            obj.Remove("$when");
             if (when is not JsonValue w || w.GetValueKind() != JsonValueKind.String)
                 throw new FormatException("$when must be an expression such as \"${show}\" (the official binder inverts JSON booleans)");
             object? condition;
@@ -84,14 +104,16 @@ public static class CardTemplateBinder
                 condition = null;
             }
             // The official binder keeps the element only for a boolean true, not for any truthy value.
-            if (condition is not true) return [];
+            if (condition is not true) return;
         }
         var result = new JsonObject();
-        foreach (var (key, value) in obj.ToList())
+        var bound = new List<JsonNode?>(1);
+        foreach (var (key, value) in obj)
         {
-            obj.Remove(key);
-            if (ReservedKeys.Contains(key)) continue;
-            var bound = BindNode(value, scope).ToList();
+            // $data and $when were applied above (on this object or its copy per item).
+            if (key is "$data" or "$when" || ReservedKeys.Contains(key)) continue;
+            bound.Clear();
+            BindNode(value, scope, bound);
             // As the official binder: nothing left -> null, one element -> itself, several -> an array.
             result[key] = bound.Count switch
             {
@@ -100,7 +122,7 @@ public static class CardTemplateBinder
                 _ => new JsonArray(bound.ToArray()),
             };
         }
-        return [result];
+        output.Add(result);
     }
 
     /// <summary>"${expr}" alone keeps the value's type; text around expressions makes a string.</summary>
