@@ -16,6 +16,7 @@
 #   DURATION WARMUP   passed to load.mjs (--duration --warmup)
 #   RUNS           rounds (default 3)
 #   PREWARM        seconds of unmeasured load at 16 conversations before each bot's first level
+#   VISIT_PREWARM  the same before the logged visit's first level (its code paths warm apart)
 #                  (default 60: on one busy core .NET's tiered JIT needs tens of seconds to reach optimised code)
 #   BOT_CPU LOAD_CPU  the CPUs for the bots and for the generator (default 0 and 1; PIN=0: no pinning)
 #   BENCH_OUT      folder for the JSON reports and logs (default bench/out)
@@ -27,6 +28,7 @@ LEVELS="${LEVELS:-1,16,64}"
 VISIT_LEVELS="${VISIT_LEVELS-16,64}"
 RUNS="${RUNS:-3}"
 PREWARM="${PREWARM:-60}"
+VISIT_PREWARM="${VISIT_PREWARM:-20}"
 BOT_CPU="${BOT_CPU:-0}"
 LOAD_CPU="${LOAD_CPU:-1}"
 PIN="${PIN:-1}"
@@ -141,7 +143,7 @@ run_round() {
       --prewarm "$PREWARM" --json "$out/salesbot.json" --quiet || { tail -n 40 "$log" >&2; return 1; }
     if [ -n "$VISIT_LEVELS" ]; then
       run_waited "${LOAD_PIN[@]}" node "$BENCH_DIR/load.mjs" --label SalesBot-visit --endpoint "http://127.0.0.1:$port/api/messages" \
-        --scenario visit --levels "$VISIT_LEVELS" "${LOAD_ARGS[@]}" --server-pid "$pid" \
+        --scenario visit --levels "$VISIT_LEVELS" "${LOAD_ARGS[@]}" --server-pid "$pid" --prewarm "$VISIT_PREWARM" \
         --json "$out/salesbot-visit.json" --quiet || { tail -n 40 "$log" >&2; return 1; }
     fi
     stop_pid "$pid"
