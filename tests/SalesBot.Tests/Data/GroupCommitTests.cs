@@ -10,8 +10,13 @@ namespace SalesBot.Tests.Data;
 /// transaction, and still no reply leaves before its turn is durable, a retried activity is
 /// processed once, and one turn that cannot be kept does not fail its neighbours.
 /// </summary>
-public sealed class GroupCommitTests
+public sealed class GroupCommitTests : IAsyncLifetime
 {
+    private readonly TestDatabase _database = TestDatabase.Sqlite();
+    private readonly CommitFaults _faults = new();
+    private FakeConnector _connector = null!;
+    private BotHost _bot = null!;
+
     /// <summary>
     /// When armed, fails the COMMIT of the first group of several turns (a transaction begun by the
     /// committer's own context, which tracks nothing, while it commits a group), and notes the
@@ -44,28 +49,32 @@ public sealed class GroupCommitTests
         }
     }
 
-    private static async Task<(BotHost Bot, FakeConnector Connector, CommitFaults Faults, TestDatabase Database)> StartAsync()
+    public async Task InitializeAsync()
     {
-        var database = TestDatabase.Sqlite();
-        var connector = await FakeConnector.StartAsync();
-        var faults = new CommitFaults();
-        var bot = BotHost.Start(database, s => s.AddSingleton<IInterceptor>(faults));
-        return (bot, connector, faults, database);
+        _connector = await FakeConnector.StartAsync();
+        _bot = BotHost.Start(_database, s => s.AddSingleton<IInterceptor>(_faults));
+    }
+
+    public async Task DisposeAsync()
+    {
+        await _bot.DisposeAsync();
+        await _connector.DisposeAsync();
+        await _database.DisposeAsync();
     }
 
     /// <summary>
     /// Holds the SQLite write gate while <paramref name="first"/> starts committing, so the turns of
     /// <paramref name="rest"/> finish meanwhile and wait together; then lets them all go.
     /// </summary>
-    private static async Task<HttpResponseMessage[]> SendAsOneGroupAsync(BotHost bot, JsonObject first, params JsonObject[] rest)
+    private async Task<HttpResponseMessage[]> SendAsOneGroupAsync(JsonObject first, params JsonObject[] rest)
     {
-        var committer = (SqliteGroupCommit)bot.Services.GetRequiredService<ITurnCommit>();
+        var committer = (SqliteGroupCommit)_bot.Services.GetRequiredService<ITurnCommit>();
         Task<HttpResponseMessage>[] posts;
-        using (await bot.Services.GetRequiredService<SqliteWriteGate>().EnterAsync(CancellationToken.None))
+        using (await _bot.Services.GetRequiredService<SqliteWriteGate>().EnterAsync(CancellationToken.None))
         {
-            var head = bot.PostAsync(first);
+            var head = _bot.PostAsync(first);
             await WaitUntilAsync(() => committer.Committing == 1, "the first turn's group waits for the gate");
-            posts = [head, .. rest.Select(bot.PostAsync)];
+            posts = [head, .. rest.Select(_bot.PostAsync)];
             await WaitUntilAsync(() => committer.Waiting == rest.Length, $"{rest.Length} turns waiting together for the next group");
         }
         return await Task.WhenAll(posts);
@@ -82,70 +91,62 @@ public sealed class GroupCommitTests
     }
 
     /// <summary>People the organisation does not know, each in a 1:1 chat of their own ("ayuda" is all they need).</summary>
-    private static Activities[] Strangers(FakeConnector connector, int count, string prefix) =>
-        Enumerable.Range(0, count).Select(i => new Activities(connector.ServiceUrl)
+    private Activities[] Strangers(int count, string prefix) =>
+        Enumerable.Range(0, count).Select(i => new Activities(_connector.ServiceUrl)
         {
             ConversationId = $"conv-{prefix}-{i}",
             UserId = $"user-{i}",
             AadObjectId = null,
         }).ToArray();
 
-    private static string[] RepliedTo(FakeConnector connector) =>
-        connector.PostedActivities.Select(a => a["replyToId"]?.GetValue<string>() ?? "").Order().ToArray();
+    private string[] RepliedTo() =>
+        _connector.PostedActivities.Select(a => a["replyToId"]?.GetValue<string>() ?? "").Order().ToArray();
 
     [Fact]
     public async Task A_group_whose_commit_fails_sends_none_of_its_replies_and_each_of_its_turns_is_committed_again_alone()
     {
-        var (bot, connector, faults, database) = await StartAsync();
-        await using var _ = database;
-        await using var __ = connector;
-        await using var ___ = bot;
-        faults.FailNextGroupOf = (SqliteGroupCommit)bot.Services.GetRequiredService<ITurnCommit>();
-        var users = Strangers(connector, 5, "group");
+        _faults.FailNextGroupOf = (SqliteGroupCommit)_bot.Services.GetRequiredService<ITurnCommit>();
+        var users = Strangers(5, "group");
         var messages = users.Select(u => u.Message("ayuda")).ToArray();
 
-        var responses = await SendAsOneGroupAsync(bot, messages[0], messages[1..]);
+        var responses = await SendAsOneGroupAsync(messages[0], messages[1..]);
 
         Assert.All(responses, r => Assert.True(r.IsSuccessStatusCode));
         // The first turn's group committed; the next held the other four, and its COMMIT failed.
-        Assert.Equal(1, faults.FailedGroups);
+        Assert.Equal(1, _faults.FailedGroups);
         // Each of the four ran again in a transaction of its own, with its own processed mark only.
         var expectedAlone = messages[1..].Select(m => ProcessedActivity.KeyFor("msteams", m["conversation"]!["id"]!.GetValue<string>(), m["id"]!.GetValue<string>()))
             .Order().ToArray();
-        var alone = faults.AloneCommits.Where(keys => keys.Length > 0).ToArray();
+        var alone = _faults.AloneCommits.Where(keys => keys.Length > 0).ToArray();
         Assert.All(alone, keys => Assert.Single(keys));
         Assert.Equal(expectedAlone, alone.SelectMany(k => k).Order().ToArray());
         // Every turn answered exactly once: nothing of the failed group left, and nothing was lost.
-        await connector.WaitForActivitiesAsync(5);
-        await bot.WaitForOutboxDrainedAsync();
-        Assert.Equal(messages.Select(m => m["id"]!.GetValue<string>()).Order().ToArray(), RepliedTo(connector));
-        Assert.Equal(5, await bot.WithDbAsync(db => db.ProcessedActivities.CountAsync()));
-        Assert.Contains(bot.Logs, l => l.Message.Contains("was in a group commit that failed; running it alone", StringComparison.Ordinal));
+        await _connector.WaitForActivitiesAsync(5);
+        await _bot.WaitForOutboxDrainedAsync();
+        Assert.Equal(messages.Select(m => m["id"]!.GetValue<string>()).Order().ToArray(), RepliedTo());
+        Assert.Equal(5, await _bot.WithDbAsync(db => db.ProcessedActivities.CountAsync()));
+        Assert.Contains(_bot.Logs, l => l.Message.Contains("was in a group commit that failed; running it alone", StringComparison.Ordinal));
     }
 
     [Fact]
     public async Task A_turn_rolled_back_inside_a_group_does_not_fail_its_neighbours_and_a_repeated_activity_is_answered_once()
     {
-        var (bot, connector, faults, database) = await StartAsync();
-        await using var _ = database;
-        await using var __ = connector;
-        await using var ___ = bot;
-        var users = Strangers(connector, 4, "dup");
+        var users = Strangers(4, "dup");
         var repeated = users[1].Message("ayuda");
         // Teams delivers the same activity twice, and both copies land in one group with two other turns:
         // the second copy's processed mark breaks the unique key, and only its savepoint is rolled back.
-        var responses = await SendAsOneGroupAsync(bot, users[0].Message("ayuda"),
+        var responses = await SendAsOneGroupAsync(users[0].Message("ayuda"),
             repeated, users[2].Message("ayuda"), repeated.DeepClone().AsObject(), users[3].Message("ayuda"));
 
         Assert.All(responses, r => Assert.True(r.IsSuccessStatusCode));
-        await connector.WaitForActivitiesAsync(4);
-        await bot.WaitForOutboxDrainedAsync();
+        await _connector.WaitForActivitiesAsync(4);
+        await _bot.WaitForOutboxDrainedAsync();
         await Task.Delay(300); // a fifth reply, if any, would have been handed off by now
-        var replied = RepliedTo(connector);
+        var replied = RepliedTo();
         Assert.Equal(4, replied.Length);
         Assert.Single(replied, id => id == repeated["id"]!.GetValue<string>());
-        Assert.Equal(4, await bot.WithDbAsync(db => db.ProcessedActivities.CountAsync()));
+        Assert.Equal(4, await _bot.WithDbAsync(db => db.ProcessedActivities.CountAsync()));
         // The group was not failed by its bad member: nothing ran alone.
-        Assert.DoesNotContain(faults.AloneCommits, keys => keys.Length > 0);
+        Assert.DoesNotContain(_faults.AloneCommits, keys => keys.Length > 0);
     }
 }

@@ -7,7 +7,8 @@ namespace SalesBot.Bot.Cards;
 
 /// <summary>
 /// Renders the templates in cards/ (shipped beside the app) with view data. Templates are read
-/// and prepared once; the data objects are serialised camelCase so C# records match the template's names.
+/// and prepared once; the data objects are serialised camelCase so C# records match the
+/// template's names.
 /// </summary>
 public sealed class CardRenderer
 {
