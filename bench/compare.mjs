@@ -3,8 +3,8 @@
 //
 //   node compare.mjs bench/out/run-1 bench/out/run-2 bench/out/run-3
 //
-// Each round folder may hold salesbot.json ("ayuda"), salesbot-visit.json (a logged visit) and
-// botbuilder-echo.json; what is missing is left out.
+// Each round folder may hold salesbot.json ("ayuda"), salesbot-visit.json (a logged visit),
+// botbuilder-echo.json and floor.json (bench/floor, with FLOOR=1); what is missing is left out.
 import { existsSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 
@@ -19,8 +19,9 @@ const read = (dir, name) => {
 };
 const rounds = dirs.map((dir) => ({
   dir, ayuda: read(dir, 'salesbot.json'), visit: read(dir, 'salesbot-visit.json'), echo: read(dir, 'botbuilder-echo.json'),
+  floor: read(dir, 'floor.json'),
 }));
-if (!rounds.some((r) => r.ayuda || r.visit || r.echo)) {
+if (!rounds.some((r) => r.ayuda || r.visit || r.echo || r.floor)) {
   console.error('compare.mjs: no report to show');
   process.exit(1);
 }
@@ -37,7 +38,7 @@ const levelOf = (report, level) => report?.levels.find((l) => l.level === level)
 // The text turns are named after what was sent ("ayuda" unless SALESBOT_TEXT said otherwise).
 const sent = rounds.find((r) => r.ayuda)?.ayuda.text ?? 'ayuda';
 const textLabel = `SalesBot "${sent.length > 24 ? `${sent.slice(0, 24)}…` : sent}"`;
-const scenarios = [['ayuda', textLabel], ['visit', 'SalesBot visit logged'], ['echo', 'botbuilder echo']];
+const scenarios = [['ayuda', textLabel], ['visit', 'SalesBot visit logged'], ['echo', 'botbuilder echo'], ['floor', 'durable floor']];
 
 // ---------------------------------------------------------------- each round
 rounds.forEach((r, i) => {
@@ -54,7 +55,7 @@ rounds.forEach((r, i) => {
         `${f(l.serverCpuPct)} | ${f(l.serverRssMb)} (${f(l.turnsServedSoFar)}) | ${l.errors} | ${l.timeouts} |`);
     }
   }
-  const cold = [['ayuda', 'SalesBot'], ['echo', 'echo bot']].filter(([k]) => r[k]?.coldStartMs != null)
+  const cold = [['ayuda', 'SalesBot'], ['echo', 'echo bot'], ['floor', 'floor']].filter(([k]) => r[k]?.coldStartMs != null)
     .map(([k, n]) => `${n} ${r[k].coldStartMs} ms`);
   if (cold.length) console.log(`\nCold start (process start to the first reply): ${cold.join(', ')}.`);
   for (const [key, name] of scenarios) {
@@ -95,7 +96,7 @@ for (const [key, name] of scenarios) {
 }
 const coldMedian = (key) => median(rounds.map((r) => r[key]?.coldStartMs));
 console.log('');
-console.log(`Cold start, median: SalesBot ${f(coldMedian('ayuda'))} ms, echo bot ${f(coldMedian('echo'))} ms.`);
+console.log(`Cold start, median: SalesBot ${f(coldMedian('ayuda'))} ms, echo bot ${f(coldMedian('echo'))} ms${rounds.some((r) => r.floor) ? `, floor ${f(coldMedian('floor'))} ms` : ''}.`);
 // One SalesBot process serves both reports of a round: its turns are the sum of theirs.
 const memory = rounds.map((r) => {
   const reports = [r.ayuda, r.visit].filter(Boolean);

@@ -6,6 +6,7 @@
 #   bash bench/run.sh                       # 3 rounds; "ayuda" at 1,16,64; a logged visit at 16,64; 3 s warm-up; 15 s measured
 #   RUNS=1 LEVELS=1,16 VISIT_LEVELS=16 DURATION=5 WARMUP=2 bash bench/run.sh
 #   SKIP_SALESBOT=1 bash bench/run.sh       # echo bot only (or SKIP_ECHO=1)
+#   FLOOR=1 bash bench/run.sh               # also the durable floor (bench/floor), each round after the echo bot
 #
 # Environment:
 #   SALESBOT_DLL   a SalesBot.dll to run; by default the bench publishes SalesBot as it is deployed
@@ -20,6 +21,8 @@
 #                  (default 60: on one busy core .NET's tiered JIT needs tens of seconds to reach optimised code)
 #   BOT_CPU LOAD_CPU  the CPUs for the bots and for the generator (default 0 and 1; PIN=0: no pinning)
 #   BENCH_OUT      folder for the JSON reports and logs (default bench/out)
+#   FLOOR          1: also measure bench/floor, the least a bot can do and keep SalesBot's guarantees
+#                  (dedup key and outbox row in one fsync'd group commit, reply after it), at LEVELS
 set -euo pipefail
 
 BENCH_DIR="$(cd "$(dirname "${BASH_SOURCE[0]}")" && pwd)"
@@ -106,6 +109,11 @@ if [ -z "${SKIP_SALESBOT:-}" ]; then
   fi
   [ -f "$SALESBOT_DLL" ] || { echo "SalesBot dll not found at $SALESBOT_DLL (set SALESBOT_DLL)" >&2; exit 1; }
 fi
+if [ "${FLOOR:-0}" = 1 ]; then
+  echo "== publishing the durable floor (bench/floor) into $BENCH_OUT/floor-publish" >&2
+  (cd "$ROOT" && dotnet publish bench/floor/Floor.csproj -c Release -r linux-x64 --self-contained false \
+    -p:PublishReadyToRun=true -o "$BENCH_OUT/floor-publish" -v quiet -nologo)
+fi
 
 # One round: SalesBot (a fresh SQLite database with the demo seeded), then the echo bot.
 run_round() {
@@ -160,6 +168,23 @@ run_round() {
     run_waited "${LOAD_PIN[@]}" node "$BENCH_DIR/load.mjs" --label botbuilder-echo --endpoint "http://127.0.0.1:$port/api/messages" \
       --text hello --levels "$LEVELS" "${LOAD_ARGS[@]}" --server-pid "$pid" --cold-start-from "$started" \
       --prewarm "$PREWARM" --json "$out/botbuilder-echo.json" --quiet || { tail -n 40 "$log" >&2; return 1; }
+    stop_pid "$pid"
+  fi
+  if [ "${FLOOR:-0}" = 1 ]; then
+    local port log started pid
+    port="$(free_port)"
+    log="$out/floor.log"
+    echo "== round $round: the durable floor on CPU ${BOT_CPU}" >&2
+    started="$(now_ms)"
+    (
+      cd "$BENCH_OUT/floor-publish"
+      exec env ASPNETCORE_URLS="http://127.0.0.1:$port" "${BOT_PIN[@]}" dotnet Floor.dll --db "$TMP/floor-$round.db"
+    ) >"$log" 2>&1 &
+    pid=$!
+    PIDS+=("$pid")
+    run_waited "${LOAD_PIN[@]}" node "$BENCH_DIR/load.mjs" --label floor --endpoint "http://127.0.0.1:$port/api/messages" \
+      --text hello --levels "$LEVELS" "${LOAD_ARGS[@]}" --server-pid "$pid" --cold-start-from "$started" \
+      --prewarm "$PREWARM" --json "$out/floor.json" --quiet || { tail -n 40 "$log" >&2; return 1; }
     stop_pid "$pid"
   fi
 }
