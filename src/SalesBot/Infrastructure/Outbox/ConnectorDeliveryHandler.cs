@@ -10,8 +10,13 @@ namespace SalesBot.Infrastructure.Outbox;
 /// The stored JSON goes out as written (no parse and re-serialise), except where the activity
 /// must be readdressed to a chat created here. Where a tracked card landed is recorded after.
 /// </summary>
+/// <remarks>
+/// The database and the failure listeners (which use it) are taken from the delivery's scope only
+/// when needed: leasing a context for every reply, which most never use, was about 1 % of a
+/// turn's CPU (bench/).
+/// </remarks>
 public sealed class ConnectorDeliveryHandler(
-    ConnectorClient connector, SalesBotDbContext db, TimeProvider clock, IEnumerable<IFailedSendListener> listeners, ILogger<ConnectorDeliveryHandler> logger)
+    ConnectorClient connector, IServiceProvider scope, TimeProvider clock, ILogger<ConnectorDeliveryHandler> logger)
     : IOutboxOperationHandler
 {
     public static readonly OutboxOperation[] Operations =
@@ -40,7 +45,7 @@ public sealed class ConnectorDeliveryHandler(
     public async Task FailedAsync(OutboxMessage message, string error, CancellationToken ct)
     {
         if (message.TrackingKey is not { } key) return;
-        foreach (var listener in listeners) await listener.FailedAsync(key, error, ct);
+        foreach (var listener in scope.GetServices<IFailedSendListener>()) await listener.FailedAsync(key, error, ct);
     }
 
     /// <summary>
@@ -78,6 +83,7 @@ public sealed class ConnectorDeliveryHandler(
     {
         try
         {
+            var db = scope.GetRequiredService<SalesBotDbContext>();
             db.SentCards.RemoveRange(await db.SentCards.Where(c => c.Key == card.Key && c.ConversationId == card.ConversationId).ToListAsync(ct));
             db.SentCards.Add(card);
             await db.SaveChangesAsync(ct); // takes the SQLite write gate itself
