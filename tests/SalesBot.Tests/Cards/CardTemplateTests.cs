@@ -9,12 +9,7 @@ namespace SalesBot.Tests.Cards;
 /// </summary>
 public class CardTemplateTests
 {
-    private static readonly string CardsDirectory = Path.Combine(RepoPaths.Root, "cards");
-
-    public static TheoryData<string> Templates() => new(
-        Directory.GetFiles(CardsDirectory, "*.json")
-            .Where(f => !f.EndsWith(".data.json", StringComparison.Ordinal))
-            .Select(f => Path.GetFileNameWithoutExtension(f)));
+    public static TheoryData<string> Templates() => CardFiles.Templates();
 
     private static readonly Lazy<JsonObject> Official = new(RunOfficialBinder);
 
@@ -22,11 +17,10 @@ public class CardTemplateTests
     [MemberData(nameof(Templates))]
     public void Each_template_has_sample_data_binds_like_the_official_binder_and_is_a_valid_card(string name)
     {
-        var dataFile = Path.Combine(CardsDirectory, name + ".data.json");
-        Assert.True(File.Exists(dataFile), $"cards/{name}.json has no {name}.data.json sample");
+        Assert.True(File.Exists(CardFiles.SampleDataPath(name)), $"cards/{name}.json has no {name}.data.json sample");
 
-        var template = JsonNode.Parse(File.ReadAllText(Path.Combine(CardsDirectory, name + ".json")))!;
-        var data = JsonNode.Parse(File.ReadAllText(dataFile))!;
+        var template = CardFiles.Template(name);
+        var data = CardFiles.SampleData(name);
         var ours = CardTemplateBinder.Bind(template, data);
         // The renderer binds a prepared copy of the template, many times over: the same card, and the template unchanged.
         var prepared = CardTemplateBinder.Prepare(template);
@@ -48,7 +42,7 @@ public class CardTemplateTests
     public void Templates_hold_no_user_visible_text_of_their_own(string name)
     {
         // Text shown to people comes from the localisation resources through the data, never from the template.
-        var template = JsonNode.Parse(File.ReadAllText(Path.Combine(CardsDirectory, name + ".json")))!;
+        var template = CardFiles.Template(name);
         var literals = Visible(template).Where(t => !t.StartsWith("${", StringComparison.Ordinal) || !t.EndsWith('}')).ToList();
         Assert.Empty(literals);
     }
@@ -67,7 +61,7 @@ public class CardTemplateTests
         var modules = Path.Combine(RepoPaths.Root, "tests", "tooling", "node_modules");
         if (!Directory.Exists(modules))
             throw new InvalidOperationException("tests/tooling/node_modules is missing: run `npm ci` in tests/tooling (tests/run.sh does).");
-        var (code, stdout, stderr) = Node.Run(script, CardsDirectory);
+        var (code, stdout, stderr) = Node.Run(script, CardFiles.Directory);
         Assert.True(code == 0, $"cards-conformance.mjs failed ({code}): {stderr}");
         return JsonNode.Parse(stdout)!.AsObject();
     }

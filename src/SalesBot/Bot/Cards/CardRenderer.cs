@@ -8,7 +8,7 @@ namespace SalesBot.Bot.Cards;
 /// <summary>
 /// Renders the templates in cards/ (shipped beside the app) with view data. Templates are read
 /// and prepared once; the data objects are serialised camelCase so C# records match the
-/// template's names.
+/// template's names; a card sent alike by many turns is bound once (<see cref="RenderedCards"/>).
 /// </summary>
 public sealed class CardRenderer
 {
@@ -21,10 +21,18 @@ public sealed class CardRenderer
         _directory = directory ?? Path.Combine(AppContext.BaseDirectory, "cards");
     }
 
+    private readonly RenderedCards _rendered = new();
+
+    /// <summary>Cards kept bound (see <see cref="RenderedCards"/>).</summary>
+    public int KeptCards => _rendered.Count;
+
     public JsonNode Render(string template, object data)
     {
-        var card = CardTemplateBinder.Bind(Template(template), JsonSerializer.SerializeToNode(data, data.GetType(), DataJson)!);
+        var dataJson = JsonSerializer.Serialize(data, data.GetType(), DataJson);
+        if (_rendered.TryGet(template, dataJson, out var kept)) return JsonNode.Parse(kept)!;
+        var card = CardTemplateBinder.Bind(Template(template), JsonNode.Parse(dataJson)!);
         LiveLinks.DefuseCard(card);
+        _rendered.Offer(template, dataJson, () => card.ToJsonString());
         return card;
     }
 
