@@ -171,6 +171,11 @@ public sealed class TurnPipeline(IServiceScopeFactory scopes, ILogger<TurnPipeli
         // The commit may be shared with other turns (SQLite's group commit): the replies leave once
         // it is known to have committed, never on the save alone.
         outbox.HoldHandOff();
+        // The turn's changes are final here: compare the tracked entities with their snapshots once,
+        // not again in the commit's "anything to write?" and in the save (1.8 % of a logged visit, bench/).
+        var detecting = db.ChangeTracker.AutoDetectChangesEnabled;
+        db.ChangeTracker.DetectChanges();
+        db.ChangeTracker.AutoDetectChangesEnabled = false;
         try
         {
             await sp.GetRequiredService<ITurnCommit>().SaveAsync(db, alone, ct);
@@ -179,6 +184,10 @@ public sealed class TurnPipeline(IServiceScopeFactory scopes, ILogger<TurnPipeli
         {
             outbox.DiscardHeld();
             throw;
+        }
+        finally
+        {
+            db.ChangeTracker.AutoDetectChangesEnabled = detecting;
         }
         outbox.ReleaseHeld();
         return response;
