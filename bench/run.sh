@@ -100,20 +100,47 @@ if [ "$PIN" = 1 ]; then
 fi
 now_ms() { date +%s%3N; }
 
+# Publishes a project as SalesBot is deployed (Release, linux-x64, ReadyToRun: README "Deployment").
+publish_deployed() {
+  local project="$1" dir="$2"
+  echo "== publishing $project as deployed (Release, linux-x64, ReadyToRun) into $dir" >&2
+  (cd "$ROOT" && dotnet publish "$project" -c Release -r linux-x64 --self-contained false \
+    -p:PublishReadyToRun=true -o "$dir" -v quiet -nologo)
+}
+
 if [ -z "${SKIP_SALESBOT:-}" ]; then
   if [ -z "$SALESBOT_DLL" ]; then
-    echo "== publishing SalesBot as deployed (Release, linux-x64, ReadyToRun) into $BENCH_OUT/publish" >&2
-    (cd "$ROOT" && dotnet publish src/SalesBot/SalesBot.csproj -c Release -r linux-x64 --self-contained false \
-      -p:PublishReadyToRun=true -o "$BENCH_OUT/publish" -v quiet -nologo)
+    publish_deployed src/SalesBot/SalesBot.csproj "$BENCH_OUT/publish"
     SALESBOT_DLL="$BENCH_OUT/publish/SalesBot.dll"
   fi
   [ -f "$SALESBOT_DLL" ] || { echo "SalesBot dll not found at $SALESBOT_DLL (set SALESBOT_DLL)" >&2; exit 1; }
 fi
-if [ "${FLOOR:-0}" = 1 ]; then
-  echo "== publishing the durable floor (bench/floor) into $BENCH_OUT/floor-publish" >&2
-  (cd "$ROOT" && dotnet publish bench/floor/Floor.csproj -c Release -r linux-x64 --self-contained false \
-    -p:PublishReadyToRun=true -o "$BENCH_OUT/floor-publish" -v quiet -nologo)
-fi
+if [ "${FLOOR:-0}" = 1 ]; then publish_deployed bench/floor/Floor.csproj "$BENCH_OUT/floor-publish"; fi
+
+# How each reference bot starts, on port $1, logging to $2 (in the background: the caller reads $!).
+start_echo() { PORT="$1" "${BOT_PIN[@]}" node "$BENCH_DIR/echo-bot.mjs" >"$2" 2>&1 & }
+start_floor() {
+  (
+    cd "$BENCH_OUT/floor-publish"
+    exec env ASPNETCORE_URLS="http://127.0.0.1:$1" "${BOT_PIN[@]}" dotnet Floor.dll --db "$TMP/floor-$round.db"
+  ) >"$2" 2>&1 &
+}
+
+# One reference bot of a round, sent "hello" at LEVELS: its report is $out/NAME.json, its log $out/NAME.log.
+measure_peer() {
+  local out="$1" name="$2" title="$3" start="$4" port log started pid
+  port="$(free_port)"
+  log="$out/$name.log"
+  echo "== round $round: $title on CPU ${BOT_CPU}" >&2
+  started="$(now_ms)"
+  "$start" "$port" "$log"
+  pid=$!
+  PIDS+=("$pid")
+  run_waited "${LOAD_PIN[@]}" node "$BENCH_DIR/load.mjs" --label "$name" --endpoint "http://127.0.0.1:$port/api/messages" \
+    --text hello --levels "$LEVELS" "${LOAD_ARGS[@]}" --server-pid "$pid" --cold-start-from "$started" \
+    --prewarm "$PREWARM" --json "$out/$name.json" --quiet || { tail -n 40 "$log" >&2; return 1; }
+  stop_pid "$pid"
+}
 
 # One round: SalesBot (a fresh SQLite database with the demo seeded), then the echo bot.
 run_round() {
@@ -156,37 +183,8 @@ run_round() {
     fi
     stop_pid "$pid"
   fi
-  if [ -z "${SKIP_ECHO:-}" ]; then
-    local port log started pid
-    port="$(free_port)"
-    log="$out/botbuilder-echo.log"
-    echo "== round $round: botbuilder echo bot on CPU ${BOT_CPU}" >&2
-    started="$(now_ms)"
-    PORT="$port" "${BOT_PIN[@]}" node "$BENCH_DIR/echo-bot.mjs" >"$log" 2>&1 &
-    pid=$!
-    PIDS+=("$pid")
-    run_waited "${LOAD_PIN[@]}" node "$BENCH_DIR/load.mjs" --label botbuilder-echo --endpoint "http://127.0.0.1:$port/api/messages" \
-      --text hello --levels "$LEVELS" "${LOAD_ARGS[@]}" --server-pid "$pid" --cold-start-from "$started" \
-      --prewarm "$PREWARM" --json "$out/botbuilder-echo.json" --quiet || { tail -n 40 "$log" >&2; return 1; }
-    stop_pid "$pid"
-  fi
-  if [ "${FLOOR:-0}" = 1 ]; then
-    local port log started pid
-    port="$(free_port)"
-    log="$out/floor.log"
-    echo "== round $round: the durable floor on CPU ${BOT_CPU}" >&2
-    started="$(now_ms)"
-    (
-      cd "$BENCH_OUT/floor-publish"
-      exec env ASPNETCORE_URLS="http://127.0.0.1:$port" "${BOT_PIN[@]}" dotnet Floor.dll --db "$TMP/floor-$round.db"
-    ) >"$log" 2>&1 &
-    pid=$!
-    PIDS+=("$pid")
-    run_waited "${LOAD_PIN[@]}" node "$BENCH_DIR/load.mjs" --label floor --endpoint "http://127.0.0.1:$port/api/messages" \
-      --text hello --levels "$LEVELS" "${LOAD_ARGS[@]}" --server-pid "$pid" --cold-start-from "$started" \
-      --prewarm "$PREWARM" --json "$out/floor.json" --quiet || { tail -n 40 "$log" >&2; return 1; }
-    stop_pid "$pid"
-  fi
+  if [ -z "${SKIP_ECHO:-}" ]; then measure_peer "$out" botbuilder-echo "botbuilder echo bot" start_echo || return 1; fi
+  if [ "${FLOOR:-0}" = 1 ]; then measure_peer "$out" floor "the durable floor" start_floor || return 1; fi
 }
 
 for round in $(seq 1 "$RUNS"); do run_round "$round"; done

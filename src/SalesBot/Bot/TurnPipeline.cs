@@ -171,23 +171,16 @@ public sealed class TurnPipeline(IServiceScopeFactory scopes, ILogger<TurnPipeli
         // The commit may be shared with other turns (SQLite's group commit): the replies leave once
         // it is known to have committed, never on the save alone.
         outbox.HoldHandOff();
-        // The turn's changes are final here: compare the tracked entities with their snapshots once,
-        // not again in the commit's "anything to write?" and in the save (1.8 % of a logged visit, bench/).
-        var detecting = db.ChangeTracker.AutoDetectChangesEnabled;
-        db.ChangeTracker.DetectChanges();
-        db.ChangeTracker.AutoDetectChangesEnabled = false;
         try
         {
+            // The turn's changes are final: detected once, not again by the commit and the save.
+            using var detected = db.DetectChangesOnce();
             await sp.GetRequiredService<ITurnCommit>().SaveAsync(db, alone, ct);
         }
         catch
         {
             outbox.DiscardHeld();
             throw;
-        }
-        finally
-        {
-            db.ChangeTracker.AutoDetectChangesEnabled = detecting;
         }
         outbox.ReleaseHeld();
         return response;

@@ -15,13 +15,12 @@ public sealed class CardRenderer
     private static readonly JsonSerializerOptions DataJson = new(JsonSerializerDefaults.Web);
     private readonly string _directory;
     private readonly ConcurrentDictionary<string, JsonNode> _templates = new();
+    private readonly RenderedCards _rendered = new();
 
     public CardRenderer(string? directory = null)
     {
         _directory = directory ?? Path.Combine(AppContext.BaseDirectory, "cards");
     }
-
-    private readonly RenderedCards _rendered = new();
 
     /// <summary>Cards kept bound (see <see cref="RenderedCards"/>).</summary>
     public int KeptCards => _rendered.Count;
