@@ -12,7 +12,7 @@ namespace SalesBot.Bot;
 /// <summary>
 /// Runs each turn as one unit of work: skip activities already processed, refresh the stored
 /// conversation reference, let the handler act, and commit its changes, the de-duplication mark
-/// and the outgoing replies (as outbox rows) in a single transaction. If that commit fails the
+/// and the outgoing replies (as outbox rows, see <see cref="TurnRows"/>) in a single transaction. If that commit fails the
 /// POST fails and Teams retries; once it succeeds, nothing the turn produced can be lost.
 /// </summary>
 public sealed class TurnPipeline(IServiceScopeFactory scopes, ILogger<TurnPipeline> logger) : IBot
@@ -25,9 +25,6 @@ public sealed class TurnPipeline(IServiceScopeFactory scopes, ILogger<TurnPipeli
     // two fewer entries to compare for changes.
     private static readonly PerModelQuery<string, Person?> PersonByAad =
         new((db, aad, ct) => db.People.AsNoTracking().Include(p => p.Team).FirstOrDefault(p => p.AadObjectId == aad));
-
-    private static readonly PerModelQuery<string, StoredConversationReference?> ReferenceById =
-        new((db, id, ct) => db.ConversationReferences.FirstOrDefault(r => r.ConversationId == id));
 
     public async Task<InvokeResponse?> OnTurnAsync(ITurnContext context, CancellationToken ct)
     {
@@ -84,6 +81,7 @@ public sealed class TurnPipeline(IServiceScopeFactory scopes, ILogger<TurnPipeli
         var correlationId = failedWith ?? NewCorrelationId();
 
         var outbox = sp.GetRequiredService<OutboxWriter>();
+        var rows = new TurnRows();
         InvokeResponse? response;
         // On SQLite, one open connection for all the turn's reads: EF otherwise opens and closes one
         // around every query (about 6 % of a turn's CPU, measured with bench/). Not on PostgreSQL: a
@@ -112,9 +110,9 @@ public sealed class TurnPipeline(IServiceScopeFactory scopes, ILogger<TurnPipeli
                 : null;
             var actor = person is null ? Actor.Unknown(userKey, activity.From?.Name) : Actor.For(person);
             sp.GetRequiredService<AuditContext>().Set(actor, correlationId);
-            var (conversation, known) = await ConversationOfAsync(db, activity, clock, ct);
+            var conversation = await TurnConversation.LoadAsync(db, activity, clock, ct);
             // Some activities (Teams' conversationUpdate) carry no locale: the conversation's last one stands in.
-            var language = await LanguageResolver.ResolveAsync(db, userKey, conversation.Locale, ct);
+            var language = await LanguageResolver.ResolveAsync(db, userKey, conversation.Reference.Locale, ct);
 
             var turn = new BotTurn(context, sp.GetRequiredService<Localizer>(), sp.GetRequiredService<CardRenderer>(),
                 language, person, actor, correlationId);
@@ -123,7 +121,7 @@ public sealed class TurnPipeline(IServiceScopeFactory scopes, ILogger<TurnPipeli
                 try
                 {
                     if (failedWith is not null) throw new TurnAlreadyFailedException();
-                    var handler = ActivatorUtilities.CreateInstance<SalesBotActivityHandler>(sp, turn, conversation);
+                    var handler = ActivatorUtilities.CreateInstance<SalesBotActivityHandler>(sp, turn, conversation.Reference);
                     response = await handler.OnTurnAsync(context, ct);
                 }
                 catch (Exception e) when (e is not OperationCanceledException && e is not DbUpdateException)
@@ -133,7 +131,7 @@ public sealed class TurnPipeline(IServiceScopeFactory scopes, ILogger<TurnPipeli
                     // Nothing the failed handler changed is kept; the user gets the error card instead.
                     db.ChangeTracker.Clear();
                     context.ClearOutgoing();
-                    (conversation, known) = await ConversationOfAsync(db, activity, clock, ct);
+                    conversation = await TurnConversation.LoadAsync(db, activity, clock, ct);
                     ReplyWithError(turn, correlationId);
                     response = activity.IsType(ActivityTypes.Invoke)
                         ? InvokeResponse.Error(500, "InternalError", turn.T("error.body") + " " + correlationId)
@@ -143,24 +141,25 @@ public sealed class TurnPipeline(IServiceScopeFactory scopes, ILogger<TurnPipeli
 
             if (dedupKey is not null)
             {
-                db.ProcessedActivities.Add(new ProcessedActivity
+                rows.Mark = new ProcessedActivity
                 {
                     Key = dedupKey,
                     ProcessedAt = clock.GetUtcNow(),
                     InvokeResponseJson = response is null ? null : JsonSerializer.Serialize(response, ActivityJson.Options),
-                });
+                };
             }
             if (turn.RepliesPrivately && context.Outgoing.Count > 0)
             {
                 var sent = await sp.GetRequiredService<SharedConversations>().SendPrivatelyAsync(activity, context.Outgoing.ToList(), turn.TrackingKeyOf, correlationId, ct,
-                    rosterUnreadable: !known);
+                    rosterUnreadable: !conversation.Known);
                 context.ClearOutgoing();
                 // An invoke's own answer says it (and the card may have been clicked where the bot is not): nothing is posted there.
                 if (!activity.IsType(ActivityTypes.Invoke)) turn.ReplyText(turn.T(sent ? "privacy.sentPrivately" : "privacy.writeMePrivately"));
             }
             // An error card (or anything left) has nowhere to go from a conversation the bot is not in: the invoke answered.
             if (SharedConversations.IsElsewhere(activity)) context.ClearOutgoing();
-            foreach (var reply in context.Outgoing) outbox.EnqueueReply(activity, reply, correlationId, turn.TrackingKeyOf(reply));
+            foreach (var reply in context.Outgoing) rows.Replies.Add(outbox.ReplyRow(activity, reply, correlationId, turn.TrackingKeyOf(reply)));
+            conversation.TrackIfChanged(db);
         }
         finally
         {
@@ -175,7 +174,7 @@ public sealed class TurnPipeline(IServiceScopeFactory scopes, ILogger<TurnPipeli
         {
             // The turn's changes are final: detected once, not again by the commit and the save.
             using var detected = db.DetectChangesOnce();
-            await sp.GetRequiredService<ITurnCommit>().SaveAsync(db, alone, ct);
+            await sp.GetRequiredService<ITurnCommit>().SaveAsync(db, rows, alone, ct);
         }
         catch
         {
@@ -194,58 +193,6 @@ public sealed class TurnPipeline(IServiceScopeFactory scopes, ILogger<TurnPipeli
             correlationLabel = turn.T("error.correlation"),
             correlationId,
         });
-
-    /// <summary>
-    /// The conversation as stored, refreshed. Where the bot may not be (see
-    /// <see cref="SharedConversations.IsElsewhere"/>), and for an invoke from a conversation the bot
-    /// never heard from (a card inserted by the message extension, clicked in a chat without the
-    /// bot), nothing is stored: a reference is where the bot may write, and it may not write there.
-    /// </summary>
-    /// <returns>the reference, and whether the bot knows the conversation (false: a transient one, not stored).</returns>
-    private static async Task<(StoredConversationReference Reference, bool Known)> ConversationOfAsync(SalesBotDbContext db, Activity activity, TimeProvider clock,
-        CancellationToken ct)
-    {
-        var transient = new StoredConversationReference { ConversationId = activity.Conversation?.Id ?? "", Locale = activity.ClientLocale() };
-        if (SharedConversations.IsElsewhere(activity)) return (transient, false);
-        var stored = await RefreshConversationReferenceAsync(db, activity, clock, ct, create: !activity.IsType(ActivityTypes.Invoke));
-        return stored is null ? (transient, false) : (stored, true);
-    }
-
-    private static readonly TimeSpan ReferenceTouchInterval = TimeSpan.FromMinutes(1);
-
-    /// <param name="create">false: a conversation not stored yet stays so (null).</param>
-    private static async Task<StoredConversationReference?> RefreshConversationReferenceAsync(
-        SalesBotDbContext db, Activity activity, TimeProvider clock, CancellationToken ct, bool create)
-    {
-        var conversationId = activity.Conversation?.Id ?? "";
-        var stored = await ReferenceById.RunAsync(db, conversationId, ct);
-        if (stored is null)
-        {
-            if (!create) return null;
-            stored = new StoredConversationReference { ConversationId = conversationId };
-            db.ConversationReferences.Add(stored);
-        }
-        var channelData = activity.GetTeamsChannelData();
-        stored.ChannelId = activity.ChannelId ?? "msteams";
-        stored.ServiceUrl = activity.ServiceUrl ?? stored.ServiceUrl;
-        stored.ConversationType = activity.Conversation?.ConversationType ?? stored.ConversationType;
-        stored.TenantId = activity.TenantId ?? stored.TenantId;
-        stored.BotId = activity.Recipient?.Id ?? stored.BotId;
-        stored.BotName = activity.Recipient?.Name ?? stored.BotName;
-        stored.UserId = activity.From?.Id ?? stored.UserId;
-        stored.UserAadObjectId = activity.From?.AadObjectId ?? stored.UserAadObjectId;
-        stored.UserName = activity.From?.Name ?? stored.UserName;
-        stored.TeamId = channelData?.Team?.Id ?? stored.TeamId;
-        stored.TeamsChannelId = channelData?.Channel?.Id ?? stored.TeamsChannelId;
-        stored.Locale = activity.ClientLocale() ?? stored.Locale;
-        // "Last used" picks the newest of a user's chats; a minute is precise enough for that, and
-        // not rewriting an unchanged reference spares an UPDATE on nearly every turn.
-        var now = clock.GetUtcNow();
-        var entry = db.Entry(stored);
-        entry.DetectChanges();
-        if (entry.State != EntityState.Unchanged || now - stored.UpdatedAt >= ReferenceTouchInterval) stored.UpdatedAt = now;
-        return stored;
-    }
 
     // Rows two turns of the same conversation or user may both try to create at once.
     // Visits: one executive's double-submitted form meets at the unique visit index; run again, the second finds the first.

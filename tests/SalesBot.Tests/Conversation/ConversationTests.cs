@@ -229,6 +229,31 @@ public abstract class ConversationTests : IAsyncLifetime
     }
 
     [Fact]
+    public async Task An_unchanged_conversation_reference_is_rewritten_at_most_once_a_minute_to_say_it_is_in_use()
+    {
+        Task<DateTimeOffset> LastUsed() => Bot.WithDbAsync(db => db.ConversationReferences.Where(r => r.ConversationId == Alex.ConversationId)
+            .Select(r => r.UpdatedAt).SingleAsync());
+        await Bot.SendAsync(Alex.Message("hola"));
+        var stored = await LastUsed();
+
+        // The same conversation, the same user, within the minute: nothing to write.
+        await Bot.SendAsync(Alex.Message("ayuda"));
+        Assert.Equal(stored, await LastUsed());
+
+        // Last used two minutes ago: the next turn says it is in use again.
+        var twoMinutesAgo = stored.AddMinutes(-2);
+        await Bot.WithDbAsync(db => db.ConversationReferences.Where(r => r.ConversationId == Alex.ConversationId)
+            .ExecuteUpdateAsync(s => s.SetProperty(r => r.UpdatedAt, twoMinutesAgo)));
+        await Bot.SendAsync(Alex.Message("ayuda"));
+        Assert.True(await LastUsed() >= stored, "touched again, not left two minutes back");
+
+        // A changed name is written at once.
+        await Bot.SendAsync(new Activities(Connector.ServiceUrl) { ConversationId = Alex.ConversationId, UserName = "Alex W." }.Message("ayuda"));
+        Assert.Equal("Alex W.", await Bot.WithDbAsync(db => db.ConversationReferences.Where(r => r.ConversationId == Alex.ConversationId)
+            .Select(r => r.UserName).SingleAsync()));
+    }
+
+    [Fact]
     public async Task A_failing_turn_answers_with_a_correlation_id_that_is_in_the_log()
     {
         await Bot.SendAsync(Alex.Submit(new JsonObject { ["command"] = FailingCommand.CommandName }));

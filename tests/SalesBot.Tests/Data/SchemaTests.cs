@@ -1,6 +1,8 @@
 using Microsoft.Data.Sqlite;
 using SalesBot.Features.Pipeline;
+using Microsoft.EntityFrameworkCore.Storage;
 using SalesBot.Infrastructure.Data;
+using SalesBot.Infrastructure.Outbox;
 
 namespace SalesBot.Tests.Data;
 
@@ -55,6 +57,58 @@ public abstract class SchemaTests : DemoBotTest
         Assert.Equal(0, view.Stages.Single(s => s.Stage == Stage.Won).Count);
         // Money compares in SQL too: a filter on a value is answered by the database.
         Assert.Equal(1, await db.Opportunities.CountAsync(o => o.TotalValue > 1_000_000_000m));
+    }
+
+    [Fact]
+    public async Task A_turns_own_rows_written_directly_are_stored_as_SaveChanges_stores_them_and_a_repeated_mark_is_a_race()
+    {
+        await using var scope = Bot.Services.CreateAsyncScope();
+        var db = scope.ServiceProvider.GetRequiredService<SalesBotDbContext>();
+        // Sub-second, to the millisecond: both providers keep that (SQLite's binary form keeps no finer).
+        var at = new DateTimeOffset(2026, 12, 5, 13, 45, 7, 123, TimeSpan.Zero);
+        var token = Guid.NewGuid();
+        OutboxMessage Row(string lane) => new()
+        {
+            Operation = OutboxOperation.Reply,
+            Lane = lane,
+            ServiceUrl = "https://smba.example/co/",
+            ConversationId = "a:1",
+            ActivityId = "act-1",
+            PayloadJson = """{"text":"¿Añadir?"}""",
+            CreatedAt = at,
+            NextAttemptAt = at.AddSeconds(1),
+            ClaimToken = token,
+            ClaimedUntil = at.AddMinutes(2),
+            CorrelationId = "c0ffee",
+            TrackingKey = "offer:1",
+        };
+        var direct = Row("direct");
+        var mark = new ProcessedActivity { Key = "msteams|a:1|act-1", ProcessedAt = at, InvokeResponseJson = """{"status":200}""" };
+
+        await using (var transaction = await db.Database.BeginTransactionAsync())
+        {
+            await new TurnRows { Mark = mark, Replies = { direct } }.InsertAsync(db, db.Database.GetDbConnection(), transaction.GetDbTransaction(), default);
+            await transaction.CommitAsync();
+        }
+        db.Outbox.Add(Row("saved"));
+        await db.SaveChangesAsync();
+
+        // The generated key came back, and every value reads back as written.
+        Assert.True(direct.Id > 0);
+        var expected = Row("direct");
+        expected.Id = direct.Id;
+        Assert.Equivalent(expected, await db.Outbox.AsNoTracking().SingleAsync(m => m.Id == direct.Id), strict: true);
+        Assert.Equivalent(mark, await db.ProcessedActivities.AsNoTracking().SingleAsync(), strict: true);
+        // Stored alike: the database's own comparisons find both rows by each value.
+        Assert.Equal(["direct", "saved"], await db.Outbox.AsNoTracking()
+            .Where(m => m.CreatedAt == at && m.ClaimToken == token && m.Operation == OutboxOperation.Reply && m.ClaimedUntil > m.NextAttemptAt && m.NextAttemptAt > at)
+            .OrderBy(m => m.Lane).Select(m => m.Lane).ToListAsync());
+
+        // The same mark again (Teams' retry, committed by another turn first) is a duplicate key, as SaveChanges reports one.
+        await using var again = await db.Database.BeginTransactionAsync();
+        var race = await Assert.ThrowsAsync<DbUpdateException>(() => new TurnRows { Mark = new ProcessedActivity { Key = mark.Key, ProcessedAt = at } }
+            .InsertAsync(db, db.Database.GetDbConnection(), again.GetDbTransaction(), default));
+        Assert.True(DuplicateKey.Is(race, "ProcessedActivities"));
     }
 
     [Fact]

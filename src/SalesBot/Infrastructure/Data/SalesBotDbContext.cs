@@ -101,6 +101,24 @@ public abstract class SalesBotDbContext(DbContextOptions options) : DbContext(op
         return new ChangesDetected(ChangeTracker, automatic);
     }
 
+    /// <summary>
+    /// A save inside a transaction that its caller rolls back as a whole, or to a savepoint of its
+    /// own, if the save fails (a turn's commit): EF's automatic savepoint would be two more statements.
+    /// </summary>
+    internal async Task SaveChangesWithoutSavepointAsync(CancellationToken ct)
+    {
+        var automatic = Database.AutoSavepointsEnabled;
+        Database.AutoSavepointsEnabled = false;
+        try
+        {
+            await SaveChangesAsync(ct);
+        }
+        finally
+        {
+            Database.AutoSavepointsEnabled = automatic;
+        }
+    }
+
     internal readonly struct ChangesDetected(Microsoft.EntityFrameworkCore.ChangeTracking.ChangeTracker tracker, bool automatic) : IDisposable
     {
         public void Dispose() => tracker.AutoDetectChangesEnabled = automatic;

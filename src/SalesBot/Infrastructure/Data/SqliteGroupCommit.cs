@@ -6,9 +6,9 @@ namespace SalesBot.Infrastructure.Data;
 /// <summary>
 /// Group commit for SQLite: the turns that finish while a commit is under way are saved together
 /// in the next transaction, one COMMIT and one fsync for all of them, instead of one each behind
-/// the single-writer gate. Each turn's changes go in under a savepoint of their own (EF makes one
-/// when it saves inside a transaction it did not begin), so a turn whose rows break a rule is
-/// rolled back alone and told so; its neighbours are kept. If the COMMIT itself fails, no turn of
+/// the single-writer gate. Each turn's rows (<see cref="TurnRows"/>, then its handler's changes)
+/// go in under a savepoint of their own, so a turn whose rows break a rule is rolled back alone and
+/// told so; its neighbours are kept. If the COMMIT itself fails, no turn of
 /// the group was kept: each is told <see cref="GroupCommitFailedException"/> and runs again alone.
 /// Under no load a group is one turn, committed at once: nothing waits for company.
 /// </summary>
@@ -42,16 +42,32 @@ public sealed class SqliteGroupCommit : ITurnCommit, IAsyncDisposable
 
     private int _committing;
 
-    private sealed record Pending(SalesBotDbContext Db, TaskCompletionSource Done);
+    /// <param name="Changed">the handler changed something through the context (else its rows are all there is).</param>
+    private sealed record Pending(SalesBotDbContext Db, TurnRows Rows, bool Changed, TaskCompletionSource Done);
 
-    public Task SaveAsync(SalesBotDbContext db, bool alone, CancellationToken ct)
+    public Task SaveAsync(SalesBotDbContext db, TurnRows rows, bool alone, CancellationToken ct)
     {
-        if (alone) return db.SaveChangesAsync(ct);
+        var changed = db.ChangeTracker.HasChanges();
         // Nothing to write (a read-only turn with no reply): no reason to join a group.
-        if (!db.ChangeTracker.HasChanges()) return Task.CompletedTask;
-        var pending = new Pending(db, new TaskCompletionSource(TaskCreationOptions.RunContinuationsAsynchronously));
-        if (!_queue.Writer.TryWrite(pending)) return db.SaveChangesAsync(ct); // shutting down: the turn commits on its own
+        if (!changed && rows.IsEmpty) return Task.CompletedTask;
+        var pending = new Pending(db, rows, changed, new TaskCompletionSource(TaskCreationOptions.RunContinuationsAsynchronously));
+        // Alone (or shutting down): a group of its own, committed now rather than queued.
+        if (alone || !_queue.Writer.TryWrite(pending)) return CommitAloneAsync(pending);
         return pending.Done.Task;
+    }
+
+    private async Task CommitAloneAsync(Pending pending)
+    {
+        await CommitAsync([pending]);
+        try
+        {
+            await pending.Done.Task;
+        }
+        catch (GroupCommitFailedException e) when (e.InnerException is { } commitFailure)
+        {
+            // Already alone: its COMMIT failed, which is the turn's failure, not a group's.
+            System.Runtime.ExceptionServices.ExceptionDispatchInfo.Throw(commitFailure);
+        }
     }
 
     private async Task RunAsync()
@@ -88,7 +104,7 @@ public sealed class SqliteGroupCommit : ITurnCommit, IAsyncDisposable
         {
             await using var transaction = await carrier.Database.BeginTransactionAsync();
             var connection = carrier.Database.GetDbConnection();
-            for (var i = 0; i < group.Count; i++) failures[i] = await SaveInAsync(group[i].Db, connection, transaction.GetDbTransaction());
+            for (var i = 0; i < group.Count; i++) failures[i] = await SaveInAsync(group[i], connection, transaction.GetDbTransaction());
             try
             {
                 await transaction.CommitAsync();
@@ -110,8 +126,32 @@ public sealed class SqliteGroupCommit : ITurnCommit, IAsyncDisposable
         }
     }
 
-    /// <summary>Saves one turn's changes in the group's transaction; its exception if they were rolled back.</summary>
-    private async Task<Exception?> SaveInAsync(SalesBotDbContext db, System.Data.Common.DbConnection connection, System.Data.Common.DbTransaction transaction)
+    private const string TurnSavepoint = "turn";
+
+    /// <summary>
+    /// Writes one turn in the group's transaction, under a savepoint; its exception if it was rolled
+    /// back. If even the rollback fails, the transaction is in doubt: that fails the whole group.
+    /// </summary>
+    private async Task<Exception?> SaveInAsync(Pending turn, System.Data.Common.DbConnection connection, System.Data.Common.DbTransaction transaction)
+    {
+        await transaction.SaveAsync(TurnSavepoint);
+        try
+        {
+            await turn.Rows.InsertAsync(turn.Db, connection, transaction, CancellationToken.None);
+            if (turn.Changed) await SaveChangesInAsync(turn.Db, connection, transaction);
+            await transaction.ReleaseAsync(TurnSavepoint);
+            return null;
+        }
+        catch (Exception e)
+        {
+            await transaction.RollbackAsync(TurnSavepoint);
+            await transaction.ReleaseAsync(TurnSavepoint);
+            return e;
+        }
+    }
+
+    /// <summary>The handler's changes, saved by its context on the group's connection and in its transaction.</summary>
+    private async Task SaveChangesInAsync(SalesBotDbContext db, System.Data.Common.DbConnection connection, System.Data.Common.DbTransaction transaction)
     {
         var ownConnection = db.Database.GetConnectionString();
         using var inGroup = _gateInterceptor.HeldByGroup(db);
@@ -119,12 +159,7 @@ public sealed class SqliteGroupCommit : ITurnCommit, IAsyncDisposable
         {
             db.Database.SetDbConnection(connection, contextOwnsConnection: false);
             await db.Database.UseTransactionAsync(transaction);
-            await db.SaveChangesAsync();
-            return null;
-        }
-        catch (Exception e)
-        {
-            return e;
+            await db.SaveChangesWithoutSavepointAsync(CancellationToken.None);
         }
         finally
         {

@@ -25,4 +25,7 @@ public sealed class StoredConversationReference
 
     /// <summary>When the welcome card went out for the current installation (null: not yet, or uninstalled since).</summary>
     public DateTimeOffset? WelcomedAt { get; set; }
+
+    /// <summary>The values as they are now (every member is a value or an immutable string: a shallow copy is whole).</summary>
+    internal StoredConversationReference Copy() => (StoredConversationReference)MemberwiseClone();
 }

@@ -1,3 +1,5 @@
+using Microsoft.EntityFrameworkCore.Storage;
+
 namespace SalesBot.Infrastructure.Data;
 
 /// <summary>
@@ -6,8 +8,10 @@ namespace SalesBot.Infrastructure.Data;
 /// </summary>
 public interface ITurnCommit
 {
+    /// <param name="db">the turn's context: what its handler changed (detected already, see <see cref="SalesBotDbContext.DetectChangesOnce"/>).</param>
+    /// <param name="rows">the rows the pipeline writes itself, in the same transaction.</param>
     /// <param name="alone">commit in a transaction of the turn's own (a retry after its group failed).</param>
-    Task SaveAsync(SalesBotDbContext db, bool alone, CancellationToken ct);
+    Task SaveAsync(SalesBotDbContext db, TurnRows rows, bool alone, CancellationToken ct);
 }
 
 /// <summary>
@@ -16,7 +20,19 @@ public interface ITurnCommit
 /// </summary>
 public sealed class DirectTurnCommit : ITurnCommit
 {
-    public Task SaveAsync(SalesBotDbContext db, bool alone, CancellationToken ct) => db.SaveChangesAsync(ct);
+    public async Task SaveAsync(SalesBotDbContext db, TurnRows rows, bool alone, CancellationToken ct)
+    {
+        var changed = db.ChangeTracker.HasChanges();
+        if (rows.IsEmpty)
+        {
+            if (changed) await db.SaveChangesAsync(ct);
+            return;
+        }
+        await using var transaction = await db.Database.BeginTransactionAsync(ct);
+        await rows.InsertAsync(db, db.Database.GetDbConnection(), transaction.GetDbTransaction(), ct);
+        if (changed) await db.SaveChangesWithoutSavepointAsync(ct);
+        await transaction.CommitAsync(ct);
+    }
 }
 
 /// <summary>

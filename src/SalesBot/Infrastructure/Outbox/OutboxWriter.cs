@@ -5,7 +5,8 @@ namespace SalesBot.Infrastructure.Outbox;
 
 /// <summary>
 /// Adds outbound connector calls to the current unit of work. They are written by the same
-/// SaveChanges as the change they report, and handed to the dispatcher only once it committed.
+/// SaveChanges as the change they report (a turn's replies: by its commit, see <see cref="ReplyRow"/>),
+/// and handed to the dispatcher only once it committed.
 /// </summary>
 public sealed class OutboxWriter : IDisposable
 {
@@ -61,9 +62,13 @@ public sealed class OutboxWriter : IDisposable
     /// <summary>A Bot Connector call: its lane is the conversation, so a conversation's messages leave in order.</summary>
     /// <param name="notBefore">a moment it must not leave before (a digest built ahead of its hour); null: right after commit.</param>
     public OutboxMessage Enqueue(OutboxOperation operation, string serviceUrl, string conversationId, string? activityId, Activity activity, string? correlationId,
-        string? trackingKey = null, string? recipientAadObjectId = null, DateTimeOffset? notBefore = null)
+        string? trackingKey = null, string? recipientAadObjectId = null, DateTimeOffset? notBefore = null) =>
+        Add(ConnectorCall(operation, serviceUrl, conversationId, activityId, activity, correlationId, trackingKey, recipientAadObjectId, notBefore));
+
+    private OutboxMessage ConnectorCall(OutboxOperation operation, string serviceUrl, string conversationId, string? activityId, Activity activity,
+        string? correlationId, string? trackingKey, string? recipientAadObjectId = null, DateTimeOffset? notBefore = null)
     {
-        var message = Add(operation, ConnectorLane(serviceUrl, conversationId), JsonSerializer.Serialize(activity, ActivityJson.Options), correlationId, notBefore);
+        var message = New(operation, ConnectorLane(serviceUrl, conversationId), JsonSerializer.Serialize(activity, ActivityJson.Options), correlationId, notBefore);
         message.ServiceUrl = serviceUrl;
         message.ConversationId = conversationId;
         message.ActivityId = activityId;
@@ -79,14 +84,14 @@ public sealed class OutboxWriter : IDisposable
     /// were written (e.g. create, then move, then cancel one visit's event).
     /// </summary>
     public OutboxMessage EnqueueWork(OutboxOperation operation, string lane, string payloadJson, string? correlationId = null) =>
-        Add(operation, lane, payloadJson, correlationId);
+        Add(New(operation, lane, payloadJson, correlationId));
 
-    private OutboxMessage Add(OutboxOperation operation, string lane, string payloadJson, string? correlationId, DateTimeOffset? notBefore = null)
+    private OutboxMessage New(OutboxOperation operation, string lane, string payloadJson, string? correlationId, DateTimeOffset? notBefore = null)
     {
         var now = _clock.GetUtcNow();
         // Held for later (a digest built ahead of its hour): unclaimed, due then, and not handed off; the poller of whichever instance takes it once due.
         var held = notBefore > now;
-        var message = new OutboxMessage
+        return new OutboxMessage
         {
             Operation = operation,
             Lane = lane,
@@ -98,15 +103,30 @@ public sealed class OutboxWriter : IDisposable
             ClaimedUntil = held ? null : now + _options.ClaimDuration,
             CorrelationId = correlationId,
         };
+    }
+
+    /// <summary>Into the unit of work, and (unless held for later) handed off once it commits.</summary>
+    private OutboxMessage Add(OutboxMessage message)
+    {
         _db.Outbox.Add(message);
-        if (!held) _pending.Add(message);
+        return HandOffOnceCommitted(message);
+    }
+
+    private OutboxMessage HandOffOnceCommitted(OutboxMessage message)
+    {
+        if (message.ClaimToken is not null) _pending.Add(message);
         return message;
     }
 
-    /// <summary>A reply to the inbound activity, or a plain send when there is nothing to reply to.</summary>
-    public OutboxMessage EnqueueReply(Activity inbound, Activity reply, string? correlationId, string? trackingKey = null) => reply.ReplyToId is { Length: > 0 } replyTo
-            ? Enqueue(OutboxOperation.Reply, inbound.ServiceUrl!, inbound.Conversation!.Id!, replyTo, reply, correlationId, trackingKey)
-            : Enqueue(OutboxOperation.Send, inbound.ServiceUrl!, inbound.Conversation!.Id!, null, reply, correlationId, trackingKey);
+    /// <summary>
+    /// A reply to the inbound activity (a plain send when there is nothing to reply to), as a row
+    /// for the turn pipeline to write itself (<see cref="TurnRows"/>): not added to the context,
+    /// but handed off like the others once the turn commits.
+    /// </summary>
+    public OutboxMessage ReplyRow(Activity inbound, Activity reply, string? correlationId, string? trackingKey = null) =>
+        HandOffOnceCommitted(reply.ReplyToId is { Length: > 0 } replyTo
+            ? ConnectorCall(OutboxOperation.Reply, inbound.ServiceUrl!, inbound.Conversation!.Id!, replyTo, reply, correlationId, trackingKey)
+            : ConnectorCall(OutboxOperation.Send, inbound.ServiceUrl!, inbound.Conversation!.Id!, null, reply, correlationId, trackingKey));
 
     /// <summary>
     /// A reply meant for the sender alone, though the turn came from a shared conversation: sent to
