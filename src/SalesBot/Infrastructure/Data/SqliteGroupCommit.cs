@@ -6,7 +6,7 @@ namespace SalesBot.Infrastructure.Data;
 /// <summary>
 /// Group commit for SQLite: the turns that finish while a commit is under way are saved together
 /// in the next transaction, one COMMIT and one fsync for all of them, instead of one each behind
-/// the single-writer gate. Each turn's rows (<see cref="TurnRows"/>, then its handler's changes)
+/// the single-writer gate. Each turn's rows (its handler's changes, then <see cref="TurnRows"/>)
 /// go in under a savepoint of their own, so a turn whose rows break a rule is rolled back alone and
 /// told so; its neighbours are kept. If the COMMIT itself fails, no turn of
 /// the group was kept: each is told <see cref="GroupCommitFailedException"/> and runs again alone.
@@ -137,8 +137,9 @@ public sealed class SqliteGroupCommit : ITurnCommit, IAsyncDisposable
         await transaction.SaveAsync(TurnSavepoint);
         try
         {
-            await turn.Rows.InsertAsync(turn.Db, connection, transaction, CancellationToken.None);
+            // The handler's rows first: its outbox rows then precede the replies in their lane, as written.
             if (turn.Changed) await SaveChangesInAsync(turn.Db, connection, transaction);
+            await turn.Rows.InsertAsync(turn.Db, connection, transaction, CancellationToken.None);
             await transaction.ReleaseAsync(TurnSavepoint);
             return null;
         }

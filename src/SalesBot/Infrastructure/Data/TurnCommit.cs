@@ -29,8 +29,9 @@ public sealed class DirectTurnCommit : ITurnCommit
             return;
         }
         await using var transaction = await db.Database.BeginTransactionAsync(ct);
-        await rows.InsertAsync(db, db.Database.GetDbConnection(), transaction.GetDbTransaction(), ct);
+        // The handler's rows first: its outbox rows then precede the replies in their lane, as written.
         if (changed) await db.SaveChangesWithoutSavepointAsync(ct);
+        await rows.InsertAsync(db, db.Database.GetDbConnection(), transaction.GetDbTransaction(), ct);
         await transaction.CommitAsync(ct);
     }
 }
