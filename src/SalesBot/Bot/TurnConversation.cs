@@ -43,12 +43,12 @@ internal sealed class TurnConversation
     public static async Task<TurnConversation> LoadAsync(SalesBotDbContext db, Activity activity, TimeProvider clock, CancellationToken ct)
     {
         var conversationId = activity.Conversation?.Id ?? "";
-        var transient = new TurnConversation(new StoredConversationReference { ConversationId = conversationId, Locale = activity.ClientLocale() }, false, null);
-        if (SharedConversations.IsElsewhere(activity)) return transient;
+        TurnConversation Transient() => new(new StoredConversationReference { ConversationId = conversationId, Locale = activity.ClientLocale() }, false, null);
+        if (SharedConversations.IsElsewhere(activity)) return Transient();
         var stored = await ReferenceById.RunAsync(db, conversationId, ct);
         if (stored is null)
         {
-            if (activity.IsType(ActivityTypes.Invoke)) return transient;
+            if (activity.IsType(ActivityTypes.Invoke)) return Transient();
             var created = new StoredConversationReference { ConversationId = conversationId };
             Refresh(created, activity);
             created.UpdatedAt = clock.GetUtcNow();

@@ -12,8 +12,9 @@ namespace SalesBot.Bot;
 /// <summary>
 /// Runs each turn as one unit of work: skip activities already processed, refresh the stored
 /// conversation reference, let the handler act, and commit its changes, the de-duplication mark
-/// and the outgoing replies (as outbox rows, see <see cref="TurnRows"/>) in a single transaction. If that commit fails the
-/// POST fails and Teams retries; once it succeeds, nothing the turn produced can be lost.
+/// and the outgoing replies (as outbox rows, see <see cref="TurnRows"/>) in a single transaction.
+/// If that commit fails the POST fails and Teams retries; once it succeeds, nothing the turn
+/// produced can be lost.
 /// </summary>
 public sealed class TurnPipeline(IServiceScopeFactory scopes, ILogger<TurnPipeline> logger) : IBot
 {

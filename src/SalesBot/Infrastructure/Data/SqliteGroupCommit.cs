@@ -8,8 +8,8 @@ namespace SalesBot.Infrastructure.Data;
 /// in the next transaction, one COMMIT and one fsync for all of them, instead of one each behind
 /// the single-writer gate. Each turn's rows (its handler's changes, then <see cref="TurnRows"/>)
 /// go in under a savepoint of their own, so a turn whose rows break a rule is rolled back alone and
-/// told so; its neighbours are kept. If the COMMIT itself fails, no turn of
-/// the group was kept: each is told <see cref="GroupCommitFailedException"/> and runs again alone.
+/// told so; its neighbours are kept. If the COMMIT itself fails, no turn of the group was kept:
+/// each is told <see cref="GroupCommitFailedException"/> and runs again alone.
 /// Under no load a group is one turn, committed at once: nothing waits for company.
 /// </summary>
 public sealed class SqliteGroupCommit : ITurnCommit, IAsyncDisposable
