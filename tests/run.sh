@@ -56,8 +56,10 @@ if [ -z "${SALESBOT_TEST_POSTGRES:-}" ]; then
   [ "$(id -u)" = 0 ] && chown postgres "$WORK" "$PG_DATA" && chmod 755 "$WORK"
   as_postgres "$PG_BIN/initdb" -D "$PG_DATA" -U postgres --auth=trust -E UTF8 --locale=C.UTF-8 >/dev/null
   PG_PORT="$(free_port)"
+  # Test classes run in parallel, each test on a database and connection pool of its own: the
+  # default 100 connections was twice refused ("53300: too many clients") on a loaded machine.
   as_postgres "$PG_BIN/pg_ctl" -D "$PG_DATA" -l "$PG_DATA/server.log" -w -t 60 \
-    -o "-c listen_addresses=127.0.0.1 -p $PG_PORT -k $PG_DATA -c fsync=off" start >/dev/null
+    -o "-c listen_addresses=127.0.0.1 -p $PG_PORT -k $PG_DATA -c fsync=off -c max_connections=300" start >/dev/null
   export SALESBOT_TEST_POSTGRES="Host=127.0.0.1;Port=$PG_PORT;Username=postgres;Database=postgres"
 fi
 

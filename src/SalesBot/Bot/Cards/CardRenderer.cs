@@ -28,10 +28,10 @@ public sealed class CardRenderer
     public JsonNode Render(string template, object data)
     {
         var dataJson = JsonSerializer.Serialize(data, data.GetType(), DataJson);
-        if (_rendered.TryGet(template, dataJson, out var kept)) return JsonNode.Parse(kept)!;
+        if (_rendered.TryGet(template, dataJson, out var kept)) return JsonObject.Create(kept)!;
         var card = CardTemplateBinder.Bind(Template(template), JsonNode.Parse(dataJson)!);
         LiveLinks.DefuseCard(card);
-        _rendered.Offer(template, dataJson, () => card.ToJsonString());
+        _rendered.Offer(template, dataJson, () => JsonSerializer.SerializeToElement(card));
         return card;
     }
 
