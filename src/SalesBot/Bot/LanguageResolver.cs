@@ -1,4 +1,5 @@
 using SalesBot.Bot.Localization;
+using SalesBot.Features.Assistant;
 
 namespace SalesBot.Bot;
 
@@ -8,9 +9,12 @@ namespace SalesBot.Bot;
 /// </summary>
 public static class LanguageResolver
 {
-    // Asked on every turn: compiled once.
-    private static readonly PerModelQuery<string, string?> ChosenBy =
-        new((db, userKey, ct) => db.LanguagePreferences.AsNoTracking().Where(p => p.UserKey == userKey).Select(p => p.Language).FirstOrDefault());
+    // Asked on every turn.
+    internal static readonly TurnLookup<string?> ChosenBy = new(
+        (db, userKey, ct) => db.LanguagePreferences.AsNoTracking().Where(p => p.UserKey == userKey).Select(p => p.Language).FirstOrDefault(),
+        db => $"SELECT p.{DirectRead<LanguagePreference>.Column(db, nameof(LanguagePreference.Language))} FROM {DirectRead<LanguagePreference>.Table(db)} AS p " +
+            $"WHERE p.{DirectRead<LanguagePreference>.Column(db, nameof(LanguagePreference.UserKey))} = $key LIMIT 1",
+        (_, row) => row.GetString(0));
 
     public static async Task<string> ResolveAsync(SalesBotDbContext db, string userKey, string? locale, CancellationToken ct) =>
         await ChosenBy.RunAsync(db, userKey, ct) ?? FromLocale(locale);

@@ -11,8 +11,11 @@ namespace SalesBot.Bot;
 /// </summary>
 internal sealed class TurnConversation
 {
-    private static readonly PerModelQuery<string, StoredConversationReference?> ReferenceById =
-        new((db, id, ct) => db.ConversationReferences.AsNoTracking().FirstOrDefault(r => r.ConversationId == id));
+    internal static readonly TurnLookup<StoredConversationReference?> ReferenceById = new(
+        (db, id, ct) => db.ConversationReferences.AsNoTracking().FirstOrDefault(r => r.ConversationId == id),
+        db => $"SELECT {DirectRead<StoredConversationReference>.Columns(db, "r")} FROM {DirectRead<StoredConversationReference>.Table(db)} AS r " +
+            $"WHERE r.{DirectRead<StoredConversationReference>.Column(db, nameof(StoredConversationReference.ConversationId))} = $key LIMIT 1",
+        (db, row) => DirectRead<StoredConversationReference>.Read(db, row, 0));
 
     // "Last used" picks the newest of a user's chats; a minute is precise enough for that, and not
     // rewriting an unchanged reference spares an UPDATE on nearly every turn.

@@ -24,8 +24,18 @@ public sealed class TurnPipeline(IServiceScopeFactory scopes, ILogger<TurnPipeli
     // against EF's query cache on each turn.
     // Untracked: the turn only reads its person (the actor, the team's country), so the commit has
     // two fewer entries to compare for changes.
-    private static readonly PerModelQuery<string, Person?> PersonByAad =
-        new((db, aad, ct) => db.People.AsNoTracking().Include(p => p.Team).FirstOrDefault(p => p.AadObjectId == aad));
+    internal static readonly TurnLookup<Person?> PersonByAad = new(
+        (db, aad, ct) => db.People.AsNoTracking().Include(p => p.Team).FirstOrDefault(p => p.AadObjectId == aad),
+        db => $"SELECT {DirectRead<Person>.Columns(db, "p")}, {DirectRead<Team>.Columns(db, "t")} " +
+            $"FROM {DirectRead<Person>.Table(db)} AS p LEFT JOIN {DirectRead<Team>.Table(db)} AS t " +
+            $"ON t.{DirectRead<Team>.Column(db, nameof(Team.Id))} = p.{DirectRead<Person>.Column(db, nameof(Person.TeamId))} " +
+            $"WHERE p.{DirectRead<Person>.Column(db, nameof(Person.AadObjectId))} = $key LIMIT 1",
+        (db, row) =>
+        {
+            var person = DirectRead<Person>.Read(db, row, 0)!;
+            DirectRead<Person>.SetNavigation(db, person, nameof(Person.Team), DirectRead<Team>.Read(db, row, DirectRead<Person>.Count(db)));
+            return person;
+        });
 
     public async Task<InvokeResponse?> OnTurnAsync(ITurnContext context, CancellationToken ct)
     {
@@ -84,12 +94,12 @@ public sealed class TurnPipeline(IServiceScopeFactory scopes, ILogger<TurnPipeli
         var outbox = sp.GetRequiredService<OutboxWriter>();
         var rows = new TurnRows();
         InvokeResponse? response;
-        // On SQLite, one open connection for all the turn's reads: EF otherwise opens and closes one
-        // around every query (about 6 % of a turn's CPU, measured with bench/). Not on PostgreSQL: a
-        // turn may wait seconds on the language model or the connector, and a pooled server
-        // connection would be held for all that time.
-        var holdConnection = db is SqliteSalesBotDbContext; // IsSqlite() asks the provider each time
-        if (holdConnection) await db.Database.OpenConnectionAsync(ct);
+        // On SQLite, the connection the handler's first query opens stays open for its others: EF
+        // otherwise opens and closes one around every query (about 6 % of a turn's CPU, measured with
+        // bench/). Not on PostgreSQL: a turn may wait seconds on the language model or the connector,
+        // and a pooled server connection would be held for all that time.
+        var sqlite = db as SqliteSalesBotDbContext; // IsSqlite() asks the provider each time
+        if (sqlite is not null) sqlite.HoldsConnection = true;
         try
         {
             string? dedupKey = activity.Id is { Length: > 0 } id
@@ -166,7 +176,7 @@ public sealed class TurnPipeline(IServiceScopeFactory scopes, ILogger<TurnPipeli
         {
             // Closed before the commit: SQLite's group commit hands the context the connection it
             // shares with other turns, which a context takes only while its own is closed.
-            if (holdConnection) await db.Database.CloseConnectionAsync();
+            if (sqlite is not null) await SqliteHeldConnection.Release(sqlite);
         }
         // The commit may be shared with other turns (SQLite's group commit): the replies leave once
         // it is known to have committed, never on the save alone.

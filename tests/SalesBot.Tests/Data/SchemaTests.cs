@@ -1,3 +1,6 @@
+using SalesBot.Bot;
+using SalesBot.Features.Assistant;
+using SalesBot.Features.Organization;
 using Microsoft.Data.Sqlite;
 using SalesBot.Features.Pipeline;
 using Microsoft.EntityFrameworkCore.Storage;
@@ -112,6 +115,60 @@ public abstract class SchemaTests : DemoBotTest
     }
 
     [Fact]
+    public async Task The_lookups_every_turn_makes_return_what_EF_returns_for_rows_of_every_shape()
+    {
+        // Rows of each shape: people with a team and without, references welcomed and not, with
+        // empty and full columns, a language chosen; the demo's own rows come along.
+        var at = new DateTimeOffset(2026, 12, 5, 13, 45, 7, 123, TimeSpan.Zero);
+        await Bot.WithDbAsync(async db =>
+        {
+            db.People.Add(new Person("aad-no-team", "Sin Equipo", "sin@example.com", Role.Executive | Role.CommercialDirector));
+            db.ConversationReferences.Add(new StoredConversationReference { ConversationId = "a:bare", ChannelId = "msteams", ServiceUrl = "https://smba.example/", UpdatedAt = at });
+            db.ConversationReferences.Add(new StoredConversationReference
+            {
+                ConversationId = "19:full@thread.tacv2",
+                ChannelId = "msteams",
+                ServiceUrl = "https://smba.example/co/",
+                ConversationType = "channel",
+                TenantId = "t",
+                BotId = "28:bot",
+                BotName = "SalesBot",
+                UserId = "29:u",
+                UserAadObjectId = "aad-u",
+                UserName = "Ana Ñuñez",
+                TeamId = "19:team",
+                TeamsChannelId = "19:ch",
+                Locale = "es-CO",
+                UpdatedAt = at,
+                WelcomedAt = at.AddMinutes(-3),
+            });
+            db.LanguagePreferences.Add(new LanguagePreference("aad-no-team", "en", at));
+            await db.SaveChangesAsync();
+            return 0;
+        });
+
+        await using var scope = Bot.Services.CreateAsyncScope();
+        var db = scope.ServiceProvider.GetRequiredService<SalesBotDbContext>();
+        // On SQLite a turn's context reads through its prepared statements: that is the path under test there.
+        Assert.Equal(db is SqliteSalesBotDbContext, db is SqliteSalesBotDbContext { TurnReads: not null });
+
+        var people = await db.People.AsNoTracking().Include(p => p.Team).ToListAsync();
+        Assert.Contains(people, p => p.Team is null);
+        Assert.Contains(people, p => p.Team is not null);
+        foreach (var person in people) Assert.Equivalent(person, await TurnPipeline.PersonByAad.RunAsync(db, person.AadObjectId, default), strict: true);
+        Assert.Null(await TurnPipeline.PersonByAad.RunAsync(db, "aad-nobody", default));
+
+        var references = await db.ConversationReferences.AsNoTracking().ToListAsync();
+        Assert.True(references.Count >= 2);
+        foreach (var reference in references)
+            Assert.Equivalent(reference, await TurnConversation.ReferenceById.RunAsync(db, reference.ConversationId, default), strict: true);
+        Assert.Null(await TurnConversation.ReferenceById.RunAsync(db, "a:nowhere", default));
+
+        Assert.Equal("en", await LanguageResolver.ChosenBy.RunAsync(db, "aad-no-team", default));
+        Assert.Null(await LanguageResolver.ChosenBy.RunAsync(db, "aad-nobody", default));
+    }
+
+    [Fact]
     public async Task A_total_too_large_for_the_money_columns_is_refused_and_saves_nothing()
     {
         var back = (await AskAsync(Alex.Submit(Deal("Enorme", "1.000.000.000.000", "hunting", seats: "1000000", months: "120")))).Card()!.AllText();
@@ -149,6 +206,33 @@ public sealed class SqliteSchemaTests : SchemaTests
             return (reader.GetString(0), reader.GetInt64(1), reader.GetInt64(2));
         });
         Assert.Equal(("integer", 740_736L, 74_074L), stored);
+    }
+
+    [Fact]
+    public async Task A_turns_connection_opens_at_its_first_query_stays_open_for_the_others_and_closes_when_released()
+    {
+        await using var scope = Bot.Services.CreateAsyncScope();
+        var db = (SqliteSalesBotDbContext)scope.ServiceProvider.GetRequiredService<SalesBotDbContext>();
+        var connection = db.Database.GetDbConnection();
+        var opened = 0;
+        connection.StateChange += (_, e) => opened += e.CurrentState == System.Data.ConnectionState.Open ? 1 : 0;
+
+        // Not held (the command line, a job): EF opens and closes around each query.
+        await db.People.CountAsync();
+        Assert.Equal(System.Data.ConnectionState.Closed, connection.State);
+
+        db.HoldsConnection = true;
+        await db.People.CountAsync();
+        await db.Clients.CountAsync();
+        await using (var transaction = await db.Database.BeginTransactionAsync()) await transaction.CommitAsync();
+        await db.Teams.CountAsync();
+        Assert.Equal(System.Data.ConnectionState.Open, connection.State);
+        Assert.Equal(2, opened); // the unheld query's, then one for the four of the held turn
+
+        await SqliteHeldConnection.Release(db);
+        Assert.Equal(System.Data.ConnectionState.Closed, connection.State);
+        await db.People.CountAsync();
+        Assert.Equal(System.Data.ConnectionState.Closed, connection.State);
     }
 }
 

@@ -37,9 +37,10 @@ public static class DataServiceCollectionExtensions
             services.AddPooledDbContextFactory<SqliteSalesBotDbContext>((sp, o) => o
                 .UseSqlite(connectionString)
                 .ConfigureWarnings(ExpectedFailuresAtDebug)
-                .AddInterceptors([sp.GetRequiredService<SqliteWriteGateInterceptor>(), .. sp.GetServices<IInterceptor>()]));
+                .AddInterceptors([sp.GetRequiredService<SqliteWriteGateInterceptor>(), new SqliteHeldConnection(), .. sp.GetServices<IInterceptor>()]));
             services.AddScoped<SalesBotDbContext>(Lease<SqliteSalesBotDbContext>);
             services.AddSingleton<ITurnCommit, SqliteGroupCommit>();
+            services.AddSingleton(_ => new SqliteTurnReads(connectionString));
         }
         // Any IInterceptor registered (diagnostics, a test's command counter) sees every command.
         services.AddScoped<DatabaseMigrator>();
@@ -70,6 +71,11 @@ public static class DataServiceCollectionExtensions
         context.Audit = scope.GetRequiredService<AuditContext>();
         context.AfterSaveChanges = scope.GetService<SqliteWriteGateInterceptor>() is { } gate ? gate.ReleaseIfHeld : null;
         context.Clock = scope.GetRequiredService<TimeProvider>();
+        if (context is SqliteSalesBotDbContext sqlite)
+        {
+            sqlite.TurnReads = scope.GetService<SqliteTurnReads>();
+            sqlite.HoldsConnection = false; // a pooled context starts every lease without the last one's hold
+        }
         return context;
     }
 

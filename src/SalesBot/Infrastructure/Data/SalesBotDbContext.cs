@@ -133,6 +133,12 @@ public abstract class SalesBotDbContext(DbContextOptions options) : DbContext(op
 
 public sealed class SqliteSalesBotDbContext(DbContextOptions<SqliteSalesBotDbContext> options) : SalesBotDbContext(options)
 {
+    /// <summary>Set on a context leased to a scope: the connections its per-turn lookups run on (see <see cref="TurnLookup{TResult}"/>).</summary>
+    internal SqliteTurnReads? TurnReads { get; set; }
+
+    /// <summary>While set, a connection EF opens for a query stays open (see <see cref="SqliteHeldConnection"/>).</summary>
+    internal bool HoldsConnection { get; set; }
+
     protected override void ConfigureConventions(ModelConfigurationBuilder c)
     {
         // SQLite has no instant type: EF would store text it cannot compare in SQL. Ticks (UTC)

@@ -1,0 +1,85 @@
+using System.Collections.Concurrent;
+using System.Data;
+using System.Data.Common;
+using Microsoft.Data.Sqlite;
+
+namespace SalesBot.Infrastructure.Data;
+
+/// <summary>
+/// Long-lived SQLite connections for the lookups every turn makes (<see cref="TurnLookup{TResult}"/>),
+/// each statement prepared once per connection. Through EF, each of those lookups built a new
+/// command, had SQLite parse it again, and opened and closed a pooled connection around it
+/// (bench/: about a tenth of an "ayuda" turn). A connection is rented for one lookup and returned
+/// at once; between lookups it holds no transaction, so it never holds back a checkpoint.
+/// </summary>
+public sealed class SqliteTurnReads(string connectionString) : IDisposable
+{
+    /// <summary>The most idle connections kept; more are opened under load and closed when returned.</summary>
+    public static readonly int MaxIdle = 2 * Environment.ProcessorCount;
+
+    private readonly ConcurrentBag<ReadConnection> _idle = [];
+    private bool _disposed;
+
+    /// <summary>The first row <paramref name="sql"/> finds for <paramref name="key"/> (its one parameter, <c>$key</c>), read by <paramref name="read"/>; default when none.</summary>
+    public TResult? Single<TResult>(string sql, string key, Func<DbDataReader, TResult> read)
+    {
+        var connection = _idle.TryTake(out var idle) ? idle : new ReadConnection(connectionString);
+        try
+        {
+            var command = connection.Prepared(sql);
+            command.Parameters[0].Value = key;
+            using var reader = command.ExecuteReader(CommandBehavior.SingleRow);
+            var result = reader.Read() ? read(reader) : default;
+            Return(connection);
+            return result;
+        }
+        catch
+        {
+            // In an unknown state (a failed step, a lost file): not worth keeping.
+            connection.Dispose();
+            throw;
+        }
+    }
+
+    private void Return(ReadConnection connection)
+    {
+        if (Volatile.Read(ref _disposed) || _idle.Count >= MaxIdle) connection.Dispose();
+        else _idle.Add(connection);
+    }
+
+    public void Dispose()
+    {
+        Volatile.Write(ref _disposed, true);
+        while (_idle.TryTake(out var connection)) connection.Dispose();
+    }
+
+    private sealed class ReadConnection : IDisposable
+    {
+        private readonly SqliteConnection _connection;
+        private readonly Dictionary<string, SqliteCommand> _commands = new(StringComparer.Ordinal);
+
+        public ReadConnection(string connectionString)
+        {
+            _connection = new SqliteConnection(connectionString);
+            _connection.Open();
+        }
+
+        /// <summary>The command for <paramref name="sql"/> on this connection, prepared the first time (Microsoft.Data.Sqlite keeps a command's statements until its text changes).</summary>
+        public SqliteCommand Prepared(string sql)
+        {
+            if (_commands.TryGetValue(sql, out var command)) return command;
+            command = _connection.CreateCommand();
+            command.CommandText = sql;
+            command.Parameters.Add("$key", SqliteType.Text);
+            command.Prepare();
+            _commands.Add(sql, command);
+            return command;
+        }
+
+        public void Dispose()
+        {
+            foreach (var command in _commands.Values) command.Dispose();
+            _connection.Dispose();
+        }
+    }
+}
