@@ -14,9 +14,9 @@ OUT="${BENCH_OUT:-$BENCH_DIR/out}/hostile"
 export LEVELS="${LEVELS:-1,16}" DURATION="${DURATION:-8}" WARMUP="${WARMUP:-2}" SKIP_ECHO=1 RUNS=1 \
   PREWARM="${PREWARM:-0}" VISIT_LEVELS=""
 if [ -z "${SALESBOT_DLL:-}" ]; then
-  echo "== publishing SalesBot as deployed into $OUT/publish" >&2
-  (cd "$BENCH_DIR/.." && dotnet publish src/SalesBot/SalesBot.csproj -c Release -r linux-x64 --self-contained false \
-    -p:PublishReadyToRun=true -o "$OUT/publish" -v quiet -nologo)
+  # shellcheck source=bench/publish.sh
+  source "$BENCH_DIR/publish.sh"
+  publish_deployed src/SalesBot/SalesBot.csproj "$OUT/publish"
   export SALESBOT_DLL="$OUT/publish/SalesBot.dll"
 fi
 

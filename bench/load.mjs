@@ -237,9 +237,9 @@ function userOf(i) {
     : { id: `bench-user-${i}`, name: `Bench User ${i}`, aadObjectId: `bench-user-${i}` };
 }
 
-function makeActivity(level, i, conv) {
+/** An activity as Teams sends one to a personal chat with the bot; `fields` (type, text or value) go on top. */
+function activityIn(conversationId, serviceUrl, from, fields) {
   const now = new Date();
-  const visit = scenario === 'visit';
   return {
     type: 'message',
     id: randomUUID(),
@@ -247,16 +247,20 @@ function makeActivity(level, i, conv) {
     localTimestamp: now.toISOString().replace('Z', '+00:00'),
     localTimezone: 'America/Bogota',
     channelId: 'msteams',
-    serviceUrl: conv.serviceUrl,
-    from: userOf(i),
+    serviceUrl,
+    from,
     recipient: { id: '28:bench-bot', name: 'SalesBot' },
-    conversation: { id: conv.id, conversationType: 'personal', tenantId: opts.tenant },
+    conversation: { id: conversationId, conversationType: 'personal', tenantId: opts.tenant },
     channelData: { tenant: { id: opts.tenant } },
     locale: 'es-CO',
-    textFormat: 'plain',
-    ...(visit ? { value: visitForm() } : { text: opts.text }),
     entities: [{ type: 'clientInfo', locale: 'es-CO', country: 'CO', platform: 'Web', timezone: 'America/Bogota' }],
+    ...fields,
   };
+}
+
+function makeActivity(level, i, conv) {
+  return activityIn(conv.id, conv.serviceUrl, userOf(i),
+    { textFormat: 'plain', ...(scenario === 'visit' ? { value: visitForm() } : { text: opts.text }) });
 }
 
 function percentile(sorted, p) {
@@ -456,13 +460,7 @@ function post(activity) {
 }
 
 function setUpActivity(conversationId, fields) {
-  const now = new Date();
-  return {
-    id: randomUUID(), timestamp: now.toISOString(), channelId: 'msteams', serviceUrl: serviceUrlOf(),
-    from: userOf(0), recipient: { id: '28:bench-bot', name: 'SalesBot' },
-    conversation: { id: conversationId, conversationType: 'personal', tenantId: opts.tenant },
-    channelData: { tenant: { id: opts.tenant } }, locale: 'es-CO', ...fields,
-  };
+  return activityIn(conversationId, serviceUrlOf(), userOf(0), fields);
 }
 
 /**

@@ -100,13 +100,8 @@ if [ "$PIN" = 1 ]; then
 fi
 now_ms() { date +%s%3N; }
 
-# Publishes a project as SalesBot is deployed (Release, linux-x64, ReadyToRun: README "Deployment").
-publish_deployed() {
-  local project="$1" dir="$2"
-  echo "== publishing $project as deployed (Release, linux-x64, ReadyToRun) into $dir" >&2
-  (cd "$ROOT" && dotnet publish "$project" -c Release -r linux-x64 --self-contained false \
-    -p:PublishReadyToRun=true -o "$dir" -v quiet -nologo)
-}
+# shellcheck source=bench/publish.sh
+source "$BENCH_DIR/publish.sh"
 
 if [ -z "${SKIP_SALESBOT:-}" ]; then
   if [ -z "$SALESBOT_DLL" ]; then

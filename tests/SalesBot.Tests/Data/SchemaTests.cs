@@ -209,6 +209,29 @@ public sealed class SqliteSchemaTests : SchemaTests
     }
 
     [Fact]
+    public async Task Lookups_of_many_turns_at_once_each_read_their_own_row()
+    {
+        // The prepared statements live on shared connections, each lookup's to itself while it reads.
+        var people = await Bot.WithDbAsync(db => db.People.AsNoTracking().Select(p => new { p.AadObjectId, p.Name }).ToListAsync());
+        await using var scope = Bot.Services.CreateAsyncScope();
+        var db = scope.ServiceProvider.GetRequiredService<SalesBotDbContext>();
+        var reads = scope.ServiceProvider.GetRequiredService<SqliteTurnReads>();
+        var sql = $"SELECT {DirectRead<Person>.Column(db, nameof(Person.Name))} FROM {DirectRead<Person>.Table(db)} WHERE {DirectRead<Person>.Column(db, nameof(Person.AadObjectId))} = $key";
+        var done = 0;
+        var workers = Enumerable.Range(0, 32).Select(w => Task.Run(() =>
+        {
+            for (var k = 0; k < 500; k++)
+            {
+                var expected = people[(w + k) % people.Count];
+                Assert.Equal(expected.Name, reads.Single(sql, expected.AadObjectId, row => row.GetString(0)));
+                Interlocked.Increment(ref done);
+            }
+        }));
+        await Task.WhenAll(workers);
+        Assert.Equal(32 * 500, done);
+    }
+
+    [Fact]
     public async Task A_turns_connection_opens_at_its_first_query_stays_open_for_the_others_and_closes_when_released()
     {
         await using var scope = Bot.Services.CreateAsyncScope();

@@ -18,20 +18,23 @@ public sealed class SqliteTurnReads(string connectionString) : IDisposable
     public static readonly int MaxIdle = 2 * Environment.ProcessorCount;
 
     private readonly ConcurrentBag<ReadConnection> _idle = [];
+    private int _idleCount; // ConcurrentBag.Count takes every thread's lock: counted here instead
     private bool _disposed;
 
     /// <summary>The first row <paramref name="sql"/> finds for <paramref name="key"/> (its one parameter, <c>$key</c>), read by <paramref name="read"/>; default when none.</summary>
     public TResult? Single<TResult>(string sql, string key, Func<DbDataReader, TResult> read)
     {
-        var connection = _idle.TryTake(out var idle) ? idle : new ReadConnection(connectionString);
+        ReadConnection connection;
+        if (_idle.TryTake(out var idle))
+        {
+            Interlocked.Decrement(ref _idleCount);
+            connection = idle;
+        }
+        else connection = new ReadConnection(connectionString);
+        TResult? result;
         try
         {
-            var command = connection.Prepared(sql);
-            command.Parameters[0].Value = key;
-            using var reader = command.ExecuteReader(CommandBehavior.SingleRow);
-            var result = reader.Read() ? read(reader) : default;
-            Return(connection);
-            return result;
+            result = connection.Single(sql, key, read);
         }
         catch
         {
@@ -39,12 +42,22 @@ public sealed class SqliteTurnReads(string connectionString) : IDisposable
             connection.Dispose();
             throw;
         }
+        Return(connection);
+        return result;
     }
 
     private void Return(ReadConnection connection)
     {
-        if (Volatile.Read(ref _disposed) || _idle.Count >= MaxIdle) connection.Dispose();
-        else _idle.Add(connection);
+        if (!Volatile.Read(ref _disposed))
+        {
+            if (Interlocked.Increment(ref _idleCount) <= MaxIdle)
+            {
+                _idle.Add(connection);
+                return;
+            }
+            Interlocked.Decrement(ref _idleCount);
+        }
+        connection.Dispose();
     }
 
     public void Dispose()
@@ -65,7 +78,7 @@ public sealed class SqliteTurnReads(string connectionString) : IDisposable
         }
 
         /// <summary>The command for <paramref name="sql"/> on this connection, prepared the first time (Microsoft.Data.Sqlite keeps a command's statements until its text changes).</summary>
-        public SqliteCommand Prepared(string sql)
+        private SqliteCommand Prepared(string sql)
         {
             if (_commands.TryGetValue(sql, out var command)) return command;
             command = _connection.CreateCommand();
@@ -74,6 +87,19 @@ public sealed class SqliteTurnReads(string connectionString) : IDisposable
             command.Prepare();
             _commands.Add(sql, command);
             return command;
+        }
+
+        /// <summary>
+        /// Runs the lookup and closes its reader before returning: the connection is handed to the
+        /// next turn only after this, and that turn runs the same command (the bench once caught a
+        /// connection handed on while its reader was still open).
+        /// </summary>
+        public TResult? Single<TResult>(string sql, string key, Func<DbDataReader, TResult> read)
+        {
+            var command = Prepared(sql);
+            command.Parameters[0].Value = key;
+            using var reader = command.ExecuteReader(CommandBehavior.SingleRow);
+            return reader.Read() ? read(reader) : default;
         }
 
         public void Dispose()
