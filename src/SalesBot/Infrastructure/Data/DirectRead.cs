@@ -80,7 +80,8 @@ public static class DirectRead<T> where T : class
     {
         var mapping = property.GetRelationalTypeMapping();
         var converter = mapping.Converter;
-        var stored = Nullable.GetUnderlyingType(converter?.ProviderClrType ?? mapping.ClrType) ?? converter?.ProviderClrType ?? mapping.ClrType;
+        var provider = converter?.ProviderClrType ?? mapping.ClrType;
+        var stored = Nullable.GetUnderlyingType(provider) ?? provider; // a NULL never reaches the typed read
         var reader = Expression.Parameter(typeof(DbDataReader), "reader");
         var ordinal = Expression.Parameter(typeof(int), "ordinal");
         var get = Expression.Call(reader, nameof(DbDataReader.GetFieldValue), [stored], ordinal);
