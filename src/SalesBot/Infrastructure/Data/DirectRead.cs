@@ -35,10 +35,14 @@ public static class DirectRead<T> where T : class
     /// <summary>Sets a reference navigation of <paramref name="entity"/>, as an Include would.</summary>
     public static void SetNavigation(DbContext db, T entity, string navigation, object? value)
     {
-        var member = EntityOf(db).FindNavigation(navigation)!.GetMemberInfo(forMaterialization: true, forSet: true);
+        // Looked up once per model and navigation: this runs on every turn.
+        var member = Navigations.GetValue(db.Model, _ => new())
+            .GetOrAdd(navigation, n => EntityOf(db).FindNavigation(n)!.GetMemberInfo(forMaterialization: true, forSet: true));
         if (member is System.Reflection.FieldInfo field) field.SetValue(entity, value);
         else ((System.Reflection.PropertyInfo)member).SetValue(entity, value);
     }
+
+    private static readonly ConditionalWeakTable<IModel, System.Collections.Concurrent.ConcurrentDictionary<string, System.Reflection.MemberInfo>> Navigations = new();
 
     /// <summary>How many columns <see cref="Columns"/> lists.</summary>
     public static int Count(DbContext db) => PlanOf(db).Columns.Length;
