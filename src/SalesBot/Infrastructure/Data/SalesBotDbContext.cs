@@ -124,7 +124,8 @@ public abstract class SalesBotDbContext(DbContextOptions options) : DbContext(op
         public void Dispose() => tracker.AutoDetectChangesEnabled = automatic;
     }
 
-    private void WriteAudit() =>
+    /// <summary>Adds the audit entries of the tracked changes (by SaveChanges, or by <see cref="InsertOnlyChanges"/> in its place).</summary>
+    internal void WriteAudit() =>
         AuditWriter.AddEntries(this, Audit ?? new AuditContext(), Clock, t => typeof(IAudited).IsAssignableFrom(t));
 
     /// <summary>One configuration per entity, in <c>Infrastructure/Data/Model</c>.</summary>

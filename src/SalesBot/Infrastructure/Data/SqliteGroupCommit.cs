@@ -138,7 +138,8 @@ public sealed class SqliteGroupCommit : ITurnCommit, IAsyncDisposable
         try
         {
             // The handler's rows first: its outbox rows then precede the replies in their lane, as written.
-            if (turn.Changed) await SaveChangesInAsync(turn.Db, connection, transaction);
+            if (turn.Changed && !await InsertOnlyChanges.TrySaveAsync(turn.Db, connection, transaction, CancellationToken.None))
+                await SaveChangesInAsync(turn.Db, connection, transaction);
             await turn.Rows.InsertAsync(turn.Db, connection, transaction, CancellationToken.None);
             await transaction.ReleaseAsync(TurnSavepoint);
             return null;

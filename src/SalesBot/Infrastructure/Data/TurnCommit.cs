@@ -30,8 +30,10 @@ public sealed class DirectTurnCommit : ITurnCommit
         }
         await using var transaction = await db.Database.BeginTransactionAsync(ct);
         // The handler's rows first: its outbox rows then precede the replies in their lane, as written.
-        if (changed) await db.SaveChangesWithoutSavepointAsync(ct);
-        await rows.InsertAsync(db, db.Database.GetDbConnection(), transaction.GetDbTransaction(), ct);
+        var connection = db.Database.GetDbConnection();
+        if (changed && !await InsertOnlyChanges.TrySaveAsync(db, connection, transaction.GetDbTransaction(), ct))
+            await db.SaveChangesWithoutSavepointAsync(ct);
+        await rows.InsertAsync(db, connection, transaction.GetDbTransaction(), ct);
         await transaction.CommitAsync(ct);
     }
 }
