@@ -1,3 +1,4 @@
+using System.Text.Json;
 using Microsoft.EntityFrameworkCore.Storage;
 using SalesBot.Features.Organization;
 using SalesBot.Features.Visits;
@@ -50,6 +51,8 @@ public abstract class InsertOnlyChangesTests : DemoBotTest
         var stored = await db.AuditLog.AsNoTracking().SingleAsync(a => a.Id == audit.Id);
         Assert.Equal(("created", "Visit", visit.Id.ToString(), audit.After), (stored.Action, stored.EntityType, stored.EntityId, stored.After));
         Assert.Equal("Pidió propuesta", AuditSnapshot.Read(stored.After)["Notes"]);
+        // The snapshot is exactly the property-name-to-value dictionary serialized.
+        Assert.Equal(JsonSerializer.Serialize(db.Entry(visit).Properties.ToDictionary(p => p.Metadata.Name, p => p.CurrentValue)), stored.After);
         Assert.Equivalent(visit, await db.Visits.AsNoTracking().SingleAsync(v => v.Id == visit.Id), strict: true);
         // Stored as EF stores it: the database's own comparisons find it by each converted value.
         Assert.Equal(visit.Id, await db.Visits.AsNoTracking()
