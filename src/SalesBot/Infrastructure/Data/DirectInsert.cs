@@ -35,22 +35,21 @@ public static class DirectInsert
     {
         var planned = PlannedFor(db, entity);
         var plan = planned.Plan ?? throw new NotSupportedException(planned.Unsupported);
-        await using var command = connection.CreateCommand();
-        command.Transaction = transaction;
-        command.CommandText = plan.Sql;
+        // On the group commit's writer the command is kept prepared (KeptCommands); elsewhere it is built for this row.
+        var value = await KeptCommands.RunAsync(connection, transaction, plan.Sql, (plan, row), Bind, scalar: plan.GeneratedKey is not null, ct);
+        if (plan.GeneratedKey is not { } key) return null;
+        return Convert.ChangeType(value ?? throw new InvalidOperationException($"The INSERT into {entity.DisplayName()} returned no key"),
+            key.ClrType, System.Globalization.CultureInfo.InvariantCulture);
+    }
+
+    private static void Bind(DbCommand command, (Plan Plan, object Row) insert)
+    {
+        var (plan, row) = insert;
         for (var i = 0; i < plan.Columns.Length; i++)
         {
             // The mapping converts as EF does (a DateTimeOffset to ticks on SQLite, an enum to its number).
             command.Parameters.Add(plan.Mappings[i].CreateParameter(command, plan.ParameterNames[i], plan.Columns[i].GetGetter().GetClrValue(row)));
         }
-        if (plan.GeneratedKey is not { } key)
-        {
-            await command.ExecuteNonQueryAsync(ct);
-            return null;
-        }
-        var value = await command.ExecuteScalarAsync(ct)
-            ?? throw new InvalidOperationException($"The INSERT into {entity.DisplayName()} returned no key");
-        return Convert.ChangeType(value, key.ClrType, System.Globalization.CultureInfo.InvariantCulture);
     }
 
     private static Planned PlannedFor(DbContext db, IEntityType entity) =>
@@ -81,7 +80,9 @@ public static class DirectInsert
         var text = $"INSERT INTO {table} ({string.Join(", ", columns.Select(c => sql.DelimitIdentifier(c.GetColumnName())))}) " +
             $"VALUES ({string.Join(", ", names.Select(sql.GenerateParameterNamePlaceholder))})" +
             (generated is null ? "" : $" RETURNING {sql.DelimitIdentifier(generated.GetColumnName())}");
-        return new(new Plan(text, names, columns, columns.Select(c => c.GetRelationalTypeMapping()).ToArray(), generated), null);
+        // Named as the statement names them ("@p0" on both providers): Microsoft.Data.Sqlite finds a bare "p0" only
+        // after looking up "p0", then "@p0", each a native call with the name converted to UTF-8 (perf: 2.5 % of a turn).
+        return new(new Plan(text, names.Select(sql.GenerateParameterName).ToArray(), columns, columns.Select(c => c.GetRelationalTypeMapping()).ToArray(), generated), null);
     }
 
     private static bool IsInteger(Type type) => type == typeof(long) || type == typeof(int) || type == typeof(short);

@@ -1,4 +1,5 @@
 using System.Threading.Channels;
+using Microsoft.Data.Sqlite;
 using Microsoft.EntityFrameworkCore.Storage;
 
 namespace SalesBot.Infrastructure.Data;
@@ -99,16 +100,18 @@ public sealed class SqliteGroupCommit : ITurnCommit, IAsyncDisposable
         var failures = new Exception?[group.Count];
         using var writing = await _gate.EnterAsync(CancellationToken.None);
         await using var carrier = await _contexts.CreateDbContextAsync();
-        await carrier.Database.OpenConnectionAsync();
+        var ownConnection = carrier.Database.GetConnectionString()!;
+        carrier.Database.SetDbConnection(await WriterAsync(ownConnection), contextOwnsConnection: false);
+        var writerSound = false;
         try
         {
-            await KeepSavepointsInMemoryAsync(carrier.Database.GetDbConnection());
             await using var transaction = await carrier.Database.BeginTransactionAsync();
             var connection = carrier.Database.GetDbConnection();
             for (var i = 0; i < group.Count; i++) failures[i] = await SaveInAsync(group[i], connection, transaction.GetDbTransaction());
             try
             {
                 await transaction.CommitAsync();
+                writerSound = true;
             }
             catch (Exception e)
             {
@@ -118,7 +121,11 @@ public sealed class SqliteGroupCommit : ITurnCommit, IAsyncDisposable
         }
         finally
         {
-            await carrier.Database.CloseConnectionAsync();
+            // Back to a connection of its own (a pooled context outlives the group).
+            carrier.Database.SetDbConnection(null);
+            carrier.Database.SetConnectionString(ownConnection);
+            // After a failed COMMIT (or worse) the writer's state is not worth trusting: the next group opens another.
+            if (!writerSound || Volatile.Read(ref _disposed)) await DropWriterAsync();
         }
         for (var i = 0; i < group.Count; i++)
         {
@@ -127,20 +134,41 @@ public sealed class SqliteGroupCommit : ITurnCommit, IAsyncDisposable
         }
     }
 
+    private SqliteConnection? _writer;
+    private bool _disposed;
+
     /// <summary>
+    /// The connection every group is written on, opened once and kept (only under the write gate),
+    /// so the statements each turn runs stay prepared on it (<see cref="KeptCommands"/>).
     /// What a turn's savepoint must be able to undo (each page it changes, as it was) is kept in
     /// memory, not in a temporary file: past 64 KiB, about the pages a logged visit touches, SQLite
     /// spills it to a file it creates, writes and deletes for every turn (perf: open, pwrite, close
     /// and unlink were 2-3 % of a logged visit). The undo data is bounded by one group's changes.
     /// </summary>
-    private static async Task KeepSavepointsInMemoryAsync(System.Data.Common.DbConnection connection)
+    private async Task<SqliteConnection> WriterAsync(string connectionString)
     {
-        await using var pragma = connection.CreateCommand();
-        pragma.CommandText = "PRAGMA temp_store = MEMORY";
-        await pragma.ExecuteNonQueryAsync();
+        if (_writer is { } open) return open;
+        var writer = new SqliteConnection(connectionString);
+        await writer.OpenAsync();
+        await using (var pragma = writer.CreateCommand())
+        {
+            pragma.CommandText = "PRAGMA temp_store = MEMORY";
+            await pragma.ExecuteNonQueryAsync();
+        }
+        KeptCommands.KeepOn(writer);
+        return _writer = writer;
     }
 
-    private const string TurnSavepoint = "turn";
+    private async Task DropWriterAsync()
+    {
+        if (_writer is not { } writer) return;
+        _writer = null;
+        KeptCommands.Forget(writer);
+        await writer.DisposeAsync();
+    }
+
+    // One name for every turn: each is released (or rolled back and released) before the next begins.
+    private const string BeginTurn = "SAVEPOINT turn", KeepTurn = "RELEASE turn", UndoTurn = "ROLLBACK TO turn";
 
     /// <summary>
     /// Writes one turn in the group's transaction, under a savepoint; its exception if it was rolled
@@ -148,20 +176,20 @@ public sealed class SqliteGroupCommit : ITurnCommit, IAsyncDisposable
     /// </summary>
     private async Task<Exception?> SaveInAsync(Pending turn, System.Data.Common.DbConnection connection, System.Data.Common.DbTransaction transaction)
     {
-        await transaction.SaveAsync(TurnSavepoint);
+        await KeptCommands.RunAsync(connection, transaction, BeginTurn, 0, null, scalar: false, CancellationToken.None);
         try
         {
             // The handler's rows first: its outbox rows then precede the replies in their lane, as written.
             if (turn.Changed && !await InsertOnlyChanges.TrySaveAsync(turn.Db, connection, transaction, CancellationToken.None))
                 await SaveChangesInAsync(turn.Db, connection, transaction);
             await turn.Rows.InsertAsync(turn.Db, connection, transaction, CancellationToken.None);
-            await transaction.ReleaseAsync(TurnSavepoint);
+            await KeptCommands.RunAsync(connection, transaction, KeepTurn, 0, null, scalar: false, CancellationToken.None);
             return null;
         }
         catch (Exception e)
         {
-            await transaction.RollbackAsync(TurnSavepoint);
-            await transaction.ReleaseAsync(TurnSavepoint);
+            await KeptCommands.RunAsync(connection, transaction, UndoTurn, 0, null, scalar: false, CancellationToken.None);
+            await KeptCommands.RunAsync(connection, transaction, KeepTurn, 0, null, scalar: false, CancellationToken.None);
             return e;
         }
     }
@@ -190,5 +218,9 @@ public sealed class SqliteGroupCommit : ITurnCommit, IAsyncDisposable
     {
         _queue.Writer.TryComplete();
         await _loop;
+        // A turn committing alone at shutdown may still hold the writer: it is dropped once the gate is free.
+        using var writing = await _gate.EnterAsync(CancellationToken.None);
+        Volatile.Write(ref _disposed, true);
+        await DropWriterAsync();
     }
 }
