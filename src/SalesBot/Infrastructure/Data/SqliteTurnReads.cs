@@ -53,6 +53,8 @@ public sealed class SqliteTurnReads(string connectionString) : IDisposable
             if (Interlocked.Increment(ref _idleCount) <= MaxIdle)
             {
                 _idle.Add(connection);
+                // Disposed since the check above: Dispose may have drained before this Add, so drain again.
+                if (Volatile.Read(ref _disposed)) CloseIdle();
                 return;
             }
             Interlocked.Decrement(ref _idleCount);
@@ -63,6 +65,11 @@ public sealed class SqliteTurnReads(string connectionString) : IDisposable
     public void Dispose()
     {
         Volatile.Write(ref _disposed, true);
+        CloseIdle();
+    }
+
+    private void CloseIdle()
+    {
         while (_idle.TryTake(out var connection)) connection.Dispose();
     }
 
