@@ -30,13 +30,18 @@ public abstract class InsertOnlyChangesTests : DemoBotTest
         new VisitReport(VisitType.FollowUp, VisitOutcome.Interested, "Pidió propuesta", "Enviar oferta", new DateOnly(2026, 12, 10), "Renovación 2027"),
         owner.Id, At);
 
+    private static async Task<(Person Alex, Guid ClientId)> AlexAndAClientOfHisAsync(SalesBotDbContext db)
+    {
+        var alex = await db.People.SingleAsync(p => p.Name == "Alex Wilber");
+        return (alex, await db.Clients.Where(c => c.OwnerId == alex.Id).Select(c => c.Id).FirstAsync());
+    }
+
     [Fact]
     public async Task A_new_visit_is_inserted_as_SaveChanges_stores_it_with_its_audit_entry_and_the_entries_are_accepted()
     {
         await using var scope = Bot.Services.CreateAsyncScope();
         var db = scope.ServiceProvider.GetRequiredService<SalesBotDbContext>();
-        var alex = await db.People.SingleAsync(p => p.Name == "Alex Wilber");
-        var clientId = await db.Clients.Where(c => c.OwnerId == alex.Id).Select(c => c.Id).FirstAsync();
+        var (alex, clientId) = await AlexAndAClientOfHisAsync(db);
         var audited = await db.AuditLog.CountAsync();
         var visit = Logged(alex, clientId, At.AddDays(-1));
         db.Visits.Add(visit);
@@ -71,8 +76,7 @@ public abstract class InsertOnlyChangesTests : DemoBotTest
     {
         await using var scope = Bot.Services.CreateAsyncScope();
         var db = scope.ServiceProvider.GetRequiredService<SalesBotDbContext>();
-        var alex = await db.People.SingleAsync(p => p.Name == "Alex Wilber");
-        var clientId = await db.Clients.Where(c => c.OwnerId == alex.Id).Select(c => c.Id).FirstAsync();
+        var (alex, clientId) = await AlexAndAClientOfHisAsync(db);
         var visits = await db.Visits.CountAsync();
         var audited = await db.AuditLog.CountAsync();
 
