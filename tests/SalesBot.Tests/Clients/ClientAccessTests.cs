@@ -6,7 +6,7 @@ namespace SalesBot.Tests.Clients;
 /// <summary>
 /// The client lookup by id is a compiled query of its own (every form that names a client runs it
 /// twice); it must let each actor see exactly the clients <see cref="ClientAccess.Visible"/> lets
-/// them see, on both providers.
+/// them see, on both providers, and on SQLite return what its EF query returns.
 /// </summary>
 public abstract class ClientAccessTests : DemoBotTest
 {
@@ -48,6 +48,9 @@ public abstract class ClientAccessTests : DemoBotTest
                 var found = await search.ByIdAsync(actor, id, default);
                 Assert.True(visible == found.Ok, $"{actor.DisplayName} ({actor.Roles}) and client {id}: rules say {visible}, lookup says {found.Ok}");
                 if (found.Ok) Assert.Equal(id, found.Value!.Id);
+                // On SQLite the lookup is SQL of its own (a TurnQuery): field for field what the EF query returns.
+                if (actor.Roles != Role.None)
+                    Assert.Equal(await SearchClients.VisibleById.ThroughEfAsync(db, (id, ClientAccess.ScopeOf(actor, team)), default), found.Ok ? found.Value : null);
                 if (actor.Roles == Role.Executive) seenByExecutives.Add(found.Ok);
                 if (actor.Roles == Role.TeamLead && found.Ok && owners[id] is { } owner && owner != actor.PersonId) leadSawATeammatesClient = true;
             }

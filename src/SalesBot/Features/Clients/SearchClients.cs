@@ -10,10 +10,10 @@ public sealed class SearchClients(SalesBotDbContext db)
 {
     public const int DefaultTake = 10;
 
-    // Every form that names a client looks it up by id, twice (the picker, then the use case):
-    // compiled, with the actor's ClientScope as parameters. The same filter as ClientAccess.Visible;
-    // ClientAccessTests holds the two to the same answers.
-    private static readonly PerModelQuery<Guid, bool, Guid?, Guid?, ClientSummary?> VisibleById = new((db, id, all, owner, team, ct) =>
+    // Every form that names a client looks it up by id, twice (the picker, then the use case), with
+    // the actor's ClientScope as parameters: the same filter as ClientAccess.Visible. ClientAccessTests
+    // holds the two to the same answers, and the SQL to what the EF query returns.
+    private static readonly PerModelQuery<Guid, bool, Guid?, Guid?, ClientSummary?> VisibleByIdThroughEf = new((db, id, all, owner, team, ct) =>
         db.Clients.Where(c => c.Id == id
                 && (all
                     || (owner != null && c.OwnerId == owner)
@@ -21,6 +21,39 @@ public sealed class SearchClients(SalesBotDbContext db)
             .Select(c => new ClientSummary(c.Id, c.Name, c.TaxId, c.Segment, c.Status, c.City,
                 db.People.Where(p => p.Id == c.OwnerId).Select(p => p.Name).FirstOrDefault()))
             .FirstOrDefault());
+
+    internal static readonly TurnQuery<(Guid Id, ClientScope Scope), ClientSummary?> VisibleById = new(
+        (db, a, ct) => VisibleByIdThroughEf.RunAsync(db, a.Id, a.Scope.All, a.Scope.Owner, a.Scope.Team, ct),
+        db =>
+        {
+            string C(string property) => "c." + DirectRead<Client>.Column(db, property);
+            string P(string property) => DirectRead<Person>.Column(db, property);
+            var people = DirectRead<Person>.Table(db);
+            return $"SELECT {C(nameof(Client.Id))}, {C(nameof(Client.Name))}, {C(nameof(Client.TaxId))}, {C(nameof(Client.Segment))}, " +
+                $"{C(nameof(Client.Status))}, {C(nameof(Client.City))}, " +
+                $"(SELECT o.{P(nameof(Person.Name))} FROM {people} AS o WHERE o.{P(nameof(Person.Id))} = {C(nameof(Client.OwnerId))} LIMIT 1) " +
+                $"FROM {DirectRead<Client>.Table(db)} AS c WHERE {C(nameof(Client.Id))} = $id AND ($all " +
+                $"OR ($owner IS NOT NULL AND {C(nameof(Client.OwnerId))} = $owner) " +
+                $"OR ($team IS NOT NULL AND EXISTS (SELECT 1 FROM {people} AS t WHERE t.{P(nameof(Person.TeamId))} = $team AND t.{P(nameof(Person.Id))} = {C(nameof(Client.OwnerId))}))) " +
+                "LIMIT 1";
+        },
+        (db, command, a) =>
+        {
+            DirectRead<Client>.Parameter(db, command, "$id", nameof(Client.Id), a.Id);
+            var all = command.CreateParameter();
+            (all.ParameterName, all.Value) = ("$all", a.Scope.All);
+            command.Parameters.Add(all);
+            DirectRead<Client>.Parameter(db, command, "$owner", nameof(Client.OwnerId), a.Scope.Owner);
+            DirectRead<Person>.Parameter(db, command, "$team", nameof(Person.TeamId), a.Scope.Team);
+        },
+        (db, row) => new ClientSummary(
+            DirectRead<Client>.Value<Guid>(db, row, 0, nameof(Client.Id)),
+            DirectRead<Client>.Value<string>(db, row, 1, nameof(Client.Name))!,
+            DirectRead<Client>.Value<string>(db, row, 2, nameof(Client.TaxId)),
+            DirectRead<Client>.Value<ClientSegment>(db, row, 3, nameof(Client.Segment)),
+            DirectRead<Client>.Value<ClientStatus>(db, row, 4, nameof(Client.Status)),
+            DirectRead<Client>.Value<string>(db, row, 5, nameof(Client.City)),
+            DirectRead<Person>.Value<string>(db, row, 6, nameof(Person.Name))));
 
     public async Task<Result<IReadOnlyList<ClientSummary>>> ExecuteAsync(Actor actor, string? query, int take, CancellationToken ct)
     {
@@ -69,7 +102,7 @@ public sealed class SearchClients(SalesBotDbContext db)
     {
         if (actor.Roles == Role.None) return DomainError.Forbidden("clients.search");
         var scope = ClientAccess.ScopeOf(actor, await ActorTeam.OfAsync(db, actor, ct));
-        var found = await VisibleById.RunAsync(db, id, scope.All, scope.Owner, scope.Team, ct);
+        var found = await VisibleById.RunAsync(db, (id, scope), ct);
         return found is null ? DomainError.NotFound("client", id.ToString()) : found;
     }
 

@@ -36,9 +36,26 @@ public sealed class LogVisit(SalesBotDbContext db, SearchClients clients, Client
     private static readonly TimeSpan FutureTolerance = TimeSpan.FromMinutes(15);
     private static readonly TimeSpan MaxAge = TimeSpan.FromDays(31);
 
-    // Asked on every visit logged from the form: compiled.
-    private static readonly PerModelQuery<Guid, Guid, DateTimeOffset, bool> AlreadyLogged = new((db, owner, client, start, ct) =>
+    // Asked on every visit logged from the form: compiled, and on SQLite a kept statement (TurnQuery).
+    private static readonly PerModelQuery<Guid, Guid, DateTimeOffset, bool> AlreadyLoggedThroughEf = new((db, owner, client, start, ct) =>
         db.Visits.Any(v => v.OwnerId == owner && v.ClientId == client && v.Start == start && v.Status != VisitStatus.Cancelled));
+
+    internal static readonly TurnQuery<(Guid Owner, Guid Client, DateTimeOffset Start), bool> AlreadyLogged = new(
+        (db, a, ct) => AlreadyLoggedThroughEf.RunAsync(db, a.Owner, a.Client, a.Start, ct),
+        db =>
+        {
+            string V(string property) => "v." + DirectRead<Visit>.Column(db, property);
+            return $"SELECT EXISTS (SELECT 1 FROM {DirectRead<Visit>.Table(db)} AS v WHERE {V(nameof(Visit.OwnerId))} = $owner " +
+                $"AND {V(nameof(Visit.ClientId))} = $client AND {V(nameof(Visit.Start))} = $start AND {V(nameof(Visit.Status))} <> $cancelled)";
+        },
+        (db, command, a) =>
+        {
+            DirectRead<Visit>.Parameter(db, command, "$owner", nameof(Visit.OwnerId), a.Owner);
+            DirectRead<Visit>.Parameter(db, command, "$client", nameof(Visit.ClientId), a.Client);
+            DirectRead<Visit>.Parameter(db, command, "$start", nameof(Visit.Start), a.Start);
+            DirectRead<Visit>.Parameter(db, command, "$cancelled", nameof(Visit.Status), VisitStatus.Cancelled);
+        },
+        (_, row) => row.GetInt64(0) != 0);
 
     public async Task<Result<VisitOfClient>> ScheduledAsync(Actor actor, Guid visitId, VisitInput input, VisitReportInput report, CancellationToken ct)
     {
@@ -77,7 +94,7 @@ public sealed class LogVisit(SalesBotDbContext db, SearchClients clients, Client
         if (errors.Count > 0) return Result<VisitOfClient>.Refused(errors);
 
         var (start, end) = times!.Value;
-        if (await AlreadyLogged.RunAsync(db, actor.PersonId!.Value, client.Value!.Id, start, ct)) return new DomainError("visit-duplicate", client.Value!.Name);
+        if (await AlreadyLogged.RunAsync(db, (actor.PersonId!.Value, client.Value!.Id, start), ct)) return new DomainError("visit-duplicate", client.Value!.Name);
         var now = clock.GetUtcNow();
         var visit = Visit.Logged(actor.PersonId!.Value, client.Value!.Id, start, end, details!, validated!, actor.PersonId!.Value, now);
         db.Visits.Add(visit);

@@ -20,7 +20,10 @@ public static class DirectRead<T> where T : class
     private static readonly ConditionalWeakTable<IModel, Plan> Plans = new();
 
     private sealed record Plan(string Table, string[] Columns, int[] Slots, Func<DbDataReader, int, object?>[] Readers, int Width,
-        Func<MaterializationContext, object> Materialize);
+        Func<MaterializationContext, object> Materialize, IReadOnlyDictionary<string, Stored> ByProperty);
+
+    /// <summary>One property's column: its stored type (to bind a value) and how to read it back.</summary>
+    private sealed record Stored(RelationalTypeMapping Mapping, Func<DbDataReader, int, object?> Read);
 
     /// <summary>The entity's table, delimited.</summary>
     public static string Table(DbContext db) => PlanOf(db).Table;
@@ -43,6 +46,18 @@ public static class DirectRead<T> where T : class
     }
 
     private static readonly ConditionalWeakTable<IModel, System.Collections.Concurrent.ConcurrentDictionary<string, System.Reflection.MemberInfo>> Navigations = new();
+
+    /// <summary>
+    /// Adds a parameter named <paramref name="name"/> with <paramref name="value"/> stored as
+    /// <paramref name="property"/>'s column stores it (a GUID as EF writes it, an enum by name):
+    /// compared with the column in SQL, it must be the same bytes.
+    /// </summary>
+    public static void Parameter(DbContext db, DbCommand command, string name, string property, object? value) =>
+        command.Parameters.Add(PlanOf(db).ByProperty[property].Mapping.CreateParameter(command, name, value, nullable: value is null));
+
+    /// <summary>The column at <paramref name="ordinal"/> read as <paramref name="property"/>'s value, converted as EF does; default when NULL.</summary>
+    public static TValue? Value<TValue>(DbContext db, DbDataReader reader, int ordinal, string property) =>
+        PlanOf(db).ByProperty[property].Read(reader, ordinal) is TValue value ? value : default;
 
     /// <summary>How many columns <see cref="Columns"/> lists.</summary>
     public static int Count(DbContext db) => PlanOf(db).Columns.Length;
@@ -70,13 +85,15 @@ public static class DirectRead<T> where T : class
         if (key.Count != 1) throw new NotSupportedException($"{typeof(T).Name} has a composite key");
         // The key first: a NULL there says an outer join matched nothing.
         var properties = key.Concat(entity.GetProperties().Except(key)).ToArray();
+        var readers = properties.Select(ValueReader).ToArray();
         return new Plan(
             sql.DelimitIdentifier(entity.GetTableName()!, entity.GetSchema()),
             properties.Select(p => sql.DelimitIdentifier(p.GetColumnName())).ToArray(),
             properties.Select(p => p.GetIndex()).ToArray(),
-            properties.Select(ValueReader).ToArray(),
+            readers,
             properties.Max(p => p.GetIndex()) + 1,
-            db.GetService<IStructuralTypeMaterializerSource>().GetMaterializer(entity));
+            db.GetService<IStructuralTypeMaterializerSource>().GetMaterializer(entity),
+            properties.Select((p, i) => (p.Name, Column: new Stored(p.GetRelationalTypeMapping(), readers[i]))).ToDictionary(c => c.Name, c => c.Column));
     }
 
     /// <summary>Reads a column as the provider stores it and converts it as EF does (ticks to a DateTimeOffset, a name to an enum).</summary>

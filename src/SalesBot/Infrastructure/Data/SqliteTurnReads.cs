@@ -22,7 +22,11 @@ public sealed class SqliteTurnReads(string connectionString) : IDisposable
     private bool _disposed;
 
     /// <summary>The first row <paramref name="sql"/> finds for <paramref name="key"/> (its one parameter, <c>$key</c>), read by <paramref name="read"/>; default when none.</summary>
-    public TResult? Single<TResult>(string sql, string key, Func<DbDataReader, TResult> read)
+    public TResult? Single<TResult>(string sql, string key, Func<DbDataReader, TResult> read) =>
+        Single(sql, key, static (command, key) => ((SqliteCommand)command).Parameters.Add("$key", SqliteType.Text).Value = key, read);
+
+    /// <summary>The first row <paramref name="sql"/> finds with the parameters <paramref name="bind"/> adds from <paramref name="state"/>, read by <paramref name="read"/>; default when none.</summary>
+    public TResult? Single<TState, TResult>(string sql, TState state, Action<DbCommand, TState> bind, Func<DbDataReader, TResult> read)
     {
         ReadConnection connection;
         if (_idle.TryTake(out var idle))
@@ -34,7 +38,7 @@ public sealed class SqliteTurnReads(string connectionString) : IDisposable
         TResult? result;
         try
         {
-            result = connection.Single(sql, key, read);
+            result = connection.Single(sql, state, bind, read);
         }
         catch
         {
@@ -84,14 +88,12 @@ public sealed class SqliteTurnReads(string connectionString) : IDisposable
             _connection.Open();
         }
 
-        /// <summary>The command for <paramref name="sql"/> on this connection, prepared the first time (Microsoft.Data.Sqlite keeps a command's statements until its text changes).</summary>
+        /// <summary>The command for <paramref name="sql"/> on this connection, kept: Microsoft.Data.Sqlite prepares its statements on the first run and keeps them until its text changes, whatever its parameters.</summary>
         private SqliteCommand Prepared(string sql)
         {
             if (_commands.TryGetValue(sql, out var command)) return command;
             command = _connection.CreateCommand();
             command.CommandText = sql;
-            command.Parameters.Add("$key", SqliteType.Text);
-            command.Prepare();
             _commands.Add(sql, command);
             return command;
         }
@@ -101,10 +103,11 @@ public sealed class SqliteTurnReads(string connectionString) : IDisposable
         /// next turn only after this, and that turn runs the same command (the bench once caught a
         /// connection handed on while its reader was still open).
         /// </summary>
-        public TResult? Single<TResult>(string sql, string key, Func<DbDataReader, TResult> read)
+        public TResult? Single<TState, TResult>(string sql, TState state, Action<DbCommand, TState> bind, Func<DbDataReader, TResult> read)
         {
             var command = Prepared(sql);
-            command.Parameters[0].Value = key;
+            command.Parameters.Clear();
+            bind(command, state);
             using var reader = command.ExecuteReader(CommandBehavior.SingleRow);
             return reader.Read() ? read(reader) : default;
         }
