@@ -131,10 +131,12 @@ public abstract class SlowConnectorOutboxTests
         Assert.False(await store.RenewAsync(stale, default));
         Assert.Equal(0, await store.RetryLaterAsync(stale, 1, clock.GetUtcNow().AddHours(1), "stale", default));
         Assert.False(await store.FailAsync(stale, 1, "stale", default));
-        Assert.Equal(0, await store.DeleteDeliveredAsync([mine.ClaimToken!.Value], default));
+        Assert.Equal(0, await store.DeleteDeliveredAsync([(mine.Id, mine.ClaimToken!.Value)], default));
+        Assert.Equal(0, await store.DeleteDeliveredAsync([(mine.Id + 1, theirs.ClaimToken!.Value)], default)); // the claim, on another row
         var row = await bot.WithDbAsync(db => db.Outbox.AsNoTracking().SingleAsync());
         Assert.Equal((theirs.ClaimToken, (DateTimeOffset?)null, 0), (row.ClaimToken, row.FailedAt, row.Attempts));
-        Assert.Equal(1, await store.DeleteDeliveredAsync([theirs.ClaimToken!.Value], default));
+        Assert.Equal(1, await store.DeleteDeliveredAsync([(theirs.Id, theirs.ClaimToken!.Value)], default));
+        Assert.False(await bot.WithDbAsync(db => db.Outbox.AnyAsync()));
     }
 }
 

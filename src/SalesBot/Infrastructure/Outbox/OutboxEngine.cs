@@ -254,7 +254,7 @@ public sealed class OutboxEngine(
             {
                 try
                 {
-                    await store.DeleteDeliveredAsync(batch.Select(r => r.Token).ToList(), CancellationToken.None);
+                    await store.DeleteDeliveredAsync(batch, CancellationToken.None);
                     foreach (var (id, _) in batch) _inFlight.TryRemove(id, out _);
                     batch.Clear();
                 }

@@ -1,3 +1,6 @@
+using System.Data.Common;
+using SalesBot.Infrastructure.Data;
+
 namespace SalesBot.Infrastructure.Outbox;
 
 /// <summary>
@@ -5,7 +8,7 @@ namespace SalesBot.Infrastructure.Outbox;
 /// fencing token; each later write of that delivery (renewal, retry, failure, delete) applies only
 /// while the row still carries it, so a delivery that lost its claim to another changes nothing.
 /// </summary>
-public sealed class OutboxStore(IServiceScopeFactory scopes, TimeProvider clock, IOptions<OutboxOptions> options)
+public sealed class OutboxStore(IServiceScopeFactory scopes, ITurnCommit commit, TimeProvider clock, IOptions<OutboxOptions> options)
 {
     private const int PollBatch = 200;
     private readonly TimeSpan _claimDuration = options.Value.ClaimDuration;
@@ -93,12 +96,36 @@ public sealed class OutboxStore(IServiceScopeFactory scopes, TimeProvider clock,
             .SetProperty(x => x.LastError, text), ct), ct) == 1;
     }
 
-    /// <summary>Removes delivered rows, each only under the claim that delivered it.</summary>
-    public Task<int> DeleteDeliveredAsync(IReadOnlyCollection<Guid> tokens, CancellationToken ct)
+    /// <summary>Removes delivered rows (by key), each only under the claim that delivered it.</summary>
+    public async Task<int> DeleteDeliveredAsync(IReadOnlyCollection<(long Id, Guid Token)> delivered, CancellationToken ct)
     {
-        var fenced = tokens.Select(t => (Guid?)t).ToList();
-        return WriteAsync(db => db.Outbox.Where(x => fenced.Contains(x.ClaimToken)).ExecuteDeleteAsync(ct), ct);
+        if (delivered.Count == 0) return 0;
+        // SQLite: on the group commit's writer, whose cache holds the rows it just wrote, one kept statement per row.
+        if (commit is SqliteGroupCommit group) return await group.WriteAloneAsync((db, connection, transaction) => DeleteEachAsync(db, connection, transaction, delivered, ct));
+        var ids = delivered.Select(d => d.Id).ToList();
+        // A token belongs to one claim of one row, so matching both lists is matching the pairs.
+        var tokens = delivered.Select(d => (Guid?)d.Token).ToList();
+        return await WriteAsync(db => db.Outbox.Where(x => ids.Contains(x.Id) && tokens.Contains(x.ClaimToken)).ExecuteDeleteAsync(ct), ct);
     }
+
+    private static async Task<int> DeleteEachAsync(SalesBotDbContext db, DbConnection connection, DbTransaction transaction,
+        IReadOnlyCollection<(long Id, Guid Token)> delivered, CancellationToken ct)
+    {
+        var sql = DeleteSql.GetValue(db.Model, _ => $"DELETE FROM {DirectRead<OutboxMessage>.Table(db)} WHERE {DirectRead<OutboxMessage>.Column(db, nameof(OutboxMessage.Id))} = $id " +
+            $"AND {DirectRead<OutboxMessage>.Column(db, nameof(OutboxMessage.ClaimToken))} = $token");
+        var deleted = 0;
+        foreach (var row in delivered)
+        {
+            deleted += (int)(await KeptCommands.RunAsync(connection, transaction, sql, (db, row), static (command, s) =>
+            {
+                DirectRead<OutboxMessage>.Parameter(s.db, command, "$id", nameof(OutboxMessage.Id), s.row.Id);
+                DirectRead<OutboxMessage>.Parameter(s.db, command, "$token", nameof(OutboxMessage.ClaimToken), s.row.Token);
+            }, scalar: false, ct))!;
+        }
+        return deleted;
+    }
+
+    private static readonly System.Runtime.CompilerServices.ConditionalWeakTable<Microsoft.EntityFrameworkCore.Metadata.IModel, string> DeleteSql = new();
 
     /// <summary>A set-based write outside SaveChanges, queued behind this process's other SQLite writes.</summary>
     private async Task<int> WriteAsync(Func<SalesBotDbContext, Task<int>> write, CancellationToken ct)
