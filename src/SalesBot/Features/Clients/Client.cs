@@ -26,7 +26,7 @@ public sealed class Client : IAudited
 
     public Client(ClientDetails details, Guid? ownerId, DateTimeOffset at)
     {
-        Id = Guid.NewGuid();
+        Id = NewId.Next();
         CreatedAt = at;
         Apply(details, ownerId, at);
     }

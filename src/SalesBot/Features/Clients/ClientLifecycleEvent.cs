@@ -21,7 +21,7 @@ public sealed class ClientLifecycleEvent : IAudited
 
     internal ClientLifecycleEvent(Guid clientId, LifecycleKind kind, DateOnly on, string? reason, DateTimeOffset recordedAt)
     {
-        Id = Guid.NewGuid();
+        Id = NewId.Next();
         ClientId = clientId;
         Kind = kind;
         On = on;

@@ -12,7 +12,7 @@ public sealed class DigestSubscription : IAudited
 
     public DigestSubscription(Guid teamId, string channelId, DigestSlot slot, string timeZone, string language, Guid? subscribedById, DateTimeOffset at)
     {
-        Id = Guid.NewGuid();
+        Id = NewId.Next();
         TeamId = teamId;
         ChannelId = channelId;
         Reschedule(slot, timeZone, language, subscribedById, at);

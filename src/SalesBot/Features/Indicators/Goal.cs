@@ -10,7 +10,7 @@ public sealed class Goal : IAudited
 
     public Goal(Indicator indicator, ScopeKind scopeKind, Guid scopeId, int year, int month, decimal target, DateTimeOffset at)
     {
-        Id = Guid.NewGuid();
+        Id = NewId.Next();
         Indicator = indicator;
         ScopeKind = scopeKind;
         ScopeId = scopeId;

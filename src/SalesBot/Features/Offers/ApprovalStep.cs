@@ -40,7 +40,7 @@ public sealed class ApprovalStep : IAudited
 
     internal ApprovalStep(Guid offerId, int order, ApprovalLevel level, Guid approverId, string? routedBecause)
     {
-        Id = Guid.NewGuid();
+        Id = NewId.Next();
         OfferId = offerId;
         Order = order;
         Level = level;
@@ -66,7 +66,7 @@ public sealed class ApprovalStep : IAudited
     public string? Comment { get; private set; }
     public DateTimeOffset? RemindedAt { get; private set; }
     public DateTimeOffset? EscalatedAt { get; private set; }
-    public Guid Version { get; private set; } = Guid.NewGuid();
+    public Guid Version { get; private set; } = NewId.Next();
 
     public bool IsDecided => Status is StepStatus.Approved or StepStatus.Rejected or StepStatus.ChangesRequested or StepStatus.Skipped;
 
@@ -83,7 +83,7 @@ public sealed class ApprovalStep : IAudited
         }
         Status = StepStatus.Pending;
         AskedAt = at;
-        Version = Guid.NewGuid();
+        Version = NewId.Next();
     }
 
     internal DomainError? Decide(Decision decision, Guid by, string? comment, DateTimeOffset at)
@@ -102,7 +102,7 @@ public sealed class ApprovalStep : IAudited
         DecidedById = by;
         DecidedAt = at;
         Comment = string.IsNullOrEmpty(text) ? null : text;
-        Version = Guid.NewGuid();
+        Version = NewId.Next();
         return null;
     }
 
@@ -110,7 +110,7 @@ public sealed class ApprovalStep : IAudited
     {
         if (Status != StepStatus.Waiting) throw new InvalidOperationException($"Step {Order} is {Status}: only a waiting step is skipped");
         Status = StepStatus.Skipped;
-        Version = Guid.NewGuid();
+        Version = NewId.Next();
     }
 
     /// <summary>Hands the pending step to someone else (escalation to the approver's manager) and asks again.</summary>
@@ -121,13 +121,13 @@ public sealed class ApprovalStep : IAudited
         RoutedBecause = because;
         EscalatedAt = at;
         AskedAt = at;
-        Version = Guid.NewGuid();
+        Version = NewId.Next();
     }
 
     internal void MarkReminded(DateTimeOffset at)
     {
         if (Status != StepStatus.Pending) throw new InvalidOperationException($"Step {Order} is {Status}: only a pending step is reminded");
         RemindedAt = at;
-        Version = Guid.NewGuid();
+        Version = NewId.Next();
     }
 }

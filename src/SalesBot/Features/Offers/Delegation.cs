@@ -9,7 +9,7 @@ public sealed class Delegation : IAudited
 
     public Delegation(Guid personId, Guid deputyId, DateOnly from, DateOnly until, DateTimeOffset at)
     {
-        Id = Guid.NewGuid();
+        Id = NewId.Next();
         PersonId = personId;
         DeputyId = deputyId;
         From = from;

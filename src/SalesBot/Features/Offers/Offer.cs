@@ -40,7 +40,7 @@ public sealed class Offer : IAudited
     public Offer(Guid opportunityId, int number, Guid requesterId, IEnumerable<OfferLine> lines, decimal discountPercent, RiskLevel risk,
         DateOnly validUntil, string? notes, string currency, DateTimeOffset at)
     {
-        Id = Guid.NewGuid();
+        Id = NewId.Next();
         OpportunityId = opportunityId;
         Number = number;
         RequesterId = requesterId;
@@ -79,7 +79,7 @@ public sealed class Offer : IAudited
     public string? ClientReason { get; private set; }
 
     /// <summary>Changes when anything changes: of two decisions at once, only one is saved.</summary>
-    public Guid Version { get; private set; } = Guid.NewGuid();
+    public Guid Version { get; private set; } = NewId.Next();
 
     /// <summary>The approval chain, in order. Load it with the offer: every change to it goes through the offer.</summary>
     public IReadOnlyList<ApprovalStep> Steps => _steps.OrderBy(s => s.Order).ToList();
@@ -185,7 +185,7 @@ public sealed class Offer : IAudited
         return null;
     }
 
-    private void Touch() => Version = Guid.NewGuid();
+    private void Touch() => Version = NewId.Next();
 }
 
 /// <summary>One link of an approval chain to be: the level, who approves, and why not the level's usual approver.</summary>

@@ -10,7 +10,7 @@ public sealed class Person : IAudited
 
     public Person(string aadObjectId, string name, string email, Role roles)
     {
-        Id = Guid.NewGuid();
+        Id = NewId.Next();
         AadObjectId = aadObjectId;
         Name = name;
         Email = email;

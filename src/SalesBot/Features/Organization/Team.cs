@@ -7,7 +7,7 @@ public sealed class Team : IAudited
 
     public Team(string name)
     {
-        Id = Guid.NewGuid();
+        Id = NewId.Next();
         Name = name;
     }
 

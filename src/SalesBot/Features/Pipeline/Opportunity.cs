@@ -27,7 +27,7 @@ public sealed class Opportunity : IAudited
 
     public Opportunity(Guid clientId, Guid ownerId, OpportunityTerms terms, Stage stage, int stageProbability, DateTimeOffset at)
     {
-        Id = Guid.NewGuid();
+        Id = NewId.Next();
         ClientId = clientId;
         OwnerId = ownerId;
         CreatedAt = at;
@@ -69,7 +69,7 @@ public sealed class Opportunity : IAudited
     public DateTimeOffset CreatedAt { get; private set; }
 
     /// <summary>Changes when anything changes: two people moving the deal at once cannot both win.</summary>
-    public Guid Version { get; private set; } = Guid.NewGuid();
+    public Guid Version { get; private set; } = NewId.Next();
 
     public bool IsClosed => Stage is Stage.Won or Stage.Lost;
 
@@ -165,7 +165,7 @@ public sealed class Opportunity : IAudited
     public void Touch(DateTimeOffset at)
     {
         LastActivityAt = at;
-        Version = Guid.NewGuid();
+        Version = NewId.Next();
     }
 }
 

@@ -29,7 +29,7 @@ public sealed class Pqr : IAudited
 
     public Pqr(string filingNumber, Guid clientId, PqrType type, PqrChannel channel, DateTimeOffset filedAt, string description, DateOnly dueDate, DateTimeOffset at)
     {
-        Id = Guid.NewGuid();
+        Id = NewId.Next();
         FilingNumber = filingNumber;
         ClientId = clientId;
         Type = type;
@@ -85,7 +85,7 @@ public sealed class Pqr : IAudited
     public DateTimeOffset? OverdueAlertedAt { get; private set; }
 
     /// <summary>Changes when anything changes: two people answering at once cannot both win.</summary>
-    public Guid Version { get; private set; } = Guid.NewGuid();
+    public Guid Version { get; private set; } = NewId.Next();
 
     public bool IsAnswered => Status is PqrStatus.Answered or PqrStatus.Closed;
 
@@ -93,7 +93,7 @@ public sealed class Pqr : IAudited
     {
         AssigneeId = personId;
         AssignedAt = at;
-        Version = Guid.NewGuid();
+        Version = NewId.Next();
     }
 
     /// <summary>Records the answer; refuses a second one, and a blank one.</summary>
@@ -107,20 +107,20 @@ public sealed class Pqr : IAudited
         AnsweredById = by;
         AnsweredOnTime = onTime;
         Status = PqrStatus.Answered;
-        Version = Guid.NewGuid();
+        Version = NewId.Next();
         return null;
     }
 
     public void MarkEscalated(DateTimeOffset at)
     {
         EscalatedAt = at;
-        Version = Guid.NewGuid();
+        Version = NewId.Next();
     }
 
     public void MarkOverdueAlerted(DateTimeOffset at)
     {
         OverdueAlertedAt = at;
-        Version = Guid.NewGuid();
+        Version = NewId.Next();
     }
 
     /// <summary>Whether a registration with these details is the same PQR (an idempotent retry).</summary>

@@ -32,7 +32,7 @@ public sealed class Renegotiation : IAudited
 
     public Renegotiation(Guid clientId, Guid requesterId, string requirement, DateTimeOffset at)
     {
-        Id = Guid.NewGuid();
+        Id = NewId.Next();
         ClientId = clientId;
         RequesterId = requesterId;
         Requirement = requirement;
@@ -53,7 +53,7 @@ public sealed class Renegotiation : IAudited
     public string? Reasons { get; private set; }
     public DateTimeOffset CreatedAt { get; private set; }
     public DateTimeOffset? ClosedAt { get; private set; }
-    public Guid Version { get; private set; } = Guid.NewGuid();
+    public Guid Version { get; private set; } = NewId.Next();
 
     public bool IsOpen => Status is RenegotiationStatus.Consulting or RenegotiationStatus.Proposal;
 
@@ -61,11 +61,11 @@ public sealed class Renegotiation : IAudited
     {
         Status = RenegotiationStatus.Proposal;
         OpportunityId = opportunityId;
-        Version = Guid.NewGuid();
+        Version = NewId.Next();
     }
 
     /// <summary>An area answered: two last answers at once meet on this row, and the second turn, run again, closes the round.</summary>
-    public void Touch() => Version = Guid.NewGuid();
+    public void Touch() => Version = NewId.Next();
 
     public void NotViable(string reasons, DateTimeOffset at) => Close(RenegotiationStatus.NotViable, reasons, at);
 
@@ -78,7 +78,7 @@ public sealed class Renegotiation : IAudited
         Status = status;
         Reasons = reasons;
         ClosedAt = at;
-        Version = Guid.NewGuid();
+        Version = NewId.Next();
     }
 }
 
@@ -89,7 +89,7 @@ public sealed class AreaConsultation : IAudited
 
     public AreaConsultation(Guid renegotiationId, Area area, Guid personId)
     {
-        Id = Guid.NewGuid();
+        Id = NewId.Next();
         RenegotiationId = renegotiationId;
         Area = area;
         PersonId = personId;
@@ -102,7 +102,7 @@ public sealed class AreaConsultation : IAudited
     public bool? Viable { get; private set; }
     public string? Comment { get; private set; }
     public DateTimeOffset? AnsweredAt { get; private set; }
-    public Guid Version { get; private set; } = Guid.NewGuid();
+    public Guid Version { get; private set; } = NewId.Next();
 
     public DomainError? Answer(bool viable, string? comment, DateTimeOffset at)
     {
@@ -113,7 +113,7 @@ public sealed class AreaConsultation : IAudited
         Viable = viable;
         Comment = string.IsNullOrEmpty(text) ? null : text;
         AnsweredAt = at;
-        Version = Guid.NewGuid();
+        Version = NewId.Next();
         return null;
     }
 }

@@ -48,12 +48,12 @@ public sealed class Visit : IAudited
 
     private Visit(Guid ownerId, Guid clientId, DateTimeOffset start, DateTimeOffset end, VisitDetails details, DateTimeOffset at)
     {
-        Id = Guid.NewGuid();
+        Id = NewId.Next();
         OwnerId = ownerId;
         ClientId = clientId;
         Start = start;
         End = end;
-        CalendarTransactionId = Guid.NewGuid();
+        CalendarTransactionId = NewId.Next();
         CreatedAt = at;
         ApplyDetails(details);
     }
@@ -130,7 +130,7 @@ public sealed class Visit : IAudited
     public DateTimeOffset CreatedAt { get; private set; }
 
     /// <summary>Changes when anything changes: a double-submitted card or two editors cannot both win.</summary>
-    public Guid Version { get; private set; } = Guid.NewGuid();
+    public Guid Version { get; private set; } = NewId.Next();
 
     public DomainError? Reschedule(DateTimeOffset start, DateTimeOffset end, VisitDetails details, bool calendarIsExternal)
     {
@@ -169,7 +169,7 @@ public sealed class Visit : IAudited
         Status = VisitStatus.Done;
         LoggedAt = at;
         LoggedById = by;
-        Version = Guid.NewGuid();
+        Version = NewId.Next();
         return null;
     }
 
@@ -178,48 +178,48 @@ public sealed class Visit : IAudited
         CalendarEventId = eventId;
         CalendarState = CalendarState.Synced;
         CalendarError = null;
-        Version = Guid.NewGuid();
+        Version = NewId.Next();
     }
 
     /// <summary>Records the event's id only (another change to the visit is still to be synced).</summary>
     public void RememberCalendarEvent(string? eventId)
     {
         CalendarEventId = eventId;
-        Version = Guid.NewGuid();
+        Version = NewId.Next();
     }
 
     /// <summary>The Outlook event is gone (deleted by its owner): the next sync creates a new one, under a new transaction id.</summary>
     public void ForgetCalendarEvent()
     {
         CalendarEventId = null;
-        CalendarTransactionId = Guid.NewGuid();
-        Version = Guid.NewGuid();
+        CalendarTransactionId = NewId.Next();
+        Version = NewId.Next();
     }
 
     public void CalendarFailed(string error)
     {
         CalendarState = CalendarState.Failed;
         CalendarError = error.Length > 500 ? error[..500] : error;
-        Version = Guid.NewGuid();
+        Version = NewId.Next();
     }
 
     public void MarkReminded(DateTimeOffset at)
     {
         ReminderSentAt = at;
-        Version = Guid.NewGuid();
+        Version = NewId.Next();
     }
 
     public void MarkFollowUpAsked(DateTimeOffset at)
     {
         FollowUpAskedAt = at;
-        Version = Guid.NewGuid();
+        Version = NewId.Next();
     }
 
     private void NeedsCalendar(bool external)
     {
         CalendarState = external ? CalendarState.Pending : CalendarState.Embedded;
         CalendarError = null;
-        Version = Guid.NewGuid();
+        Version = NewId.Next();
     }
 
     private void ApplyDetails(VisitDetails details)
@@ -228,7 +228,7 @@ public sealed class Visit : IAudited
         Interviewee = details.Interviewee;
         Location = details.Location;
         Observations = details.Observations;
-        Version = Guid.NewGuid();
+        Version = NewId.Next();
     }
 
     /// <summary>Whether this visit and the given time overlap (touching ends do not).</summary>

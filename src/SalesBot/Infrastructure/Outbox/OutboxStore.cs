@@ -33,7 +33,7 @@ public sealed class OutboxStore(IServiceScopeFactory scopes, ITurnCommit commit,
         var claimed = new List<OutboxMessage>();
         foreach (var m in due.Where(m => !inFlight(m.Id)))
         {
-            Guid? token = Guid.NewGuid();
+            Guid? token = NewId.Next();
             var won = await WriteAsync(db => db.Outbox
                 .Where(x => x.Id == m.Id && x.FailedAt == null && x.NextAttemptAt <= now && (x.ClaimedUntil == null || x.ClaimedUntil < now))
                 .ExecuteUpdateAsync(s => s.SetProperty(x => x.ClaimToken, token).SetProperty(x => x.ClaimedUntil, until), ct), ct);

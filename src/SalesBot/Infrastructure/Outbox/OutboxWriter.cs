@@ -99,7 +99,7 @@ public sealed class OutboxWriter : IDisposable
             CreatedAt = now,
             NextAttemptAt = held ? notBefore!.Value : now,
             // Otherwise this instance delivers it right after commit, under this claim; others leave it alone meanwhile.
-            ClaimToken = held ? null : Guid.NewGuid(),
+            ClaimToken = held ? null : NewId.Next(),
             ClaimedUntil = held ? null : now + _options.ClaimDuration,
             CorrelationId = correlationId,
         };
