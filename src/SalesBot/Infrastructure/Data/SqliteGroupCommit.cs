@@ -170,9 +170,6 @@ public sealed class SqliteGroupCommit : ITurnCommit, IAsyncDisposable
     /// memory, not in a temporary file: past 64 KiB, about the pages a logged visit touches, SQLite
     /// spills it to a file it creates, writes and deletes for every turn (perf: open, pwrite, close
     /// and unlink were 2-3 % of a logged visit). The undo data is bounded by one group's changes.
-    /// Its page cache is 16 MiB, not SQLite's 2 MiB: new visits and audit entries land at random
-    /// places in their GUID indexes, and with 2 MiB the writer read those pages back from the file
-    /// as the tables grew (strace, logged visits at 16: 12.6 page reads a turn, 7.1 with 16 MiB).
     /// </summary>
     private async Task<SqliteConnection> WriterAsync(string connectionString)
     {
@@ -181,7 +178,7 @@ public sealed class SqliteGroupCommit : ITurnCommit, IAsyncDisposable
         await writer.OpenAsync();
         await using (var pragma = writer.CreateCommand())
         {
-            pragma.CommandText = "PRAGMA temp_store = MEMORY; PRAGMA cache_size = -16384";
+            pragma.CommandText = "PRAGMA temp_store = MEMORY";
             await pragma.ExecuteNonQueryAsync();
         }
         KeptCommands.KeepOn(writer);

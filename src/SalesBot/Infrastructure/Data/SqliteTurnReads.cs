@@ -79,9 +79,6 @@ public sealed class SqliteTurnReads(string connectionString) : IDisposable
 
     private sealed class ReadConnection : IDisposable
     {
-        /// <summary>How much of the database file a read connection maps; pages beyond it are read as before.</summary>
-        private const long MappedBytes = 128L * 1024 * 1024;
-
         private readonly SqliteConnection _connection;
         private readonly Dictionary<string, SqliteCommand> _commands = new(StringComparer.Ordinal);
 
@@ -89,13 +86,6 @@ public sealed class SqliteTurnReads(string connectionString) : IDisposable
         {
             _connection = new SqliteConnection(connectionString);
             _connection.Open();
-            // Every commit of another connection empties this one's page cache, so under load each
-            // lookup reads its pages again: mapped, a page of the database file is read in place
-            // instead of by a system call (strace, a logged visit: 15.9 reads a turn to 8.0; those
-            // left are pages still in the WAL). Only these connections map the file: they only read.
-            using var mapped = _connection.CreateCommand();
-            mapped.CommandText = $"PRAGMA mmap_size = {MappedBytes}";
-            mapped.ExecuteNonQuery();
         }
 
         /// <summary>The command for <paramref name="sql"/> on this connection, kept: Microsoft.Data.Sqlite prepares its statements on the first run and keeps them until its text changes, whatever its parameters.</summary>
