@@ -13,6 +13,13 @@ internal static class AuditWriter
 {
     public static void AddEntries(DbContext db, AuditContext context, TimeProvider clock, Func<Type, bool> isAudited)
     {
+        foreach (var entry in EntriesFor(db, context, clock, isAudited)) db.Add(entry);
+    }
+
+    /// <summary>The audit entries of the tracked changes, not added to the context.</summary>
+    public static List<AuditEntry> EntriesFor(DbContext db, AuditContext context, TimeProvider clock, Func<Type, bool> isAudited)
+    {
+        var audit = new List<AuditEntry>();
         var now = clock.GetUtcNow();
         var entries = db.ChangeTracker.Entries()
             .Where(e => e.State is EntityState.Added or EntityState.Modified or EntityState.Deleted)
@@ -27,7 +34,7 @@ internal static class AuditWriter
                 _ => "updated",
             };
             if (entry.State == EntityState.Modified && !entry.Properties.Any(p => p.IsModified)) continue;
-            db.Add(new AuditEntry
+            audit.Add(new AuditEntry
             {
                 At = now,
                 ActorId = context.ActorId,
@@ -40,6 +47,7 @@ internal static class AuditWriter
                 After = entry.State == EntityState.Deleted ? null : Snapshot(entry, original: false),
             });
         }
+        return audit;
     }
 
     /// <summary>

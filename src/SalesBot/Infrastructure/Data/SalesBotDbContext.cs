@@ -124,9 +124,14 @@ public abstract class SalesBotDbContext(DbContextOptions options) : DbContext(op
         public void Dispose() => tracker.AutoDetectChangesEnabled = automatic;
     }
 
-    /// <summary>Adds the audit entries of the tracked changes (by SaveChanges, or by <see cref="InsertOnlyChanges"/> in its place).</summary>
+    /// <summary>Adds the audit entries of the tracked changes, for SaveChanges to write with them.</summary>
     internal void WriteAudit() =>
-        AuditWriter.AddEntries(this, Audit ?? new AuditContext(), Clock, t => typeof(IAudited).IsAssignableFrom(t));
+        AuditWriter.AddEntries(this, Audit ?? new AuditContext(), Clock, IsAudited);
+
+    /// <summary>The audit entries of the tracked changes, untracked: <see cref="InsertOnlyChanges"/> writes them itself.</summary>
+    internal List<AuditEntry> AuditEntries() => AuditWriter.EntriesFor(this, Audit ?? new AuditContext(), Clock, IsAudited);
+
+    private static bool IsAudited(Type type) => typeof(IAudited).IsAssignableFrom(type);
 
     /// <summary>One configuration per entity, in <c>Infrastructure/Data/Model</c>.</summary>
     protected override void OnModelCreating(ModelBuilder b) => b.ApplyConfigurationsFromAssembly(typeof(SalesBotDbContext).Assembly);
