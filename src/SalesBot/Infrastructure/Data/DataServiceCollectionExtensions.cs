@@ -74,7 +74,8 @@ public static class DataServiceCollectionExtensions
         if (context is SqliteSalesBotDbContext sqlite)
         {
             sqlite.TurnReads = scope.GetService<SqliteTurnReads>();
-            sqlite.HoldsConnection = false; // a pooled context starts every lease without the last one's hold
+            // A pooled context starts every lease without the last one's hold.
+            (sqlite.HoldsConnection, sqlite.OpenedConnection) = (false, false);
         }
         return context;
     }

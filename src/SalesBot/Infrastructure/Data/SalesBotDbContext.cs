@@ -145,6 +145,9 @@ public sealed class SqliteSalesBotDbContext(DbContextOptions<SqliteSalesBotDbCon
     /// <summary>While set, a connection EF opens for a query stays open (see <see cref="SqliteHeldConnection"/>).</summary>
     internal bool HoldsConnection { get; set; }
 
+    /// <summary>Whether EF opened this lease's connection: if not, there is nothing to close (see <see cref="SqliteHeldConnection"/>).</summary>
+    internal bool OpenedConnection { get; set; }
+
     protected override void ConfigureConventions(ModelConfigurationBuilder c)
     {
         // SQLite has no instant type: EF would store text it cannot compare in SQL. Ticks (UTC)
