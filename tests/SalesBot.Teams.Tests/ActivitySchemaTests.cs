@@ -23,6 +23,26 @@ public class ActivitySchemaTests
             $"{file} changed:\n{original}\n---\n{written}");
     }
 
+    [Theory]
+    [MemberData(nameof(RecordedActivities))]
+    public void The_compile_time_serializer_writes_exactly_what_the_reflection_one_writes(string file)
+    {
+        var reflection = new JsonSerializerOptions(ActivityJson.Options) { TypeInfoResolver = new System.Text.Json.Serialization.Metadata.DefaultJsonTypeInfoResolver() };
+        var text = File.ReadAllText(Path.Combine(RepoPaths.Activities, file));
+        var activity = JsonSerializer.Deserialize<Activity>(text, ActivityJson.Options)!;
+        // A reply as the bot writes one, on top of what Teams sent: a card, a mention, suggested actions.
+        var reply = activity.CreateReply("hola");
+        reply.Attachments = [Attachment.AdaptiveCard(new JsonObject { ["type"] = "AdaptiveCard", ["body"] = new JsonArray(new JsonObject { ["type"] = "TextBlock", ["text"] = "ñandú <b>" }) })];
+        reply.SuggestedActions = new SuggestedActions { Actions = [new CardAction { Type = "imBack", Title = "Sí", Value = "sí" }] };
+
+        // Described at compile time, not by reflection behind the options' back.
+        Assert.IsAssignableFrom<System.Text.Json.Serialization.JsonSerializerContext>(ActivityJson.Options.GetTypeInfo(typeof(Activity)).OriginatingResolver);
+        foreach (var written in new[] { activity, reply })
+            Assert.Equal(JsonSerializer.Serialize(written, reflection), JsonSerializer.Serialize(written, ActivityJson.Options));
+        // And read what the reflection one reads (compared as written: JSON nodes do not compare by value).
+        Assert.Equal(JsonSerializer.Serialize(JsonSerializer.Deserialize<Activity>(text, reflection), reflection), JsonSerializer.Serialize(activity, reflection));
+    }
+
     // Timestamps are the one thing the model re-formats (same instant, canonical ISO text).
     private static JsonNode Normalize(JsonNode node)
     {
