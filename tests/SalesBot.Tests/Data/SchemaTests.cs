@@ -223,7 +223,7 @@ public sealed class SqliteSchemaTests : SchemaTests
             for (var k = 0; k < 500; k++)
             {
                 var expected = people[(w + k) % people.Count];
-                Assert.Equal(expected.Name, reads.Single(sql, expected.AadObjectId, row => row.GetString(0)));
+                Assert.Equal(expected.Name, reads.Single(sql, expected.AadObjectId, static (command, key) => TurnQuery.Parameter(command, "$key", key), row => row.GetString(0)));
                 Interlocked.Increment(ref done);
             }
         }));

@@ -40,9 +40,7 @@ public sealed class SearchClients(SalesBotDbContext db)
         (db, command, a) =>
         {
             DirectRead<Client>.Parameter(db, command, "$id", nameof(Client.Id), a.Id);
-            var all = command.CreateParameter();
-            (all.ParameterName, all.Value) = ("$all", a.Scope.All);
-            command.Parameters.Add(all);
+            TurnQuery.Parameter(command, "$all", a.Scope.All);
             DirectRead<Client>.Parameter(db, command, "$owner", nameof(Client.OwnerId), a.Scope.Owner);
             DirectRead<Person>.Parameter(db, command, "$team", nameof(Person.TeamId), a.Scope.Team);
         },

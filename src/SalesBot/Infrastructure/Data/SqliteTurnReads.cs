@@ -6,7 +6,7 @@ using Microsoft.Data.Sqlite;
 namespace SalesBot.Infrastructure.Data;
 
 /// <summary>
-/// Long-lived SQLite connections for the lookups every turn makes (<see cref="TurnLookup{TResult}"/>),
+/// Long-lived SQLite connections for the lookups every turn makes (<see cref="TurnLookup{TResult}"/>, <see cref="TurnQuery{TArgs, TResult}"/>),
 /// each statement prepared once per connection. Through EF, each of those lookups built a new
 /// command, had SQLite parse it again, and opened and closed a pooled connection around it
 /// (bench/: about a tenth of an "ayuda" turn). A connection is rented for one lookup and returned
@@ -20,10 +20,6 @@ public sealed class SqliteTurnReads(string connectionString) : IDisposable
     private readonly ConcurrentBag<ReadConnection> _idle = [];
     private int _idleCount; // ConcurrentBag.Count takes every thread's lock: counted here instead
     private bool _disposed;
-
-    /// <summary>The first row <paramref name="sql"/> finds for <paramref name="key"/> (its one parameter, <c>$key</c>), read by <paramref name="read"/>; default when none.</summary>
-    public TResult? Single<TResult>(string sql, string key, Func<DbDataReader, TResult> read) =>
-        Single(sql, key, static (command, key) => ((SqliteCommand)command).Parameters.Add("$key", SqliteType.Text).Value = key, read);
 
     /// <summary>The first row <paramref name="sql"/> finds with the parameters <paramref name="bind"/> adds from <paramref name="state"/>, read by <paramref name="read"/>; default when none.</summary>
     public TResult? Single<TState, TResult>(string sql, TState state, Action<DbCommand, TState> bind, Func<DbDataReader, TResult> read)

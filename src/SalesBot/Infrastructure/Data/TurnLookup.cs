@@ -1,13 +1,12 @@
 using System.Data.Common;
 using System.Linq.Expressions;
-using System.Runtime.CompilerServices;
-using Microsoft.EntityFrameworkCore.Metadata;
 
 namespace SalesBot.Infrastructure.Data;
 
 /// <summary>
-/// A lookup of one row by one text key that the turn pipeline makes on every turn. On SQLite, for a
-/// context leased to a turn, it is a statement prepared once on a long-lived connection
+/// A lookup of one row by one text key that the turn pipeline makes on every turn: a
+/// <see cref="TurnQuery{TArgs, TResult}"/> whose one parameter is the key, <c>$key</c>. On SQLite,
+/// for a context leased to a turn, it is a statement prepared once on a long-lived connection
 /// (<see cref="SqliteTurnReads"/>) and read with <see cref="DirectRead{T}"/>; anywhere else
 /// (PostgreSQL, the command line, a context of its own) it is the EF query, compiled. Both must
 /// return the same thing: the tests run the turn pipeline on both providers.
@@ -20,14 +19,8 @@ public sealed class TurnLookup<TResult>(
     Func<DbContext, string> sql,
     Func<DbContext, DbDataReader, TResult> read)
 {
-    private readonly PerModelQuery<string, TResult> _query = new(query);
-    private readonly ConditionalWeakTable<IModel, string> _sql = new();
+    private readonly TurnQuery<string, TResult> _query = new(new PerModelQuery<string, TResult>(query).RunAsync, sql,
+        static (_, command, key) => TurnQuery.Parameter(command, "$key", key), read);
 
-    public Task<TResult> RunAsync(SalesBotDbContext db, string key, CancellationToken ct)
-    {
-        if (db is not SqliteSalesBotDbContext { TurnReads: { } reads }) return _query.RunAsync(db, key, ct);
-        ct.ThrowIfCancellationRequested();
-        // SQLite reads are synchronous underneath (Microsoft.Data.Sqlite's async calls complete inline).
-        return Task.FromResult(reads.Single(_sql.GetValue(db.Model, _ => sql(db)), key, row => read(db, row))!);
-    }
+    public Task<TResult> RunAsync(SalesBotDbContext db, string key, CancellationToken ct) => _query.RunAsync(db, key, ct);
 }

@@ -38,3 +38,14 @@ public sealed class TurnQuery<TArgs, TResult>(
     /// <summary>The read through EF whatever the context (tests compare the two routes).</summary>
     internal Task<TResult> ThroughEfAsync(SalesBotDbContext db, TArgs args, CancellationToken ct) => query(db, args, ct);
 }
+
+public static class TurnQuery
+{
+    /// <summary>Adds a parameter whose value no column's conversion applies to (a text key, a flag); a column's value goes through <see cref="DirectRead{T}.Parameter"/>.</summary>
+    public static void Parameter(DbCommand command, string name, object value)
+    {
+        var parameter = command.CreateParameter();
+        (parameter.ParameterName, parameter.Value) = (name, value);
+        command.Parameters.Add(parameter);
+    }
+}

@@ -1,4 +1,6 @@
 using System.Data.Common;
+using System.Runtime.CompilerServices;
+using Microsoft.EntityFrameworkCore.Metadata;
 using SalesBot.Infrastructure.Data;
 
 namespace SalesBot.Infrastructure.Outbox;
@@ -125,7 +127,7 @@ public sealed class OutboxStore(IServiceScopeFactory scopes, ITurnCommit commit,
         return deleted;
     }
 
-    private static readonly System.Runtime.CompilerServices.ConditionalWeakTable<Microsoft.EntityFrameworkCore.Metadata.IModel, string> DeleteSql = new();
+    private static readonly ConditionalWeakTable<IModel, string> DeleteSql = new();
 
     /// <summary>A set-based write outside SaveChanges, queued behind this process's other SQLite writes.</summary>
     private async Task<int> WriteAsync(Func<SalesBotDbContext, Task<int>> write, CancellationToken ct)
