@@ -68,7 +68,9 @@ public abstract class SchemaTests : DemoBotTest
         await using var scope = Bot.Services.CreateAsyncScope();
         var db = scope.ServiceProvider.GetRequiredService<SalesBotDbContext>();
         // Sub-second, to the millisecond: both providers keep that (SQLite's binary form keeps no finer).
-        var at = new DateTimeOffset(2026, 12, 5, 13, 45, 7, 123, TimeSpan.Zero);
+        // Far ahead: the bot's outbox engine is running, and it claims a row once it is due and its claim
+        // has lapsed (with today's date, two minutes after it, it took the row and changed its token).
+        var at = new DateTimeOffset(2126, 12, 5, 13, 45, 7, 123, TimeSpan.Zero);
         var token = Guid.NewGuid();
         OutboxMessage Row(string lane) => new()
         {
