@@ -72,6 +72,70 @@ public abstract class InsertOnlyChangesTests : DemoBotTest
     }
 
     [Fact]
+    public async Task A_visit_added_untracked_is_stored_and_audited_as_a_tracked_one_and_nothing_is_left_tracked()
+    {
+        await using var scope = Bot.Services.CreateAsyncScope();
+        var db = scope.ServiceProvider.GetRequiredService<SalesBotDbContext>();
+        var (alex, clientId) = await AlexAndAClientOfHisAsync(db);
+        db.ChangeTracker.Clear();
+        var audited = await db.AuditLog.CountAsync();
+        var visit = Logged(alex, clientId, At.AddDays(-3));
+        db.AddNew(visit);
+        Assert.True(db.HasChanges());
+
+        Assert.True(await SaveDirectlyAsync(db));
+
+        Assert.Empty(db.NewRows);
+        Assert.False(db.HasChanges());
+        Assert.Empty(db.ChangeTracker.Entries());
+        Assert.Equal(audited + 1, await db.AuditLog.CountAsync());
+        var stored = await db.AuditLog.AsNoTracking().SingleAsync(a => a.EntityId == visit.Id.ToString());
+        Assert.Equal(("created", "Visit", (string?)null), (stored.Action, stored.EntityType, stored.Before));
+        // The snapshot a tracked row gets, from the same values (read through a detached entry).
+        Assert.Equal(JsonSerializer.Serialize(db.Entry(visit).Properties.ToDictionary(p => p.Metadata.Name, p => p.CurrentValue)), stored.After);
+        Assert.Equivalent(visit, await db.Visits.AsNoTracking().SingleAsync(v => v.Id == visit.Id), strict: true);
+
+        // The unique index still guards it: the same executive, client and start is a duplicate, reported as SaveChanges reports one.
+        db.ChangeTracker.Clear();
+        db.AddNew(Logged(alex, clientId, At.AddDays(-3)));
+        var race = await Assert.ThrowsAsync<DbUpdateException>(() => SaveDirectlyAsync(db));
+        Assert.True(DuplicateKey.Is(race, "Visits"));
+    }
+
+    [Fact]
+    public async Task An_untracked_new_row_beside_another_change_is_written_by_SaveChanges_with_its_audit_entry()
+    {
+        await using var scope = Bot.Services.CreateAsyncScope();
+        var db = scope.ServiceProvider.GetRequiredService<SalesBotDbContext>();
+        var (alex, clientId) = await AlexAndAClientOfHisAsync(db);
+        var visit = Logged(alex, clientId, At.AddDays(-4));
+        db.AddNew(visit);
+        alex.Update("Alex W.", alex.Email, alex.Roles);
+
+        Assert.False(await SaveDirectlyAsync(db));
+        Assert.Single(db.NewRows);
+        await db.SaveChangesAsync();
+
+        Assert.Empty(db.NewRows);
+        Assert.True(await db.Visits.AnyAsync(v => v.Id == visit.Id));
+        Assert.True(await db.AuditLog.AnyAsync(a => a.EntityId == visit.Id.ToString() && a.Action == "created"));
+        Assert.True(await db.AuditLog.AnyAsync(a => a.EntityId == alex.Id.ToString() && a.Action == "updated"));
+    }
+
+    [Fact]
+    public async Task A_context_given_back_to_the_pool_forgets_its_unsaved_new_rows()
+    {
+        var scope = Bot.Services.CreateAsyncScope();
+        var db = scope.ServiceProvider.GetRequiredService<SalesBotDbContext>();
+        var (alex, clientId) = await AlexAndAClientOfHisAsync(db);
+        db.AddNew(Logged(alex, clientId, At.AddDays(-5)));
+
+        await scope.DisposeAsync();
+
+        Assert.Empty(db.NewRows);
+    }
+
+    [Fact]
     public async Task Any_other_change_is_left_to_SaveChanges_with_nothing_written()
     {
         await using var scope = Bot.Services.CreateAsyncScope();

@@ -97,7 +97,8 @@ public sealed class LogVisit(SalesBotDbContext db, SearchClients clients, Client
         if (await AlreadyLogged.RunAsync(db, (actor.PersonId!.Value, client.Value!.Id, start), ct)) return new DomainError("visit-duplicate", client.Value!.Name);
         var now = clock.GetUtcNow();
         var visit = Visit.Logged(actor.PersonId!.Value, client.Value!.Id, start, end, details!, validated!, actor.PersonId!.Value, now);
-        db.Visits.Add(visit);
+        // Created and not touched again in the turn: written without the change tracker's bookkeeping.
+        db.AddNew(visit);
         await SignUpIfSignedAsync(visit, ct);
         return new VisitOfClient(visit, client.Value.Name);
     }

@@ -48,7 +48,7 @@ public sealed class SqliteGroupCommit : ITurnCommit, IAsyncDisposable
 
     public Task SaveAsync(SalesBotDbContext db, TurnRows rows, bool alone, CancellationToken ct)
     {
-        var changed = db.ChangeTracker.HasChanges();
+        var changed = db.HasChanges();
         // Nothing to write (a read-only turn with no reply): no reason to join a group.
         if (!changed && rows.IsEmpty) return Task.CompletedTask;
         var pending = new Pending(db, rows, changed, new TaskCompletionSource(TaskCreationOptions.RunContinuationsAsynchronously));

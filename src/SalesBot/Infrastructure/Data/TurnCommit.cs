@@ -22,7 +22,7 @@ public sealed class DirectTurnCommit : ITurnCommit
 {
     public async Task SaveAsync(SalesBotDbContext db, TurnRows rows, bool alone, CancellationToken ct)
     {
-        var changed = db.ChangeTracker.HasChanges();
+        var changed = db.HasChanges();
         if (rows.IsEmpty)
         {
             if (changed) await db.SaveChangesAsync(ct);
