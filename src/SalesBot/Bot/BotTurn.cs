@@ -88,4 +88,16 @@ public sealed class BotTurn(ITurnContext context, Localizer localizer, CardRende
     /// <summary>Cards go as their own activity: Teams splits text+card messages and the id is then unusable for updates.</summary>
     public void ReplyCard(string template, object data) =>
         Context.Reply(new Activity { Type = ActivityTypes.Message, Attachments = [cards.RenderAttachment(template, data)] });
+
+    /// <summary>
+    /// A card whose data depends only on <paramref name="key"/> and the turn's language: the data is
+    /// built once per key and language (<see cref="CardRenderer.RenderShared"/>), not on every turn.
+    /// Whatever else <paramref name="data"/> reads from the turn must be part of the key.
+    /// </summary>
+    public void ReplySharedCard(string template, string key, Func<BotTurn, object> data) =>
+        Context.Reply(new Activity
+        {
+            Type = ActivityTypes.Message,
+            Attachments = [Attachment.AdaptiveCard(cards.RenderShared(template, Language + "/" + key, () => data(this)))],
+        });
 }

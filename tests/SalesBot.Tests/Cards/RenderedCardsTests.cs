@@ -67,6 +67,30 @@ public class RenderedCardsTests
     }
 
     [Fact]
+    public void Shared_data_is_built_once_per_key_and_renders_the_card_its_data_renders()
+    {
+        var renderer = new CardRenderer(CardsDirectory);
+        var built = new List<string>();
+        object Data(string id)
+        {
+            built.Add(id);
+            return new { title = "t", message = "m", correlationLabel = "id", correlationId = id };
+        }
+
+        var first = renderer.RenderShared("error", "a", () => Data("a"));
+        var again = renderer.RenderShared("error", "a", () => Data("a-again"));
+        var other = renderer.RenderShared("error", "b", () => Data("b"));
+
+        Assert.Equal(["a", "b"], built);
+        Assert.True(JsonNode.DeepEquals(renderer.Render("error", Data("a")), first));
+        Assert.True(JsonNode.DeepEquals(first, again));
+        Assert.Contains("\"b\"", other.ToJsonString(), StringComparison.Ordinal);
+        // Each render still gets a card of its own.
+        again.AsObject().Add("changedByAnotherTurn", true);
+        Assert.True(JsonNode.DeepEquals(first, renderer.RenderShared("error", "a", () => Data("never"))));
+    }
+
+    [Fact]
     public void Large_data_is_bound_every_time()
     {
         var renderer = new CardRenderer(CardsDirectory);

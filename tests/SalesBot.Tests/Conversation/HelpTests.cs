@@ -53,6 +53,28 @@ public abstract class HelpTests : DemoBotTest
     }
 
     [Fact]
+    public async Task The_help_built_once_for_a_role_and_language_is_never_another_roles_or_languages()
+    {
+        // One bot, one after another: the help is built once per roles, language and length, and kept.
+        var lead = (await AskAsync(Megan.Message("ayuda"))).Card()!;
+        var service = (await AskAsync(Lynne.Message("ayuda"))).Card()!;
+        var executive = (await AskAsync(Alex.Message("ayuda"))).Card()!;
+        var executiveAll = (await AskAsync(Alex.Message("ayuda todo"))).Card()!;
+        var leadInEnglish = (await AskAsync(Megan.Message("help", locale: "en-US"))).Card()!;
+
+        Assert.Contains("Aprobaciones", AreaTitles(lead));
+        Assert.DoesNotContain("Aprobaciones", AreaTitles(service));
+        Assert.DoesNotContain("mi pipeline", service.AllText());
+        Assert.DoesNotContain("Aprobaciones", AreaTitles(executive));
+        Assert.Contains("Ver todo", executive.AllText());
+        Assert.DoesNotContain("Ver todo", executiveAll.AllText());
+        Assert.Contains("Approvals", AreaTitles(leadInEnglish));
+        // Asked again, each is what it was.
+        Assert.True(JsonNode.DeepEquals(executive, (await AskAsync(Alex.Message("ayuda"))).Card()));
+        Assert.True(JsonNode.DeepEquals(lead, (await AskAsync(Megan.Message("ayuda"))).Card()));
+    }
+
+    [Fact]
     public async Task Someone_not_registered_sees_only_the_assistant_and_how_to_get_in()
     {
         var stranger = new Activities(Connector.ServiceUrl) { UserId = "user-id-99", UserName = "Nadie", AadObjectId = "00000000-0000-0000-0000-000000000099" };

@@ -12,12 +12,19 @@ public sealed class HelpCommand(CommandRouter router) : IConversationCommand
     {
         var all = input.Field("all") == "true" || TextFolding.Fold(input.Text ?? "").Trim() is "todo" or "all" or "ver todo" or "see all";
         var roles = turn.Actor.Roles;
+        // The same for everyone with these roles in this language: built once (the commands are registered at start).
+        turn.ReplySharedCard("help", $"{(int)roles}/{all}", t => Data(t, roles, all));
+        return Task.CompletedTask;
+    }
+
+    private object Data(BotTurn turn, Role roles, bool all)
+    {
         var mine = router.All.Where(c => c.HelpKey is not null && c.Help is { } help && help.IsFor(roles)).ToList();
         var areas = mine.GroupBy(c => c.Help!.Area).OrderBy(g => g.Key)
             .Select(g => (Area: g.Key, Commands: g.OrderBy(c => c.Help!.Rank).Take(all ? int.MaxValue : PerArea).ToList()))
             .ToList();
         var hidden = mine.Count - areas.Sum(a => a.Commands.Count);
-        turn.ReplyCard("help", new
+        return new
         {
             title = turn.T("help.title"),
             intro = turn.T(roles == Role.None ? "help.unknownIntro" : all ? "help.introAll" : "help.intro"),
@@ -38,8 +45,7 @@ public sealed class HelpCommand(CommandRouter router) : IConversationCommand
             footer = turn.T("help.footer"),
             actions = (hidden > 0 ? new[] { new { title = turn.T("help.all"), command = AssistantActions.Help, all = "true" } } : [])
                 .Append(new { title = turn.T("action.menu"), command = AssistantActions.Menu, all = "" }),
-        });
-        return Task.CompletedTask;
+        };
     }
 }
 
