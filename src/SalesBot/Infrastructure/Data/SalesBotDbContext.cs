@@ -192,8 +192,10 @@ public sealed class SqliteSalesBotDbContext(DbContextOptions<SqliteSalesBotDbCon
 
     protected override void ConfigureConventions(ModelConfigurationBuilder c)
     {
-        // SQLite has no instant type: EF would store text it cannot compare in SQL. Ticks (UTC)
-        // keep ordering and range queries in the database.
+        // SQLite has no instant type: EF would store text it cannot compare in SQL. The binary
+        // converter stores one integer from the clock time and the offset, which keeps ordering,
+        // equality and range queries in the database among instants of one offset. Every use case
+        // stores UTC (Npgsql refuses anything else for PostgreSQL's timestamptz), so all compare.
         c.Properties<DateTimeOffset>().HaveConversion<DateTimeOffsetToBinaryConverter>();
         c.Properties<decimal>().HaveConversion<MinorUnitsConverter>();
     }
