@@ -48,7 +48,7 @@ public sealed class Visit : IAudited
 
     private Visit(Guid ownerId, Guid clientId, DateTimeOffset start, DateTimeOffset end, VisitDetails details, DateTimeOffset at)
     {
-        Id = NewId.Next();
+        Id = NewId.Ordered();
         OwnerId = ownerId;
         ClientId = clientId;
         Start = start;
