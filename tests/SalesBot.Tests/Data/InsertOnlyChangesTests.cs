@@ -129,6 +129,9 @@ public abstract class InsertOnlyChangesTests : DemoBotTest
         var db = scope.ServiceProvider.GetRequiredService<SalesBotDbContext>();
         var (alex, clientId) = await AlexAndAClientOfHisAsync(db);
         db.AddNew(Logged(alex, clientId, At.AddDays(-5)));
+        // A row the model does not know is refused where it is added, not at the commit.
+        Assert.Throws<InvalidOperationException>(() => db.AddNew(new object()));
+        Assert.Single(db.NewRows);
 
         await scope.DisposeAsync();
 

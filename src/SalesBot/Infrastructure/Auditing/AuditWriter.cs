@@ -3,6 +3,7 @@ using System.Text;
 using System.Text.Json;
 using Microsoft.EntityFrameworkCore.ChangeTracking;
 using Microsoft.EntityFrameworkCore.Metadata;
+using SalesBot.Infrastructure.Data;
 
 namespace SalesBot.Infrastructure.Auditing;
 
@@ -21,15 +22,14 @@ internal static class AuditWriter
     /// The audit entries of the tracked changes, then of <paramref name="newRows"/> (rows the scope
     /// created without tracking them, see <c>SalesBotDbContext.AddNew</c>), not added to the context.
     /// </summary>
-    public static List<AuditEntry> EntriesFor(DbContext db, IReadOnlyList<object> newRows, AuditContext context, TimeProvider clock, Func<Type, bool> isAudited)
+    public static List<AuditEntry> EntriesFor(DbContext db, IReadOnlyList<NewRow> newRows, AuditContext context, TimeProvider clock, Func<Type, bool> isAudited)
     {
         var audit = EntriesFor(db, context, clock, isAudited);
         if (newRows.Count == 0) return audit;
         var now = clock.GetUtcNow();
-        foreach (var row in newRows)
+        foreach (var (row, type) in newRows)
         {
-            if (!isAudited(row.GetType())) continue;
-            var type = db.Model.FindEntityType(row.GetType()) ?? throw new InvalidOperationException($"{row.GetType().Name} is not in the model");
+            if (!isAudited(type.ClrType)) continue;
             audit.Add(Entry(context, now, "created", type,
                 string.Join("/", type.FindPrimaryKey()!.Properties.Select(p => p.GetGetter().GetClrValue(row))),
                 before: null, after: Snapshot(type, row, static (row, property) => property.GetGetter().GetClrValue(row))));

@@ -32,7 +32,7 @@ internal static class InsertOnlyChanges
         try
         {
             foreach (var entry in added) await InsertAsync(db, connection, transaction, entry, ct);
-            foreach (var row in db.NewRows) await DirectInsert.RunAsync(db, connection, transaction, db.Model.FindEntityType(row.GetType())!, row, ct);
+            foreach (var (row, type) in db.NewRows) await DirectInsert.RunAsync(db, connection, transaction, type, row, ct);
             foreach (var entry in audit) await DirectInsert<AuditEntry>.RunAsync(db, connection, transaction, entry, ct);
         }
         catch (DbException e)
@@ -61,11 +61,9 @@ internal static class InsertOnlyChanges
             if (entry.State != EntityState.Added) continue;
             if (!Insertable(db, entry.Metadata, added)) return false;
         }
-        foreach (var row in db.NewRows)
-        {
-            // A generated key would have to be set on the object and tracked: SaveChanges does that.
-            if (db.Model.FindEntityType(row.GetType()) is not { } type || !Insertable(db, type, added) || DirectInsert.GeneratedKey(db, type) is not null) return false;
-        }
+        // A generated key would have to be set on the object and tracked: SaveChanges does that.
+        foreach (var (_, type) in db.NewRows)
+            if (!Insertable(db, type, added) || DirectInsert.GeneratedKey(db, type) is not null) return false;
         if (added.Count == 0) return false;
         // A new row that references a new row must follow it, which SaveChanges works out and a plain loop does not.
         foreach (var type in added)

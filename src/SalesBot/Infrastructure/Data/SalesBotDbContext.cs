@@ -59,7 +59,7 @@ public abstract class SalesBotDbContext(DbContextOptions options) : DbContext(op
     /// </summary>
     internal Action<DbContext>? AfterSaveChanges { get; set; }
 
-    private readonly List<object> _newRows = [];
+    private readonly List<NewRow> _newRows = [];
 
     /// <summary>
     /// Adds a row the scope only creates, without tracking it: nothing in the scope reads it back
@@ -68,10 +68,12 @@ public abstract class SalesBotDbContext(DbContextOptions options) : DbContext(op
     /// the cost of a logged visit's new row (its entry, foreign-key fix-up and snapshots: perf, 3 %
     /// of the turn, and its change detection and audit after). Any other save tracks it first.
     /// </summary>
-    internal void AddNew(object row) => _newRows.Add(row);
+    internal void AddNew(object row) =>
+        // Its type is looked up once, here, where a row the model does not know is a mistake to report.
+        _newRows.Add(new NewRow(row, Model.FindEntityType(row.GetType()) ?? throw new InvalidOperationException($"{row.GetType().Name} is not in the model")));
 
-    /// <summary>The rows added with <see cref="AddNew"/> and not saved yet.</summary>
-    internal IReadOnlyList<object> NewRows => _newRows;
+    /// <summary>The rows added with <see cref="AddNew"/> and not saved yet, with their entity types.</summary>
+    internal IReadOnlyList<NewRow> NewRows => _newRows;
 
     /// <summary>Whether a save would write anything: a tracked change or a row added with <see cref="AddNew"/>.</summary>
     internal bool HasChanges() => _newRows.Count > 0 || ChangeTracker.HasChanges();
@@ -82,7 +84,7 @@ public abstract class SalesBotDbContext(DbContextOptions options) : DbContext(op
     /// <summary>Hands the untracked new rows to the change tracker, for a save that writes through it.</summary>
     private void TrackNewRows()
     {
-        foreach (var row in _newRows) Add(row);
+        foreach (var (row, _) in _newRows) Add(row);
         _newRows.Clear();
     }
 
@@ -202,3 +204,6 @@ public sealed class SqliteSalesBotDbContext(DbContextOptions<SqliteSalesBotDbCon
 }
 
 public sealed class PostgresSalesBotDbContext(DbContextOptions<PostgresSalesBotDbContext> options) : SalesBotDbContext(options);
+
+/// <summary>A row added untracked (<see cref="SalesBotDbContext.AddNew"/>) and its entity type.</summary>
+internal readonly record struct NewRow(object Row, Microsoft.EntityFrameworkCore.Metadata.IEntityType Type);
