@@ -137,4 +137,70 @@ public sealed class GroupCommitTests : IAsyncLifetime
         // The group was not failed by its bad member: nothing ran alone.
         Assert.DoesNotContain(_bot.Logs, l => l.Message.Contains(RanAlone, StringComparison.Ordinal));
     }
+
+    /// <summary>A write (as the outbox's deletes of delivered rows) that records a processed mark under <paramref name="key"/>, counting its runs.</summary>
+    private static Func<SalesBotDbContext, DbConnection, DbTransaction, Task<int>> MarkWrite(string key, Action ran, bool thenFail = false) =>
+        async (db, connection, transaction) =>
+        {
+            ran();
+            await DirectInsert<ProcessedActivity>.RunAsync(db, connection, transaction, new ProcessedActivity { Key = key, ProcessedAt = DateTimeOffset.UtcNow }, CancellationToken.None);
+            if (thenFail) throw new InvalidOperationException("the write fails after its insert (injected by the test)");
+            return 42;
+        };
+
+    /// <summary>Holds the gate while two turns and <paramref name="write"/> queue behind a third turn's group, then lets them go.</summary>
+    private async Task<(HttpResponseMessage[] Responses, Task<int> Written)> WriteBesideTurnsAsync(string prefix,
+        Func<SalesBotDbContext, DbConnection, DbTransaction, Task<int>> write)
+    {
+        var committer = (SqliteGroupCommit)_bot.Services.GetRequiredService<ITurnCommit>();
+        var users = Strangers(3, prefix);
+        Task<HttpResponseMessage>[] posts;
+        Task<int> written;
+        using (await _bot.Services.GetRequiredService<SqliteWriteGate>().EnterAsync(CancellationToken.None))
+        {
+            var head = _bot.PostAsync(users[0].Message("ayuda"));
+            await WaitUntilAsync(() => committer.Committing == 1, "the first turn's group waits for the gate");
+            posts = [head, _bot.PostAsync(users[1].Message("ayuda")), _bot.PostAsync(users[2].Message("ayuda"))];
+            written = committer.WriteInGroupAsync(write);
+            await WaitUntilAsync(() => committer.Waiting == 3, "two turns and the write waiting together for the next group");
+        }
+        return (await Task.WhenAll(posts), written);
+    }
+
+    [Fact]
+    public async Task A_write_joins_the_next_group_and_runs_again_alone_when_that_groups_commit_fails()
+    {
+        _faults.FailNextGroupOf = (SqliteGroupCommit)_bot.Services.GetRequiredService<ITurnCommit>();
+        var runs = 0;
+
+        var (responses, written) = await WriteBesideTurnsAsync("write", MarkWrite("test|write", () => Interlocked.Increment(ref runs)));
+
+        Assert.All(responses, r => Assert.True(r.IsSuccessStatusCode));
+        Assert.Equal(42, await written);
+        // It ran in the group whose COMMIT failed (with the two turns), then once more alone; its row is there once.
+        Assert.Equal(1, _faults.FailedGroups);
+        Assert.Equal(2, runs);
+        Assert.Equal(2, _bot.Logs.Count(l => l.Message.Contains(RanAlone, StringComparison.Ordinal)));
+        Assert.Equal(1, await _bot.WithDbAsync(db => db.ProcessedActivities.CountAsync(p => p.Key == "test|write")));
+        await _connector.WaitForActivitiesAsync(3);
+        Assert.Equal(4, await _bot.WithDbAsync(db => db.ProcessedActivities.CountAsync()));
+    }
+
+    [Fact]
+    public async Task A_write_that_fails_in_a_group_is_undone_alone_and_its_neighbours_are_kept()
+    {
+        var runs = 0;
+
+        var (responses, written) = await WriteBesideTurnsAsync("badwrite", MarkWrite("test|undone", () => Interlocked.Increment(ref runs), thenFail: true));
+
+        Assert.All(responses, r => Assert.True(r.IsSuccessStatusCode));
+        var failure = await Assert.ThrowsAsync<InvalidOperationException>(() => written);
+        Assert.Contains("injected by the test", failure.Message, StringComparison.Ordinal);
+        Assert.Equal(1, runs);
+        // Its insert went with its savepoint; the turns beside it were committed in the group, none alone.
+        Assert.Equal(0, await _bot.WithDbAsync(db => db.ProcessedActivities.CountAsync(p => p.Key == "test|undone")));
+        Assert.Equal(3, await _bot.WithDbAsync(db => db.ProcessedActivities.CountAsync()));
+        Assert.DoesNotContain(_bot.Logs, l => l.Message.Contains(RanAlone, StringComparison.Ordinal));
+        await _connector.WaitForActivitiesAsync(3);
+    }
 }

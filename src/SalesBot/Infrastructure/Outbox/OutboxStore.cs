@@ -102,8 +102,8 @@ public sealed class OutboxStore(IServiceScopeFactory scopes, ITurnCommit commit,
     public async Task<int> DeleteDeliveredAsync(IReadOnlyCollection<(long Id, Guid Token)> delivered, CancellationToken ct)
     {
         if (delivered.Count == 0) return 0;
-        // SQLite: on the group commit's writer, whose cache holds the rows it just wrote, one kept statement per row.
-        if (commit is SqliteGroupCommit group) return await group.WriteAloneAsync((db, connection, transaction) => DeleteEachAsync(db, connection, transaction, delivered, ct));
+        // SQLite: in the next group commit, on its writer, whose cache holds the rows it just wrote; one kept statement per row.
+        if (commit is SqliteGroupCommit group) return await group.WriteInGroupAsync((db, connection, transaction) => DeleteEachAsync(db, connection, transaction, delivered, ct));
         var ids = delivered.Select(d => d.Id).ToList();
         // A token belongs to one claim of one row, so matching both lists is matching the pairs.
         var tokens = delivered.Select(d => (Guid?)d.Token).ToList();
