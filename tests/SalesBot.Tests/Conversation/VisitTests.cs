@@ -216,6 +216,39 @@ public abstract class VisitTests : DemoBotTest
     }
 
     [Fact]
+    public async Task A_visit_for_a_client_picked_from_the_list_is_logged_and_a_refused_one_comes_back_with_the_pick_and_the_reason()
+    {
+        var (andinos, hospital) = await Bot.WithDbAsync(async db => (
+            (await db.Clients.SingleAsync(c => c.Name == "Plásticos Andinos Ltda.")).Id,
+            (await db.Clients.SingleAsync(c => c.Name == "Hospital San Rafael")).Id)); // Megan's: not Alex's to see
+        var earlier = LocalNow().AddHours(-3);
+        JsonObject Picked(Guid client, DateTimeOffset at) => new()
+        {
+            ["command"] = "visits.log",
+            ["visitId"] = "",
+            ["clientId"] = client.ToString(),
+            ["clientQuery"] = "",
+            ["date"] = Iso(at, "yyyy-MM-dd"),
+            ["time"] = Iso(at, "HH:mm"),
+            ["duration"] = "45",
+            ["type"] = "prospecting",
+            ["outcome"] = "interested",
+        };
+
+        var future = (await AskAsync(Alex.Submit(Picked(andinos, LocalNow().AddDays(2))))).Card()!;
+        var hidden = (await AskAsync(Alex.Submit(Picked(hospital, earlier)))).Card()!;
+        var logged = await AskAsync(Alex.Submit(Picked(andinos, earlier)));
+
+        Assert.Contains("no puede estar en el futuro", future.AllText());
+        Assert.Equal(andinos.ToString(), Input(future, "clientId")["value"]!.GetValue<string>());
+        Assert.Contains($"No encontré el cliente «{hospital}»", hidden.AllText());
+        Assert.DoesNotContain("Hospital San Rafael", hidden.AllText());
+        Assert.StartsWith("Registré tu visita a Plásticos Andinos Ltda.: Interesado.", logged["text"]!.GetValue<string>());
+        var visit = Assert.Single(await VisitsAsync());
+        Assert.Equal((andinos, VisitStatus.Done), (visit.ClientId, visit.Status));
+    }
+
+    [Fact]
     public async Task Only_the_owner_and_their_team_lead_change_a_visit()
     {
         await AskAsync(Alex.Submit(Schedule(Tomorrow())));

@@ -41,6 +41,13 @@ public sealed class ClientPicker(SearchClients search)
         };
     }
 
+    /// <summary>
+    /// The client the form's choice set picked, when nothing was typed to search (which would win):
+    /// its id only, unchecked. A use case given it still decides whether the actor may see that client.
+    /// </summary>
+    public static Guid? PickedId(CommandInput input) =>
+        string.IsNullOrWhiteSpace(input.Field("clientQuery")) && Guid.TryParse(input.Field("clientId")?.Trim(), out var id) ? id : null;
+
     /// <summary>Resolves what the form submitted: the typed name or NIT wins over a pick, since the user typed it last.</summary>
     public async Task<ClientPick> ResolveAsync(BotTurn turn, CommandInput input, CancellationToken ct)
     {

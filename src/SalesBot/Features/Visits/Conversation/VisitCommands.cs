@@ -132,19 +132,31 @@ public sealed class LogVisitCommand(LogVisit log, ListVisits visits, ClientPicke
             return;
         }
 
+        // A client picked from the list goes straight to the use case, which reads it (and decides
+        // whether the actor may see it) anyway; the picker reads it only if the form comes back.
+        IReadOnlyList<DomainError>? problems = null;
+        if (ClientPicker.PickedId(input) is { } picked)
+        {
+            problems = await TryLogAsync(turn, values, picked, ct);
+            if (problems is null) return;
+        }
         var pick = await picker.ResolveAsync(turn, input, ct);
         if (pick.Client is null)
         {
             await forms.LogAsync(turn, null, null, values, pick, pick.Problem, ct);
             return;
         }
-        var (logged, problems) = await log.UnscheduledAsync(turn.Actor, values.ToInput(pick.Client.Id), values.ToReport(), ct);
-        if (logged is null)
-        {
-            await forms.LogAsync(turn, null, null, values, pick, turn.Describe(problems), ct);
-            return;
-        }
+        problems ??= await TryLogAsync(turn, values, pick.Client.Id, ct);
+        if (problems is not null) await forms.LogAsync(turn, null, null, values, pick, turn.Describe(problems), ct);
+    }
+
+    /// <summary>Logs the visit and says so; what refused it otherwise.</summary>
+    private async Task<IReadOnlyList<DomainError>?> TryLogAsync(BotTurn turn, VisitFormValues values, Guid clientId, CancellationToken ct)
+    {
+        var (logged, problems) = await log.UnscheduledAsync(turn.Actor, values.ToInput(clientId), values.ToReport(), ct);
+        if (logged is null) return problems;
         ReplyLogged(turn, logged);
+        return null;
     }
 
     private static void ReplyLogged(BotTurn turn, VisitOfClient logged)
