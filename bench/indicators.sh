@@ -72,6 +72,7 @@ echo "== building bench/indicators (Release)"
 locked dotnet build "$PROJECT" -c Release -v quiet -nologo
 
 mkdir -p "$BENCH_OUT"
-locked dotnet "$DLL" \
+# The gen0 budget the bot is deployed with (README, "Deploy").
+DOTNET_GCgen0size="${DOTNET_GCgen0size:-0x2000000}" locked dotnet "$DLL" \
   --connection "Host=127.0.0.1;Port=$PG_PORT;Username=postgres;Database=${BENCH_DATABASE:-salesbot_bench}" \
   --out "$BENCH_OUT" "$@"

@@ -38,6 +38,9 @@ PIN="${PIN:-1}"
 DURATION="${DURATION:-15}"
 WARMUP="${WARMUP:-3}"
 SALESBOT_TEXT="${SALESBOT_TEXT:-ayuda}"
+# The gen0 budget SalesBot is deployed with (README, "Deploy"; env only: the runtime reads no
+# runtimeconfig setting for it). The floor, also .NET, runs with the same.
+export DOTNET_GCgen0size="${DOTNET_GCgen0size:-0x2000000}"
 BENCH_OUT="${BENCH_OUT:-$BENCH_DIR/out}"
 mkdir -p "$BENCH_OUT"
 BENCH_OUT="$(cd "$BENCH_OUT" && pwd)"

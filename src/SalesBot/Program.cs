@@ -51,6 +51,7 @@ if (app.UnauthenticatedModeRefusal() is { } refusal)
 }
 await app.PrepareDatabaseAsync();
 app.LogInboundAuthenticationMode();
+app.LogGarbageCollector();
 app.UseRateLimiter();
 app.MapBotMessages();
 app.MapPqrApi();
