@@ -60,7 +60,8 @@ public static class StartupLogging
     /// <summary>The budget <see cref="Gen0BudgetVariable"/> sets, read as the runtime reads it (hexadecimal, "0x" optional); null if unset or not a number.</summary>
     public static long? Gen0Budget(string? value)
     {
-        var digits = value?.Trim() is { } v && v.StartsWith("0x", StringComparison.OrdinalIgnoreCase) ? v[2..] : value?.Trim();
+        var digits = value?.Trim() ?? "";
+        if (digits.StartsWith("0x", StringComparison.OrdinalIgnoreCase)) digits = digits[2..];
         return long.TryParse(digits, NumberStyles.AllowHexSpecifier, CultureInfo.InvariantCulture, out var bytes) && bytes > 0 ? bytes : null;
     }
 }

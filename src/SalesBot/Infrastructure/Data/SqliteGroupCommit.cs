@@ -45,11 +45,11 @@ public sealed class SqliteGroupCommit : ITurnCommit, IAsyncDisposable
 
     private int _committing;
 
-    /// <summary>A turn's changes and rows, or a write of its own (<see cref="WriteInGroupAsync{T}"/>), waiting for a group.</summary>
-    /// <param name="Changed">the handler changed something through the context (else its rows are all there is).</param>
-    /// <param name="Write">instead of a turn: a write given the group's connection and transaction.</param>
-    private sealed record Pending(SalesBotDbContext? Db, TurnRows? Rows, bool Changed, Func<SalesBotDbContext, DbConnection, DbTransaction, Task>? Write,
-        TaskCompletionSource Done);
+    /// <summary>
+    /// What waits for a group: a turn's changes and rows, or a write of its own (<see cref="WriteInGroupAsync{T}"/>),
+    /// given the group's carrier context (for the model), connection and transaction.
+    /// </summary>
+    private sealed record Pending(Func<SalesBotDbContext, DbConnection, DbTransaction, Task> Write, TaskCompletionSource Done);
 
     private static TaskCompletionSource NewDone() => new(TaskCreationOptions.RunContinuationsAsynchronously);
 
@@ -58,7 +58,7 @@ public sealed class SqliteGroupCommit : ITurnCommit, IAsyncDisposable
         var changed = db.HasChanges();
         // Nothing to write (a read-only turn with no reply): no reason to join a group.
         if (!changed && rows.IsEmpty) return Task.CompletedTask;
-        var pending = new Pending(db, rows, changed, null, NewDone());
+        var pending = new Pending((_, connection, transaction) => SaveTurnAsync(db, rows, changed, connection, transaction), NewDone());
         // Alone (or shutting down): a group of its own, committed now rather than queued.
         if (alone || !_queue.Writer.TryWrite(pending)) return CommitAloneAsync(pending);
         return pending.Done.Task;
@@ -154,20 +154,21 @@ public sealed class SqliteGroupCommit : ITurnCommit, IAsyncDisposable
     {
         var result = default(T)!;
         Func<SalesBotDbContext, DbConnection, DbTransaction, Task> run = async (db, connection, transaction) => result = await write(db, connection, transaction);
-        var pending = new Pending(null, null, false, run, NewDone());
-        if (!_queue.Writer.TryWrite(pending))
+        var pending = new Pending(run, NewDone());
+        if (_queue.Writer.TryWrite(pending))
         {
-            await CommitAloneAsync(pending);
-            return result;
+            try
+            {
+                await pending.Done.Task;
+                return result;
+            }
+            catch (GroupCommitFailedException)
+            {
+                pending = pending with { Done = NewDone() };
+            }
         }
-        try
-        {
-            await pending.Done.Task;
-        }
-        catch (GroupCommitFailedException)
-        {
-            await CommitAloneAsync(pending with { Done = NewDone() });
-        }
+        // Shutting down, or its group's COMMIT failed: a transaction of its own.
+        await CommitAloneAsync(pending);
         return result;
     }
 
@@ -216,14 +217,7 @@ public sealed class SqliteGroupCommit : ITurnCommit, IAsyncDisposable
         await KeptCommands.RunAsync(connection, transaction, BeginTurn, 0, null, scalar: false, CancellationToken.None);
         try
         {
-            if (turn.Write is { } write) await write(carrier, connection, transaction);
-            else
-            {
-                // The handler's rows first: its outbox rows then precede the replies in their lane, as written.
-                if (turn.Changed && !await InsertOnlyChanges.TrySaveAsync(turn.Db!, connection, transaction, CancellationToken.None))
-                    await SaveChangesInAsync(turn.Db!, connection, transaction);
-                await turn.Rows!.InsertAsync(turn.Db!, connection, transaction, CancellationToken.None);
-            }
+            await turn.Write(carrier, connection, transaction);
             await KeptCommands.RunAsync(connection, transaction, KeepTurn, 0, null, scalar: false, CancellationToken.None);
             return null;
         }
@@ -233,6 +227,15 @@ public sealed class SqliteGroupCommit : ITurnCommit, IAsyncDisposable
             await KeptCommands.RunAsync(connection, transaction, KeepTurn, 0, null, scalar: false, CancellationToken.None);
             return e;
         }
+    }
+
+    /// <param name="changed">the handler changed something through the context (else its rows are all there is).</param>
+    private async Task SaveTurnAsync(SalesBotDbContext db, TurnRows rows, bool changed, DbConnection connection, DbTransaction transaction)
+    {
+        // The handler's rows first: its outbox rows then precede the replies in their lane, as written.
+        if (changed && !await InsertOnlyChanges.TrySaveAsync(db, connection, transaction, CancellationToken.None))
+            await SaveChangesInAsync(db, connection, transaction);
+        await rows.InsertAsync(db, connection, transaction, CancellationToken.None);
     }
 
     /// <summary>The handler's changes, saved by its context on the group's connection and in its transaction.</summary>
