@@ -64,21 +64,11 @@ public sealed class GroupCommitTests : IAsyncLifetime
         using (await _bot.Services.GetRequiredService<SqliteWriteGate>().EnterAsync(CancellationToken.None))
         {
             var head = _bot.PostAsync(first);
-            await WaitUntilAsync(() => committer.Committing == 1, "the first turn's group waits for the gate");
+            await Wait.UntilAsync(() => committer.Committing == 1, "the first turn's group waits for the gate");
             posts = [head, .. rest.Select(_bot.PostAsync)];
-            await WaitUntilAsync(() => committer.Waiting == rest.Length, $"{rest.Length} turns waiting together for the next group");
+            await Wait.UntilAsync(() => committer.Waiting == rest.Length, $"{rest.Length} turns waiting together for the next group");
         }
         return await Task.WhenAll(posts);
-    }
-
-    private static async Task WaitUntilAsync(Func<bool> condition, string what)
-    {
-        var deadline = DateTime.UtcNow.AddSeconds(20);
-        while (!condition())
-        {
-            Assert.True(DateTime.UtcNow < deadline, "timed out waiting until " + what);
-            await Task.Delay(10);
-        }
     }
 
     /// <summary>People the organisation does not know, each in a 1:1 chat of their own ("ayuda" is all they need).</summary>
@@ -159,10 +149,10 @@ public sealed class GroupCommitTests : IAsyncLifetime
         using (await _bot.Services.GetRequiredService<SqliteWriteGate>().EnterAsync(CancellationToken.None))
         {
             var head = _bot.PostAsync(users[0].Message("ayuda"));
-            await WaitUntilAsync(() => committer.Committing == 1, "the first turn's group waits for the gate");
+            await Wait.UntilAsync(() => committer.Committing == 1, "the first turn's group waits for the gate");
             posts = [head, _bot.PostAsync(users[1].Message("ayuda")), _bot.PostAsync(users[2].Message("ayuda"))];
             written = committer.WriteInGroupAsync(write);
-            await WaitUntilAsync(() => committer.Waiting == 3, "two turns and the write waiting together for the next group");
+            await Wait.UntilAsync(() => committer.Waiting == 3, "two turns and the write waiting together for the next group");
         }
         return (await Task.WhenAll(posts), written);
     }

@@ -14,6 +14,8 @@ namespace SalesBot.Infrastructure.Data;
 /// each is told <see cref="GroupCommitFailedException"/> and runs again alone.
 /// Under no load a group is one turn, committed at once: nothing waits for company. The outbox's
 /// deletes of delivered rows join the groups too (<see cref="WriteInGroupAsync{T}"/>).
+/// The pages a group appends to the write-ahead log are copied into the database file by
+/// <see cref="SqliteCheckpointer"/>, not inside its COMMIT.
 /// </summary>
 public sealed class SqliteGroupCommit : ITurnCommit, IAsyncDisposable
 {
@@ -23,13 +25,15 @@ public sealed class SqliteGroupCommit : ITurnCommit, IAsyncDisposable
     private readonly IDbContextFactory<SqliteSalesBotDbContext> _contexts;
     private readonly SqliteWriteGate _gate;
     private readonly SqliteWriteGateInterceptor _gateInterceptor;
+    private readonly SqliteCheckpointer _checkpointer;
     private readonly ILogger<SqliteGroupCommit> _logger;
     private readonly Channel<Pending> _queue = Channel.CreateUnbounded<Pending>(new UnboundedChannelOptions { SingleReader = false });
     private readonly Task _loop;
 
     public SqliteGroupCommit(IDbContextFactory<SqliteSalesBotDbContext> contexts, SqliteWriteGate gate, SqliteWriteGateInterceptor gateInterceptor,
-        ILogger<SqliteGroupCommit> logger)
+        SqliteCheckpointer checkpointer, ILogger<SqliteGroupCommit> logger)
     {
+        _checkpointer = checkpointer;
         _contexts = contexts;
         _gate = gate;
         _gateInterceptor = gateInterceptor;
@@ -119,6 +123,7 @@ public sealed class SqliteGroupCommit : ITurnCommit, IAsyncDisposable
             {
                 await transaction.CommitAsync();
                 writerSound = true;
+                _checkpointer.Wrote();
             }
             catch (Exception e)
             {
@@ -182,6 +187,7 @@ public sealed class SqliteGroupCommit : ITurnCommit, IAsyncDisposable
     /// memory, not in a temporary file: past 64 KiB, about the pages a logged visit touches, SQLite
     /// spills it to a file it creates, writes and deletes for every turn (perf: open, pwrite, close
     /// and unlink were 2-3 % of a logged visit). The undo data is bounded by one group's changes.
+    /// Its commits leave the checkpoint to <see cref="SqliteCheckpointer"/>.
     /// </summary>
     private async Task<SqliteConnection> WriterAsync(string connectionString)
     {
@@ -193,6 +199,7 @@ public sealed class SqliteGroupCommit : ITurnCommit, IAsyncDisposable
             pragma.CommandText = "PRAGMA temp_store = MEMORY";
             await pragma.ExecuteNonQueryAsync();
         }
+        await SqliteCheckpointer.TurnOffAutomaticOn(writer);
         KeptCommands.KeepOn(writer);
         return _writer = writer;
     }

@@ -1,0 +1,80 @@
+using Microsoft.Extensions.Logging;
+using Microsoft.Data.Sqlite;
+using SalesBot.Infrastructure.Data;
+
+namespace SalesBot.Tests.Data;
+
+/// <summary>
+/// SQLite's write-ahead log is copied into the database file by <see cref="SqliteCheckpointer"/>,
+/// on a connection of its own, not inside a group's COMMIT, where every queued turn waited for it.
+/// </summary>
+public sealed class CheckpointTests : IAsyncLifetime
+{
+    private readonly TestDatabase _database = TestDatabase.Sqlite();
+    private FakeConnector _connector = null!;
+
+    public async Task InitializeAsync() => _connector = await FakeConnector.StartAsync();
+
+    public async Task DisposeAsync()
+    {
+        await _connector.DisposeAsync();
+        await _database.DisposeAsync();
+    }
+
+    private string ConnectionString => DataServiceCollectionExtensions.SqliteConnectionString(_database.Settings["Database:Path"]!);
+
+    [Fact]
+    public async Task What_the_turns_commit_is_copied_into_the_database_file_soon_after()
+    {
+        await using var bot = BotHost.Start(_database);
+        var checkpointer = bot.Services.GetRequiredService<SqliteCheckpointer>();
+        var users = Enumerable.Range(0, 3).Select(i => new Activities(_connector.ServiceUrl) { ConversationId = $"conv-ckpt-{i}", UserId = $"user-{i}", AadObjectId = null });
+
+        foreach (var user in users) await bot.SendAsync(user.Message("ayuda"));
+        await _connector.WaitForActivitiesAsync(3);
+
+        await Wait.UntilAsync(() => checkpointer.Last is { LogPages: > 0 } last && last.CopiedPages == last.LogPages,
+            "the checkpointer copied every page in the log");
+    }
+
+    [Fact]
+    public async Task A_groups_commit_does_not_copy_the_log_itself_however_long_it_grows()
+    {
+        // A checkpointer that never gets round to it: whatever is copied would be by the commits.
+        await using var bot = BotHost.Start(_database, s => s.AddSingleton(sp =>
+            new SqliteCheckpointer(ConnectionString, sp.GetRequiredService<ILogger<SqliteCheckpointer>>(), Timeout.InfiniteTimeSpan)));
+        var committer = (SqliteGroupCommit)bot.Services.GetRequiredService<ITurnCommit>();
+        var filler = new string('x', 3000); // about a page per row
+
+        // 40 commits of 50 rows, a page each: past SQLite's own threshold of 1,000 pages, at which a commit would copy the log and start it over.
+        for (var write = 0; write < 40; write++)
+        {
+            var batch = write;
+            await committer.WriteInGroupAsync(async (db, connection, transaction) =>
+            {
+                for (var row = 0; row < 50; row++)
+                {
+                    await DirectInsert<ProcessedActivity>.RunAsync(db, connection, transaction,
+                        new ProcessedActivity { Key = $"test|fill|{batch}|{row}", ProcessedAt = DateTimeOffset.UtcNow, InvokeResponseJson = filler }, CancellationToken.None);
+                }
+                return 0;
+            });
+        }
+
+        var log = await CheckpointAsync();
+        Assert.True(log.LogPages > 1500, $"the log holds every page written since the start ({log.LogPages} pages)");
+        Assert.Equal(0, bot.Services.GetRequiredService<SqliteCheckpointer>().Checkpoints);
+    }
+
+    /// <summary>A passive checkpoint of the test's own: pages in the log, and how many are now in the database file.</summary>
+    private async Task<SqliteCheckpointer.CheckpointResult> CheckpointAsync()
+    {
+        await using var connection = new SqliteConnection(ConnectionString);
+        await connection.OpenAsync();
+        await using var command = connection.CreateCommand();
+        command.CommandText = "PRAGMA wal_checkpoint(PASSIVE)";
+        await using var reader = await command.ExecuteReaderAsync();
+        Assert.True(await reader.ReadAsync());
+        return new SqliteCheckpointer.CheckpointResult(reader.GetInt32(0) != 0, reader.GetInt32(1), reader.GetInt32(2));
+    }
+}
