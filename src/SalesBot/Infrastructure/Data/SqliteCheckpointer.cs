@@ -8,8 +8,8 @@ namespace SalesBot.Infrastructure.Data;
 /// on a connection of its own, off the commit path. SQLite's own automatic checkpoint runs inside
 /// the COMMIT that takes the log past 1,000 pages: that group's turns, and every turn queued behind
 /// the write gate, waited for its page copies and its fsync of the database file, and on one core
-/// the CPU sat partly idle meanwhile (bench/, "ayuda" at 16 conversations: the server used 86-88 %
-/// of its core; with this, 90-93 %, and a p99 of 11-13 ms instead of 16-19).
+/// the CPU sat partly idle meanwhile (bench/, eight paired runs of "ayuda" at 16 conversations:
+/// the server used 86-91 % of its core; with this, 90-93 %, and a p99 of 11-13 ms instead of 14-19).
 /// The group commit's writer turns the automatic checkpoint off (<see cref="TurnOffAutomaticOn"/>)
 /// and tells this one of each commit (<see cref="Wrote"/>). A passive checkpoint blocks neither
 /// the writer nor a reader: it copies what no reader still needs, and the writer starts the log
