@@ -71,10 +71,6 @@ public sealed class CheckpointTests : IAsyncLifetime
     {
         await using var connection = new SqliteConnection(ConnectionString);
         await connection.OpenAsync();
-        await using var command = connection.CreateCommand();
-        command.CommandText = "PRAGMA wal_checkpoint(PASSIVE)";
-        await using var reader = await command.ExecuteReaderAsync();
-        Assert.True(await reader.ReadAsync());
-        return new SqliteCheckpointer.CheckpointResult(reader.GetInt32(0) != 0, reader.GetInt32(1), reader.GetInt32(2));
+        return await SqliteCheckpointer.PassiveAsync(connection, CancellationToken.None);
     }
 }

@@ -90,13 +90,10 @@ public sealed class SqliteCheckpointer : IAsyncDisposable
                 await connection.OpenAsync(_stopping.Token);
                 _connection = connection;
             }
-            await using var command = _connection.CreateCommand();
-            command.CommandText = "PRAGMA wal_checkpoint(PASSIVE)";
-            await using var reader = await command.ExecuteReaderAsync(_stopping.Token);
-            if (await reader.ReadAsync(_stopping.Token)) Last = new CheckpointResult(reader.GetInt32(0) != 0, reader.GetInt32(1), reader.GetInt32(2));
+            var last = Last = await PassiveAsync(_connection, _stopping.Token);
             Interlocked.Increment(ref _checkpoints);
             // A reader still needed some pages: they are copied on a later round, even if nothing more is written.
-            if (Last is { } last && last.CopiedPages < last.LogPages) Wrote();
+            if (last.CopiedPages < last.LogPages) Wrote();
         }
         catch (Exception e) when (e is not OperationCanceledException)
         {
@@ -104,6 +101,16 @@ public sealed class SqliteCheckpointer : IAsyncDisposable
             _logger.LogWarning(e, "Copying the SQLite write-ahead log into the database file failed; it is tried again after the next write");
             await DropConnectionAsync();
         }
+    }
+
+    /// <summary>A passive checkpoint on <paramref name="connection"/>: it copies what no reader still needs.</summary>
+    internal static async Task<CheckpointResult> PassiveAsync(SqliteConnection connection, CancellationToken ct)
+    {
+        await using var command = connection.CreateCommand();
+        command.CommandText = "PRAGMA wal_checkpoint(PASSIVE)";
+        await using var reader = await command.ExecuteReaderAsync(ct);
+        await reader.ReadAsync(ct); // the pragma always answers one row
+        return new CheckpointResult(reader.GetInt32(0) != 0, reader.GetInt32(1), reader.GetInt32(2));
     }
 
     private async Task DropConnectionAsync()
