@@ -42,7 +42,7 @@ public sealed class CheckpointTests : IAsyncLifetime
     {
         // A checkpointer that never gets round to it: whatever is copied would be by the commits.
         await using var bot = BotHost.Start(_database, s => s.AddSingleton(sp =>
-            new SqliteCheckpointer(ConnectionString, sp.GetRequiredService<ILogger<SqliteCheckpointer>>(), Timeout.InfiniteTimeSpan)));
+            new SqliteCheckpointer(ConnectionString, sp.GetRequiredService<SqliteWriteGate>(), sp.GetRequiredService<ILogger<SqliteCheckpointer>>(), Timeout.InfiniteTimeSpan)));
         var committer = (SqliteGroupCommit)bot.Services.GetRequiredService<ITurnCommit>();
         var filler = new string('x', 3000); // about a page per row
 
@@ -64,6 +64,44 @@ public sealed class CheckpointTests : IAsyncLifetime
         var log = await CheckpointAsync();
         Assert.True(log.LogPages > 1500, $"the log holds every page written since the start ({log.LogPages} pages)");
         Assert.Equal(0, bot.Services.GetRequiredService<SqliteCheckpointer>().Checkpoints);
+    }
+
+    [Fact]
+    public async Task Under_writes_that_never_pause_the_log_starts_over_instead_of_growing()
+    {
+        // Checkpoints every few milliseconds, holding the writes back once the log is past 64 pages.
+        await using var bot = BotHost.Start(_database, s => s.AddSingleton(sp =>
+            new SqliteCheckpointer(ConnectionString, sp.GetRequiredService<SqliteWriteGate>(), sp.GetRequiredService<ILogger<SqliteCheckpointer>>(),
+                TimeSpan.FromMilliseconds(5), restartAt: 64)));
+        var committer = (SqliteGroupCommit)bot.Services.GetRequiredService<ITurnCommit>();
+        var checkpointer = bot.Services.GetRequiredService<SqliteCheckpointer>();
+        var filler = new string('x', 3000); // about a page per row
+
+        // Four writers that never stop, so a commit is nearly always under way while the checkpointer copies:
+        // 3,000 rows, 3,000 pages or more appended to the log in all.
+        var rows = 0;
+        async Task WriteAsync(int writer)
+        {
+            for (var batch = 0; Interlocked.Add(ref rows, 5) <= 3000; batch++)
+            {
+                var key = $"test|steady|{writer}|{batch}";
+                await committer.WriteInGroupAsync(async (db, connection, transaction) =>
+                {
+                    for (var row = 0; row < 5; row++)
+                    {
+                        await DirectInsert<ProcessedActivity>.RunAsync(db, connection, transaction,
+                            new ProcessedActivity { Key = $"{key}|{row}", ProcessedAt = DateTimeOffset.UtcNow, InvokeResponseJson = filler }, CancellationToken.None);
+                    }
+                    return 0;
+                });
+            }
+        }
+        await Task.WhenAll(Enumerable.Range(0, 4).Select(WriteAsync));
+
+        // The log's file only grows until the log starts over: its length is the most the log ever held.
+        var logPages = new FileInfo(_database.Settings["Database:Path"] + "-wal").Length / 4096;
+        Assert.True(checkpointer.HeldWrites > 0, "the checkpointer held the writes back to finish");
+        Assert.True(logPages < 1000, $"the log started over instead of growing: its file reached {logPages} pages for 3,000 written");
     }
 
     /// <summary>A passive checkpoint of the test's own: pages in the log, and how many are now in the database file.</summary>

@@ -39,7 +39,7 @@ public static class DataServiceCollectionExtensions
                 .ConfigureWarnings(ExpectedFailuresAtDebug)
                 .AddInterceptors([sp.GetRequiredService<SqliteWriteGateInterceptor>(), new SqliteHeldConnection(), .. sp.GetServices<IInterceptor>()]));
             services.AddScoped<SalesBotDbContext>(Lease<SqliteSalesBotDbContext>);
-            services.AddSingleton(sp => new SqliteCheckpointer(connectionString, sp.GetRequiredService<ILogger<SqliteCheckpointer>>()));
+            services.AddSingleton(sp => new SqliteCheckpointer(connectionString, sp.GetRequiredService<SqliteWriteGate>(), sp.GetRequiredService<ILogger<SqliteCheckpointer>>()));
             services.AddSingleton<ITurnCommit, SqliteGroupCommit>();
             services.AddSingleton(_ => new SqliteTurnReads(connectionString));
         }

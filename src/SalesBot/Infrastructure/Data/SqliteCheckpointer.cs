@@ -13,8 +13,15 @@ namespace SalesBot.Infrastructure.Data;
 /// The group commit's writer turns the automatic checkpoint off (<see cref="TurnOffAutomaticOn"/>)
 /// and tells this one of each commit (<see cref="Wrote"/>). A passive checkpoint blocks neither
 /// the writer nor a reader: it copies what no reader still needs, and the writer starts the log
-/// over once everything was copied. Other connections that write (rarely: not every write goes
-/// through a group) keep SQLite's automatic checkpoint.
+/// over once everything was copied. Under steady load that seldom happens on its own: the groups go
+/// on appending while it copies, so the log grew for seconds at a time (bench/: 1.6 GB after two
+/// minutes of "ayuda" at 16 conversations), and while each append extended the file a turn cost a
+/// fifth to a third more CPU (320-364 µs against 264-278 in the seconds it did not grow). So once
+/// the log is past <see cref="DefaultRestartAt"/> pages, a few more passes catch up with what was
+/// appended meanwhile, and a last one copies the rest with the write gate held: no group writes
+/// for those milliseconds (3-6, now and then up to 15), and the next one starts the log over.
+/// Other connections that write (rarely: not every write goes through a group) keep SQLite's
+/// automatic checkpoint.
 /// </summary>
 public sealed class SqliteCheckpointer : IAsyncDisposable
 {
@@ -25,7 +32,29 @@ public sealed class SqliteCheckpointer : IAsyncDisposable
     /// </summary>
     public static readonly TimeSpan DefaultGathering = TimeSpan.FromMilliseconds(100);
 
+    /// <summary>
+    /// The log's length (pages) from which a checkpoint holds the writes back to finish, so the log
+    /// starts over: 64 MiB, about five seconds of "ayuda" at full load. At 4,096 pages (16 MiB) the
+    /// writes were held back about once a second, and at 64 conversations, where a reader often kept
+    /// the writer from starting the log over, two rounds of three cost 345 and 354 µs a turn (the
+    /// two full runs before: 195-223 in five rounds of six, 345 in one); at 16,384, 225-241 µs
+    /// (one 60 s run; the file bounded at <see cref="LogFileLimitBytes"/>).
+    /// </summary>
+    public const int DefaultRestartAt = 16384;
+
+    /// <summary>Passes without the gate before the one with it: each copies what came during the one before.</summary>
+    private const int MaxCatchUpPasses = 4;
+
+    /// <summary>
+    /// What the writer cuts the log's file back to when it starts the log over, after something (a
+    /// long read that kept pages from being copied) let it grow: the space comes back, and the
+    /// usual length stays allocated, so appends do not extend the file.
+    /// </summary>
+    public const long LogFileLimitBytes = 128L * 1024 * 1024;
+
     private readonly string _connectionString;
+    private readonly SqliteWriteGate _gate;
+    private readonly int _restartAt;
     private readonly TimeSpan _gathering;
     private readonly ILogger<SqliteCheckpointer> _logger;
     // One pending signal is enough: a checkpoint copies every commit before it.
@@ -34,11 +63,18 @@ public sealed class SqliteCheckpointer : IAsyncDisposable
     private readonly Task _loop;
     private SqliteConnection? _connection;
     private long _checkpoints;
+    private long _heldWrites;
+    private int _holdAt;
 
+    /// <param name="gate">the groups' write gate, held to finish a checkpoint that writes outran.</param>
     /// <param name="gathering">how long writes gather before a checkpoint (<see cref="DefaultGathering"/>); infinite: never (tests).</param>
-    public SqliteCheckpointer(string connectionString, ILogger<SqliteCheckpointer> logger, TimeSpan? gathering = null)
+    /// <param name="restartAt">the log's length from which writes are held back to finish (<see cref="DefaultRestartAt"/>).</param>
+    public SqliteCheckpointer(string connectionString, SqliteWriteGate gate, ILogger<SqliteCheckpointer> logger,
+        TimeSpan? gathering = null, int restartAt = DefaultRestartAt)
     {
         _connectionString = connectionString;
+        _gate = gate;
+        _restartAt = _holdAt = restartAt;
         _logger = logger;
         _gathering = gathering ?? DefaultGathering;
         _loop = Task.Run(RunAsync);
@@ -50,13 +86,19 @@ public sealed class SqliteCheckpointer : IAsyncDisposable
     /// <summary>Checkpoints run so far.</summary>
     public long Checkpoints => Interlocked.Read(ref _checkpoints);
 
+    /// <summary>Checkpoints that held the writes back to finish (the log past its restart length).</summary>
+    public long HeldWrites => Interlocked.Read(ref _heldWrites);
+
     public sealed record CheckpointResult(bool Busy, int LogPages, int CopiedPages);
 
-    /// <summary>On the writer, once opened: its commits leave the copying to this checkpointer.</summary>
+    /// <summary>
+    /// On the writer, once opened: its commits leave the copying to this checkpointer, and it cuts
+    /// the log's file back to <see cref="LogFileLimitBytes"/> when it starts the log over.
+    /// </summary>
     public static async Task TurnOffAutomaticOn(SqliteConnection writer)
     {
         await using var pragma = writer.CreateCommand();
-        pragma.CommandText = "PRAGMA wal_autocheckpoint = 0";
+        pragma.CommandText = $"PRAGMA wal_autocheckpoint = 0; PRAGMA journal_size_limit = {LogFileLimitBytes}";
         await pragma.ExecuteNonQueryAsync();
     }
 
@@ -90,7 +132,33 @@ public sealed class SqliteCheckpointer : IAsyncDisposable
                 await connection.OpenAsync(_stopping.Token);
                 _connection = connection;
             }
-            var last = Last = await PassiveAsync(_connection, _stopping.Token);
+            var last = await PassiveAsync(_connection, _stopping.Token);
+            // The log started over since the last round: the writes are held back again once it is long.
+            if (last.LogPages < (Last?.LogPages ?? 0)) _holdAt = _restartAt;
+            if (last.LogPages >= _holdAt)
+            {
+                // Writes may have gone on while it copied (what a checkpoint answers is the log as
+                // it was when it began), and SQLite syncs the database file only when it copied
+                // everything. More passes copy what came meanwhile, until one finds nothing new
+                // since the pass before began: that pass copied everything and synced the file
+                // (megabytes of pages, several milliseconds) without holding anyone up. Then, with the
+                // writes held back, the little that came since, so the next group's write can start
+                // the log over (unless a reader still needs some of it).
+                for (var pass = 0; pass < MaxCatchUpPasses; pass++)
+                {
+                    var next = await PassiveAsync(_connection, _stopping.Token);
+                    var caughtUp = next.LogPages == last.LogPages;
+                    last = next;
+                    if (caughtUp) break;
+                }
+                using (await _gate.EnterAsync(_stopping.Token)) last = await PassiveAsync(_connection, _stopping.Token);
+                Interlocked.Increment(ref _heldWrites);
+                // A reader that began before the copy was done keeps the writer from starting the log
+                // over; then not again before the log has grown as much again, so the writes are held
+                // back at most once per that many pages written.
+                _holdAt = last.LogPages + _restartAt;
+            }
+            Last = last;
             Interlocked.Increment(ref _checkpoints);
             // A reader still needed some pages: they are copied on a later round, even if nothing more is written.
             if (last.CopiedPages < last.LogPages) Wrote();
