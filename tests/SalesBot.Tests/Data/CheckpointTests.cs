@@ -44,22 +44,9 @@ public sealed class CheckpointTests : IAsyncLifetime
         await using var bot = BotHost.Start(_database, s => s.AddSingleton(sp =>
             new SqliteCheckpointer(ConnectionString, sp.GetRequiredService<SqliteWriteGate>(), sp.GetRequiredService<ILogger<SqliteCheckpointer>>(), Timeout.InfiniteTimeSpan)));
         var committer = (SqliteGroupCommit)bot.Services.GetRequiredService<ITurnCommit>();
-        var filler = new string('x', 3000); // about a page per row
 
         // 40 commits of 50 rows, a page each: past SQLite's own threshold of 1,000 pages, at which a commit would copy the log and start it over.
-        for (var write = 0; write < 40; write++)
-        {
-            var batch = write;
-            await committer.WriteInGroupAsync(async (db, connection, transaction) =>
-            {
-                for (var row = 0; row < 50; row++)
-                {
-                    await DirectInsert<ProcessedActivity>.RunAsync(db, connection, transaction,
-                        new ProcessedActivity { Key = $"test|fill|{batch}|{row}", ProcessedAt = DateTimeOffset.UtcNow, InvokeResponseJson = filler }, CancellationToken.None);
-                }
-                return 0;
-            });
-        }
+        for (var write = 0; write < 40; write++) await WritePagesAsync(committer, $"test|fill|{write}", 50);
 
         var log = await CheckpointAsync();
         Assert.True(log.LogPages > 1500, $"the log holds every page written since the start ({log.LogPages} pages)");
@@ -75,26 +62,13 @@ public sealed class CheckpointTests : IAsyncLifetime
                 TimeSpan.FromMilliseconds(5), restartAt: 64)));
         var committer = (SqliteGroupCommit)bot.Services.GetRequiredService<ITurnCommit>();
         var checkpointer = bot.Services.GetRequiredService<SqliteCheckpointer>();
-        var filler = new string('x', 3000); // about a page per row
 
         // Four writers that never stop, so a commit is nearly always under way while the checkpointer copies:
         // 3,000 rows, 3,000 pages or more appended to the log in all.
         var rows = 0;
         async Task WriteAsync(int writer)
         {
-            for (var batch = 0; Interlocked.Add(ref rows, 5) <= 3000; batch++)
-            {
-                var key = $"test|steady|{writer}|{batch}";
-                await committer.WriteInGroupAsync(async (db, connection, transaction) =>
-                {
-                    for (var row = 0; row < 5; row++)
-                    {
-                        await DirectInsert<ProcessedActivity>.RunAsync(db, connection, transaction,
-                            new ProcessedActivity { Key = $"{key}|{row}", ProcessedAt = DateTimeOffset.UtcNow, InvokeResponseJson = filler }, CancellationToken.None);
-                    }
-                    return 0;
-                });
-            }
+            for (var batch = 0; Interlocked.Add(ref rows, 5) <= 3000; batch++) await WritePagesAsync(committer, $"test|steady|{writer}|{batch}", 5);
         }
         await Task.WhenAll(Enumerable.Range(0, 4).Select(WriteAsync));
 
@@ -103,6 +77,20 @@ public sealed class CheckpointTests : IAsyncLifetime
         Assert.True(checkpointer.HeldWrites > 0, "the checkpointer held the writes back to finish");
         Assert.True(logPages < 1000, $"the log started over instead of growing: its file reached {logPages} pages for 3,000 written");
     }
+
+    /// <summary>One group write of <paramref name="rows"/> rows of about a page each, keyed from <paramref name="key"/>.</summary>
+    private static Task WritePagesAsync(SqliteGroupCommit committer, string key, int rows) =>
+        committer.WriteInGroupAsync(async (db, connection, transaction) =>
+        {
+            for (var row = 0; row < rows; row++)
+            {
+                await DirectInsert<ProcessedActivity>.RunAsync(db, connection, transaction,
+                    new ProcessedActivity { Key = $"{key}|{row}", ProcessedAt = DateTimeOffset.UtcNow, InvokeResponseJson = PageFiller }, CancellationToken.None);
+            }
+            return 0;
+        });
+
+    private static readonly string PageFiller = new('x', 3000);
 
     /// <summary>A passive checkpoint of the test's own: pages in the log, and how many are now in the database file.</summary>
     private async Task<SqliteCheckpointer.CheckpointResult> CheckpointAsync()
