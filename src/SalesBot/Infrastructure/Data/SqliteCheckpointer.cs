@@ -34,7 +34,7 @@ public sealed class SqliteCheckpointer : IAsyncDisposable
 
     /// <summary>
     /// The log's length (pages) from which a checkpoint holds the writes back to finish, so the log
-    /// starts over: 64 MiB, about five seconds of "ayuda" at full load. At 4,096 pages (16 MiB) the
+    /// starts over: 64 MiB, about four seconds of "ayuda" at full load. At 4,096 pages (16 MiB) the
     /// writes were held back about once a second, and at 64 conversations, where a reader often kept
     /// the writer from starting the log over, two rounds of three cost 345 and 354 µs a turn (the
     /// two full runs before: 195-223 in five rounds of six, 345 in one); at 16,384, 225-241 µs
@@ -135,29 +135,7 @@ public sealed class SqliteCheckpointer : IAsyncDisposable
             var last = await PassiveAsync(_connection, _stopping.Token);
             // The log started over since the last round: the writes are held back again once it is long.
             if (last.LogPages < (Last?.LogPages ?? 0)) _holdAt = _restartAt;
-            if (last.LogPages >= _holdAt)
-            {
-                // Writes may have gone on while it copied (what a checkpoint answers is the log as
-                // it was when it began), and SQLite syncs the database file only when it copied
-                // everything. More passes copy what came meanwhile, until one finds nothing new
-                // since the pass before began: that pass copied everything and synced the file
-                // (megabytes of pages, several milliseconds) without holding anyone up. Then, with the
-                // writes held back, the little that came since, so the next group's write can start
-                // the log over (unless a reader still needs some of it).
-                for (var pass = 0; pass < MaxCatchUpPasses; pass++)
-                {
-                    var next = await PassiveAsync(_connection, _stopping.Token);
-                    var caughtUp = next.LogPages == last.LogPages;
-                    last = next;
-                    if (caughtUp) break;
-                }
-                using (await _gate.EnterAsync(_stopping.Token)) last = await PassiveAsync(_connection, _stopping.Token);
-                Interlocked.Increment(ref _heldWrites);
-                // A reader that began before the copy was done keeps the writer from starting the log
-                // over; then not again before the log has grown as much again, so the writes are held
-                // back at most once per that many pages written.
-                _holdAt = last.LogPages + _restartAt;
-            }
+            if (last.LogPages >= _holdAt) last = await FinishAsync(_connection, last);
             Last = last;
             Interlocked.Increment(ref _checkpoints);
             // A reader still needed some pages: they are copied on a later round, even if nothing more is written.
@@ -169,6 +147,34 @@ public sealed class SqliteCheckpointer : IAsyncDisposable
             _logger.LogWarning(e, "Copying the SQLite write-ahead log into the database file failed; it is tried again after the next write");
             await DropConnectionAsync();
         }
+    }
+
+    /// <summary>
+    /// Copies the rest of a long log, the last of it with the writes held back, so the next group's
+    /// write starts the log over. <paramref name="last"/> is the pass just run.
+    /// </summary>
+    private async Task<CheckpointResult> FinishAsync(SqliteConnection connection, CheckpointResult last)
+    {
+        // Writes may have gone on while it copied (what a checkpoint answers is the log as it was
+        // when it began), and SQLite syncs the database file only when it copied everything. More
+        // passes copy what came meanwhile, until one finds nothing new since the pass before began:
+        // that pass copied everything and synced the file (megabytes of pages, several milliseconds)
+        // without holding anyone up. Then, with the writes held back, the little that came since, so
+        // the next group's write can start the log over (unless a reader still needs some of it).
+        for (var pass = 0; pass < MaxCatchUpPasses; pass++)
+        {
+            var next = await PassiveAsync(connection, _stopping.Token);
+            var caughtUp = next.LogPages == last.LogPages;
+            last = next;
+            if (caughtUp) break;
+        }
+        using (await _gate.EnterAsync(_stopping.Token)) last = await PassiveAsync(connection, _stopping.Token);
+        Interlocked.Increment(ref _heldWrites);
+        // A reader that began before the copy was done keeps the writer from starting the log over;
+        // then not again before the log has grown as much again, so the writes are held back at most
+        // once per that many pages written.
+        _holdAt = last.LogPages + _restartAt;
+        return last;
     }
 
     /// <summary>A passive checkpoint on <paramref name="connection"/>: it copies what no reader still needs.</summary>
