@@ -12,6 +12,7 @@ using SalesBot.Features.Shared.Api;
 using SalesBot.Features.Reports.Api;
 using SalesBot.Infrastructure.Graph;
 using SalesBot.Infrastructure.Outbox;
+using SalesBot.Infrastructure.Runtime;
 using SalesBot.Infrastructure.Scheduling;
 using SalesBot.Teams.Hosting;
 
@@ -41,12 +42,19 @@ builder.Services
     .AddGraph(builder.Configuration)           // Microsoft Graph (app-only), when configured
     .AddSalesBotFeatures(builder.Configuration); // assistant, clients, visits, pipeline, offers, renegotiations, PQRs
 builder.Services.AddHealthChecks();
+builder.Services.AddHostedService<BatchScheduling>(); // the threads under Linux's batch scheduling policy
 
 var app = builder.Build();
 if (app.UnauthenticatedModeRefusal() is { } refusal)
 {
     app.Logger.LogCritical("Not starting: {Reason}", refusal);
     await Console.Error.WriteLineAsync("error: " + refusal);
+    return 1;
+}
+if (BatchScheduling.SettingRefusal(app.Configuration) is { } wrongSetting)
+{
+    app.Logger.LogCritical("Not starting: {Reason}", wrongSetting);
+    await Console.Error.WriteLineAsync("error: " + wrongSetting);
     return 1;
 }
 await app.PrepareDatabaseAsync();

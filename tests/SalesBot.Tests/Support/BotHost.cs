@@ -55,6 +55,9 @@ public sealed class BotHost : IAsyncDisposable
             // Likewise nudges and digests on the real clock (a Monday morning would nudge whoever has old
             // deals); the digest tests run their schedulers' rounds themselves.
             b.UseSetting("Digests:Send", "false");
+            // The bot's threads would be this test host's: its other tests keep the normal scheduling
+            // policy (BatchSchedulingTests runs the published bot with it).
+            b.UseSetting("Runtime:BatchScheduling", "false");
             foreach (var (key, value) in settings ?? new Dictionary<string, string?>()) b.UseSetting(key, value);
             b.ConfigureLogging(l => l.AddProvider(new CollectingLoggerProvider(Logs)));
             b.ConfigureTestServices(s => configure?.Invoke(s));
