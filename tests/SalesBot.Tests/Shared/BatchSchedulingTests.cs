@@ -6,7 +6,7 @@ namespace SalesBot.Tests.Shared;
 
 /// <summary>
 /// The batch scheduling policy (<see cref="BatchScheduling"/>): read from the setting, set on every
-/// thread, inherited by the threads started after, and what the published bot does with it.
+/// thread, threads started since caught by the next round, and what the published bot does with it.
 /// </summary>
 public sealed class BatchSchedulingTests : IDisposable
 {
