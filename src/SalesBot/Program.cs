@@ -45,16 +45,10 @@ builder.Services.AddHealthChecks();
 builder.Services.AddHostedService<BatchScheduling>(); // the threads under Linux's batch scheduling policy
 
 var app = builder.Build();
-if (app.UnauthenticatedModeRefusal() is { } refusal)
+if ((app.UnauthenticatedModeRefusal() ?? BatchScheduling.SettingRefusal(app.Configuration)) is { } refusal)
 {
     app.Logger.LogCritical("Not starting: {Reason}", refusal);
     await Console.Error.WriteLineAsync("error: " + refusal);
-    return 1;
-}
-if (BatchScheduling.SettingRefusal(app.Configuration) is { } wrongSetting)
-{
-    app.Logger.LogCritical("Not starting: {Reason}", wrongSetting);
-    await Console.Error.WriteLineAsync("error: " + wrongSetting);
     return 1;
 }
 await app.PrepareDatabaseAsync();

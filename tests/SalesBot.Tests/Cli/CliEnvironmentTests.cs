@@ -48,12 +48,7 @@ public sealed class CliEnvironmentTests : IDisposable
 
     private async Task<(int Code, string Output)> RunAsync(string environment, string[] args)
     {
-        var start = new ProcessStartInfo("dotnet") { RedirectStandardOutput = true, RedirectStandardError = true, WorkingDirectory = _dir };
-        start.ArgumentList.Add(Path.Combine(AppContext.BaseDirectory, "SalesBot.dll"));
-        foreach (var a in args) start.ArgumentList.Add(a);
-        start.Environment["DOTNET_ENVIRONMENT"] = environment;
-        start.Environment.Remove("ASPNETCORE_ENVIRONMENT");
-        using var process = Process.Start(start)!;
+        using var process = Process.Start(PublishedBot.StartInfo(_dir, environment, args))!;
         var stdout = process.StandardOutput.ReadToEndAsync();
         var stderr = process.StandardError.ReadToEndAsync();
         await process.WaitForExitAsync().WaitAsync(TimeSpan.FromMinutes(2));

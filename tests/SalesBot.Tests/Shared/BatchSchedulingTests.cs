@@ -115,11 +115,7 @@ public sealed class BatchSchedulingTests : IDisposable
 
     private Process Start(IEnumerable<string> args)
     {
-        var start = new ProcessStartInfo("dotnet") { RedirectStandardOutput = true, RedirectStandardError = true, WorkingDirectory = _dir };
-        start.ArgumentList.Add(Path.Combine(AppContext.BaseDirectory, "SalesBot.dll"));
-        foreach (var a in args) start.ArgumentList.Add(a);
-        start.Environment["DOTNET_ENVIRONMENT"] = "Production";
-        start.Environment.Remove("ASPNETCORE_ENVIRONMENT");
+        var start = PublishedBot.StartInfo(_dir, "Production", args);
         start.Environment["Logging__LogLevel__Default"] = "Information";
         return Process.Start(start)!;
     }
