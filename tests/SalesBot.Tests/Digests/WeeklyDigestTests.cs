@@ -396,10 +396,36 @@ public abstract class WeeklyDigestTests : IAsyncLifetime
         _clock.SetUtcNow(Local(12, 2, 8, 0).ToUniversalTime());
         Assert.Contains("next-steps", await scheduler.RunDueJobsAsync(default));
         await DrainAsync();
-        var reminder = _connector.PostedActivities.Last(a => a["conversation"]?["id"]?.GetValue<string>() == alex.ConversationId).Card().AllText();
-        Assert.Contains("Hoy tienes un próximo paso", reminder);
+        var reminder = await ArrivedInAsync(alex.ConversationId, "Hoy tienes un próximo paso");
         Assert.Contains("Enviar la propuesta firmada", reminder);
         Assert.Contains("Dotación 2027", reminder);
+    }
+
+    /// <summary>
+    /// The text of the card posted to the conversation that says <paramref name="expected"/>, waited for
+    /// (a drained outbox should already have it). If it never comes, the failure lists what the
+    /// conversation received and what the outbox and the job runs hold: this once failed in CI with
+    /// only the chat's welcome card to show for it.
+    /// </summary>
+    private async Task<string> ArrivedInAsync(string conversationId, string expected)
+    {
+        var deadline = DateTime.UtcNow.AddSeconds(10);
+        while (true)
+        {
+            var texts = _connector.PostedActivities.Where(a => a["conversation"]?["id"]?.GetValue<string>() == conversationId)
+                .Select(a => a.Card().AllText()).ToList();
+            if (texts.FirstOrDefault(t => t.Contains(expected, StringComparison.Ordinal)) is { } found) return found;
+            if (DateTime.UtcNow > deadline)
+            {
+                var outbox = await _bot.WithDbAsync(db => db.Outbox.AsNoTracking()
+                    .Select(m => $"#{m.Id} {m.Operation} {m.ConversationId} attempts={m.Attempts} claimed={m.ClaimToken != null} next={m.NextAttemptAt:O} error={m.LastError}").ToListAsync());
+                var runs = await _bot.WithDbAsync(db => db.JobRuns.AsNoTracking().Select(r => r.Job + ":" + r.Period).ToListAsync());
+                Assert.Fail($"No card saying \"{expected}\" in {conversationId} (clock {_clock.GetUtcNow():O}).\n" +
+                    $"Posted there: {string.Join("\n  ", texts.Select(t => t[..Math.Min(t.Length, 120)]))}\n" +
+                    $"Outbox: {string.Join("\n  ", outbox)}\nJob runs: {string.Join(", ", runs)}");
+            }
+            await Task.Delay(100);
+        }
     }
 
     private async Task<JsonObject> SubmitAsync(Activities who, JsonObject value)
