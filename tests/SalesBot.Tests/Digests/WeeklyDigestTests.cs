@@ -417,8 +417,8 @@ public abstract class WeeklyDigestTests : IAsyncLifetime
             if (texts.FirstOrDefault(t => t.Contains(expected, StringComparison.Ordinal)) is { } found) return found;
             if (DateTime.UtcNow > deadline)
             {
-                var outbox = await _bot.WithDbAsync(db => db.Outbox.AsNoTracking()
-                    .Select(m => $"#{m.Id} {m.Operation} {m.ConversationId} attempts={m.Attempts} claimed={m.ClaimToken != null} next={m.NextAttemptAt:O} error={m.LastError}").ToListAsync());
+                var outbox = (await _bot.WithDbAsync(db => db.Outbox.AsNoTracking().ToListAsync()))
+                    .Select(m => $"#{m.Id} {m.Operation} {m.ConversationId} attempts={m.Attempts} claimed={m.ClaimToken != null} next={m.NextAttemptAt:O} failed={m.FailedAt:O} error={m.LastError}");
                 var runs = await _bot.WithDbAsync(db => db.JobRuns.AsNoTracking().Select(r => r.Job + ":" + r.Period).ToListAsync());
                 Assert.Fail($"No card saying \"{expected}\" in {conversationId} (clock {_clock.GetUtcNow():O}).\n" +
                     $"Posted there: {string.Join("\n  ", texts.Select(t => t[..Math.Min(t.Length, 120)]))}\n" +
